@@ -1,0 +1,624 @@
+//! Classifying: runs the named rules over one document's lines and returns, per line, either
+//! nothing (keep) or a removal verdict with its reason, the rule's name and the evidence.
+//!
+//! The rules, in the order they run (each name is what provenance records in `rule`):
+//! - vocabulary rules from `data/lexicon.tsv` and `--rules` (`comment_widget`, `share_bar`,
+//!   `promo_phrase`, `image_credit`, `tag_line`, `copyright_line`, `ad_marker`, `breadcrumb`,
+//!   `inline_related`, ...): a line that is, starts with or contains a widget phrase;
+//! - `related_block`: a related/recommended/more-news header and the items after it:
+//!   syndication metadata (source names, relative times, dates), the headline and lead that
+//!   follow each, and any further paragraph that is off the article's topic;
+//! - `syndicated_items`: the same items without a header, found by a cluster of relative times;
+//! - weak vocabulary (`Email`, `Print`, `Website`...) removed only beside a removed line of the
+//!   same reason, so a share bar or comment form goes as a whole;
+//! - `promo_followup`: the short call-to-action line right after a promo line.
+//!
+//! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
+
+use crate::lexicon::{Entry, KEEP, Kind, Lexicon};
+use crate::segment::{self, Line};
+use crate::text;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Why a block was removed: enough to explain the decision to a person.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The vocabulary phrase or pattern that matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
+    /// A score behind the decision (topic overlap with the article, 0..1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// A sentence saying what was seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The normalised-text fingerprint (dedup).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+/// A removal decision for one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub reason: String,
+    pub rule: String,
+    pub evidence: Evidence,
+    /// For duplicates: byte span `start..end` of the copy that was kept.
+    pub duplicate_of: Option<(usize, usize)>,
+}
+
+impl Verdict {
+    pub fn new(reason: &str, rule: &str, evidence: Evidence) -> Verdict {
+        Verdict {
+            reason: reason.into(),
+            rule: rule.into(),
+            evidence,
+            duplicate_of: None,
+        }
+    }
+
+    fn from_entry(e: &Entry, detail: Option<String>) -> Verdict {
+        let phrase = match e.kind {
+            Kind::Regex => format!("/{}/", e.phrase),
+            _ => e.phrase.clone(),
+        };
+        let evidence = Evidence {
+            phrase: Some(phrase),
+            detail,
+            ..Evidence::default()
+        };
+        Verdict::new(&e.reason, &e.rule, evidence)
+    }
+}
+
+/// One document, segmented, with the per-line text every rule reads.
+pub struct Doc<'a> {
+    pub bytes: &'a [u8],
+    pub lines: Vec<Line>,
+    /// Trimmed line text (invalid UTF-8 replaced for reading only; output keeps the bytes).
+    pub text: Vec<Cow<'a, str>>,
+    /// Normalised line text (see `text::normalize`), empty for blank lines.
+    pub norm: Vec<String>,
+    pub words: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(bytes: &'a [u8]) -> Doc<'a> {
+        let lines = segment::lines(bytes);
+        let mut text = Vec::with_capacity(lines.len());
+        let mut norm = Vec::with_capacity(lines.len());
+        let mut words = Vec::with_capacity(lines.len());
+        for l in &lines {
+            if l.blank {
+                text.push(Cow::Borrowed(""));
+                norm.push(String::new());
+                words.push(0);
+                continue;
+            }
+            let t = match String::from_utf8_lossy(&bytes[l.start..l.end]) {
+                Cow::Borrowed(s) => Cow::Borrowed(text::trim(s)),
+                Cow::Owned(s) => Cow::Owned(text::trim(&s).to_string()),
+            };
+            let mut n = String::with_capacity(t.len());
+            text::normalize_into(&t, &mut n);
+            words.push(text::word_count(&t));
+            norm.push(n);
+            text.push(t);
+        }
+        Doc {
+            bytes,
+            lines,
+            text,
+            norm,
+            words,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The next non-blank line after `i` with at most `gap` blank lines in between.
+    pub fn next_nonblank(&self, i: usize, gap: usize) -> Option<usize> {
+        (i + 1..self.len().min(i + 2 + gap)).find(|&j| !self.lines[j].blank)
+    }
+
+    /// The previous non-blank line before `i` with at most `gap` blank lines in between.
+    pub fn prev_nonblank(&self, i: usize, gap: usize) -> Option<usize> {
+        (i.saturating_sub(gap + 1)..i)
+            .rev()
+            .find(|&j| !self.lines[j].blank)
+    }
+}
+
+/// Below this share of its topic words found in the article, a paragraph inside a related
+/// section is an off-topic item (calibrated on bench/noisy-dev; see README).
+pub const OFF_TOPIC: f64 = 0.5;
+
+/// The rules, compiled once per run and shared by every thread.
+pub struct Classifier {
+    user: Option<Lexicon>,
+    builtin: Lexicon,
+    relative_time: Regex,
+    dash_source: Regex,
+    date: Regex,
+}
+
+const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
+
+impl Classifier {
+    pub fn new(user: Option<Lexicon>) -> Classifier {
+        let times = [
+            format!(r"(?:(?:updated|published|posted)\s+)?(?:(?:about|over|almost|nearly|around|just)\s+)?(?:an?|one|\d+)\s*{TIME_UNITS}\s+ago"),
+            r"just now|yesterday".to_string(),
+            r"il y a (?:une?|\d+)\s*(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)".into(),
+            r"vor (?:einer|einem|\d+)\s*(?:sekunden?|minuten?|min|stunden?|std|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)".into(),
+            r"hace (?:una?|\d+)\s*(?:segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?|años?)".into(),
+            r"(?:\d+|un|una) (?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ie]) fa".into(),
+            r"há (?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?)".into(),
+            r"(?:\d+|een) (?:minuten|minuut|uur|dagen|dag|weken|week) geleden".into(),
+        ];
+        let relative_time = Regex::new(&format!(
+            r"(?i)^(?:[\p{{L}}\p{{N}}&.' ]{{1,40}}?\s*[·•|–—-]\s*)?(?:{})\.?$",
+            times.join("|")
+        ))
+        .expect("relative-time pattern");
+        let dash_source =
+            Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]{0,40}$").expect("dash-source pattern");
+        let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+        let date = Regex::new(&format!(
+            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]m)?)?$"
+        ))
+        .expect("date pattern");
+        Classifier {
+            user,
+            builtin: Lexicon::builtin(),
+            relative_time,
+            dash_source,
+            date,
+        }
+    }
+
+    /// The verdict for every line of `doc` (None = keep).
+    pub fn classify(&self, doc: &Doc) -> Vec<Option<Verdict>> {
+        let n = doc.len();
+        let mut v: Vec<Option<Verdict>> = vec![None; n];
+        let mut protected = vec![false; n];
+        let mut strong: Vec<Option<&Entry>> = vec![None; n];
+        let mut weak: Vec<Vec<&Entry>> = vec![Vec::new(); n];
+        for i in 0..n {
+            if doc.lines[i].blank {
+                continue;
+            }
+            let (t, norm, w) = (&doc.text[i], &doc.norm[i], doc.words[i]);
+            let mut m = match &self.user {
+                Some(user) => user.lookup(t, norm, w),
+                None => Default::default(),
+            };
+            if m.strong.is_none() {
+                let b = self.builtin.lookup(t, norm, w);
+                m.strong = b.strong;
+                m.weak.extend(b.weak);
+            }
+            if m.strong.is_some_and(|e| e.reason == KEEP) {
+                protected[i] = true;
+                continue;
+            }
+            strong[i] = m.strong;
+            weak[i] = m.weak;
+        }
+        for i in 0..n {
+            if let Some(e) = strong[i]
+                && !is_related_header(e)
+            {
+                v[i] = Some(Verdict::from_entry(e, None));
+            }
+        }
+        let mut rules = Rules {
+            doc,
+            v: &mut v,
+            protected: &protected,
+            c: self,
+        };
+        rules.related_sections(&strong);
+        rules.weak_neighbours(&weak);
+        rules.promo_followups();
+        v
+    }
+
+    fn is_time(&self, doc: &Doc, i: usize) -> bool {
+        !doc.lines[i].blank && doc.words[i] <= 12 && self.relative_time.is_match(&doc.text[i])
+    }
+}
+
+fn is_related_header(e: &Entry) -> bool {
+    e.kind == Kind::Header && e.reason == "related"
+}
+
+/// Mutable state of one document's classification, shared by the context rules.
+struct Rules<'r, 'a> {
+    doc: &'r Doc<'a>,
+    v: &'r mut Vec<Option<Verdict>>,
+    protected: &'r [bool],
+    c: &'r Classifier,
+}
+
+impl Rules<'_, '_> {
+    fn free(&self, i: usize) -> bool {
+        self.v[i].is_none() && !self.protected[i] && !self.doc.lines[i].blank
+    }
+
+    fn mark(&mut self, i: usize, reason: &str, rule: &str, evidence: Evidence) {
+        if self.free(i) {
+            self.v[i] = Some(Verdict::new(reason, rule, evidence));
+        }
+    }
+
+    /// `weak` entries go when a neighbour (at most one blank line away) was removed for the
+    /// same reason; repeated until nothing changes, so a whole share bar goes.
+    fn weak_neighbours(&mut self, weak: &[Vec<&Entry>]) {
+        let n = self.doc.len();
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                if weak[i].is_empty() || !self.free(i) {
+                    continue;
+                }
+                let nbs = [self.doc.prev_nonblank(i, 1), self.doc.next_nonblank(i, 1)];
+                for nb in nbs.into_iter().flatten() {
+                    let Some(reason) = self.v[nb].as_ref().map(|x| x.reason.clone()) else {
+                        continue;
+                    };
+                    if let Some(e) = weak[i].iter().find(|e| e.reason == reason) {
+                        let detail = format!("beside a removed {reason} line");
+                        self.v[i] = Some(Verdict::from_entry(e, Some(detail)));
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// A short line right after a promo line that ends in a colon or speaks to the reader
+    /// ("Explore what our app can do for you:") belongs to the promo.
+    fn promo_followups(&mut self) {
+        const SECOND_PERSON: &[&str] = &[
+            "you", "your", "yours", "vous", "votre", "vos", "tu", "ton", "ta", "tes", "sie", "ihr",
+            "ihre", "ihren", "dich", "dein", "deine", "usted", "te", "tus",
+        ];
+        for i in 0..self.doc.len() {
+            if self.v[i].as_ref().is_none_or(|x| x.reason != "promo") {
+                continue;
+            }
+            let mut cur = i;
+            for _ in 0..2 {
+                let Some(j) = self.doc.next_nonblank(cur, 1) else {
+                    break;
+                };
+                if !self.free(j) || self.doc.words[j] > 15 {
+                    break;
+                }
+                let t = &self.doc.text[j];
+                let speaks =
+                    text::norm_words(&self.doc.norm[j]).any(|w| SECOND_PERSON.contains(&w));
+                if !(t.ends_with(':') || speaks) {
+                    break;
+                }
+                let detail = "short call to action right after a promo line".to_string();
+                let ev = Evidence {
+                    detail: Some(detail),
+                    ..Evidence::default()
+                };
+                self.mark(j, "promo", "promo_followup", ev);
+                cur = j;
+            }
+        }
+    }
+
+    /// Related sections: from each related header (or, without one, from a cluster of
+    /// relative-time lines), remove item metadata, the headline and lead after each, and
+    /// paragraphs off the article's topic; stop at the first on-topic paragraph.
+    fn related_sections(&mut self, strong: &[Option<&Entry>]) {
+        let n = self.doc.len();
+        let time: Vec<bool> = (0..n).map(|i| self.c.is_time(self.doc, i)).collect();
+        let mut starts: Vec<(usize, Option<&Entry>)> = Vec::new();
+        for i in 0..n {
+            if let Some(e) = strong[i].filter(|e| is_related_header(e)) {
+                starts.push((i, Some(e)));
+            } else if time[i] && self.free(i) {
+                // A cluster: another relative time within the next 15 lines.
+                let window = (i + 1..n.min(i + 16)).any(|j| time[j]);
+                if window {
+                    let start = match self.doc.prev_nonblank(i, 2) {
+                        Some(p) if self.is_source_name(p) && self.free(p) => p,
+                        _ => i,
+                    };
+                    starts.push((start, None));
+                }
+            }
+        }
+        if starts.is_empty() {
+            return;
+        }
+        starts.sort_by_key(|s| s.0);
+        let vocab = Vocab::build(self.doc, self.v, starts[0].0);
+        let mut covered = 0;
+        for (s, header) in starts {
+            if s < covered {
+                continue;
+            }
+            covered = self.scan_section(s, header, strong, &time, &vocab);
+        }
+    }
+
+    /// Scans one related section starting at line `s`; returns the first line after it.
+    fn scan_section(
+        &mut self,
+        s: usize,
+        header: Option<&Entry>,
+        strong: &[Option<&Entry>],
+        time: &[bool],
+        vocab: &Vocab,
+    ) -> usize {
+        let n = self.doc.len();
+        let (rule, anchor) = match header {
+            Some(e) => (
+                "related_block",
+                format!("under the related header {:?}", e.phrase),
+            ),
+            None => (
+                "syndicated_items",
+                "in a run of syndicated items".to_string(),
+            ),
+        };
+        let mut marked = 0;
+        let mut budget = 0;
+        let mut j = if header.is_some() { s + 1 } else { s };
+        while j < n {
+            if self.doc.lines[j].blank {
+                j += 1;
+                continue;
+            }
+            if self.protected[j] {
+                break;
+            }
+            if self.v[j].is_some() {
+                // Another widget inside the section (its own rule removed it).
+                budget = 0;
+                j += 1;
+                continue;
+            }
+            if let Some(e) = strong[j].filter(|e| is_related_header(e)) {
+                let ev = Evidence {
+                    phrase: Some(e.phrase.clone()),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                budget = 0;
+            } else if self.is_item_metadata(j, time) {
+                let ev = Evidence {
+                    detail: Some(format!("item source, time or date {anchor}")),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                marked += 1;
+                budget = 2;
+            } else if budget > 0 {
+                let ev = Evidence {
+                    detail: Some(format!("headline or lead of a listed item {anchor}")),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                marked += 1;
+                budget -= 1;
+            } else {
+                let score = vocab.overlap(self.doc, j);
+                if score >= OFF_TOPIC {
+                    break;
+                }
+                let ev = Evidence {
+                    score: Some(round3(score)),
+                    detail: Some(format!(
+                        "off the article's topic (share of topic words found in the article: {:.2} < {OFF_TOPIC}) {anchor}",
+                        score
+                    )),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                marked += 1;
+            }
+            j += 1;
+        }
+        if let Some(e) = header
+            && (marked > 0 || j >= n)
+        {
+            let detail = if marked > 0 {
+                format!("header of a related section with {marked} removed item lines")
+            } else {
+                "related header with nothing but widgets after it".to_string()
+            };
+            self.v[s] = Some(Verdict::from_entry(e, Some(detail)));
+        }
+        j
+    }
+
+    /// Item metadata: a relative time, a date, "- Source", or a source name above a time.
+    fn is_item_metadata(&self, j: usize, time: &[bool]) -> bool {
+        let d = self.doc;
+        if time[j] {
+            return true;
+        }
+        if d.words[j] > 12 {
+            return false;
+        }
+        let t = &d.text[j];
+        if d.words[j] <= 5 && self.c.dash_source.is_match(t) {
+            return true;
+        }
+        if self.c.date.is_match(t) {
+            return true;
+        }
+        self.is_source_name(j) && d.next_nonblank(j, 2).is_some_and(|k| time[k])
+    }
+
+    /// A short capitalised name without sentence punctuation ("Reuters", "The Economist").
+    fn is_source_name(&self, j: usize) -> bool {
+        let t = &self.doc.text[j];
+        self.doc.words[j] <= 4
+            && t.chars().next().is_some_and(|c| c.is_uppercase())
+            && !t.ends_with(['.', '!', '?', ':', ','])
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The article's own vocabulary: for each topic word, the number of lines that use it.
+/// Built from the lines before the first related section (they are the article); when that
+/// part is too short to say anything, from every line not already removed, each line then
+/// scored against the others only.
+struct Vocab<'a> {
+    counts: HashMap<&'a str, u32>,
+    member: Vec<bool>,
+}
+
+impl<'a> Vocab<'a> {
+    const MIN_WORDS: usize = 25;
+
+    fn build(doc: &'a Doc, v: &[Option<Verdict>], before: usize) -> Vocab<'a> {
+        let mut vocab = Vocab::from_lines(doc, v, before);
+        if vocab.counts.len() < Self::MIN_WORDS {
+            vocab = Vocab::from_lines(doc, v, doc.len());
+        }
+        vocab
+    }
+
+    fn from_lines(doc: &'a Doc, v: &[Option<Verdict>], end: usize) -> Vocab<'a> {
+        let mut counts: HashMap<&'a str, u32> = HashMap::new();
+        let mut member = vec![false; doc.len()];
+        for i in 0..end {
+            if doc.lines[i].blank || v[i].is_some() {
+                continue;
+            }
+            member[i] = true;
+            for w in topic_words(&doc.norm[i]) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+        Vocab { counts, member }
+    }
+
+    /// Share of line `j`'s topic words that other lines of the article use.
+    fn overlap(&self, doc: &Doc, j: usize) -> f64 {
+        let words = topic_words(&doc.norm[j]);
+        if words.is_empty() {
+            return 0.0;
+        }
+        let own = u32::from(self.member[j]);
+        let found = words
+            .iter()
+            .filter(|w| self.counts.get(*w).is_some_and(|&c| c > own))
+            .count();
+        found as f64 / words.len() as f64
+    }
+}
+
+/// Distinct topic words of a normalised line.
+fn topic_words(norm: &str) -> Vec<&str> {
+    let mut ws: Vec<&str> = text::norm_words(norm)
+        .filter(|w| text::is_content_word(w))
+        .collect();
+    ws.sort_unstable();
+    ws.dedup();
+    ws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(src: &str) -> Vec<(String, String)> {
+        let doc = Doc::new(src.as_bytes());
+        let c = Classifier::new(None);
+        let v = c.classify(&doc);
+        v.iter()
+            .enumerate()
+            .filter_map(|(i, x)| {
+                x.as_ref()
+                    .map(|x| (doc.text[i].to_string(), x.rule.clone()))
+            })
+            .collect()
+    }
+
+    const ARTICLE: &str = "Cambodia arrests hundreds in a cybercrime crackdown across provinces.\n\
+        Police in Cambodia detained suspects from scam compounds in several provinces.\n\
+        The cybercrime crackdown follows an order from the prime minister of Cambodia.\n";
+
+    #[test]
+    fn share_bar_goes_as_a_whole_but_a_lone_email_stays() {
+        let src = format!("{ARTICLE}Email\n{ARTICLE}Share this:\nFacebook\nX\nEmail\nPrint\n");
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(lines, ["Share this:", "Facebook", "X", "Email", "Print"]);
+    }
+
+    #[test]
+    fn related_items_go_and_on_topic_text_after_them_stays() {
+        let src = format!(
+            "{ARTICLE}Related Articles\n\nReuters\n34 minutes ago\n- Reuters\nSri Lanka apparel tariffs\n\
+             Garment exporters pin hopes on talks with Washington over tariffs.\n\n\
+             Economist · 2 hours ago\nA savage squabble\nOutrage mounts over a tryst between a student and a gamer.\n\
+             Villagers wandered through orchards picking ripe apples before winter frost.\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 10, "{r:#?}");
+        assert!(r.iter().all(|x| x.1 == "related_block"));
+        let src = format!("{ARTICLE}Related products and services\n{ARTICLE}");
+        assert!(removed(&src).is_empty());
+        let src = format!(
+            "{ARTICLE}Recommended\nCambodia police detained more cybercrime suspects in provinces.\n"
+        );
+        assert!(removed(&src).is_empty());
+    }
+
+    #[test]
+    fn promo_and_its_call_to_action() {
+        let src = format!(
+            "{ARTICLE}Try Our AI Features\nExplore what Example AI can do for you:\n{ARTICLE}"
+        );
+        let r = removed(&src);
+        assert_eq!(
+            r[1],
+            (
+                "Explore what Example AI can do for you:".into(),
+                "promo_followup".into()
+            )
+        );
+    }
+
+    #[test]
+    fn datelines_and_headings_survive() {
+        let src = "Cambodia makes 1,000 arrests\nJuly 16, 2025\nBy Jane Doe\n2 hours ago\nScope of the Operation\nBody text about Cambodia.\n";
+        assert!(removed(src).is_empty(), "{:?}", removed(src));
+    }
+
+    #[test]
+    fn user_keep_rule_protects_a_line() {
+        let user = Lexicon::parse("house keep line Advertisement", "x").unwrap();
+        let c = Classifier::new(Some(user));
+        let doc = Doc::new(b"Advertisement\nText.\n");
+        assert!(c.classify(&doc).iter().all(|x| x.is_none()));
+    }
+}

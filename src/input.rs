@@ -1,0 +1,344 @@
+//! Reading inputs: walks the given files and folders in sorted order, names each document and
+//! its output, and reads its bytes (decompressing `.gz` transparently). Every problem is a
+//! per-file [`InputError`] naming the file and the cause; nothing here panics or blocks on a
+//! FIFO or device.
+
+use flate2::read::MultiGzDecoder;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// A file to clean, before it is read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path to open (as given, joined with the walked folder's relative path).
+    pub path: PathBuf,
+    /// Document id: the path relative to the INPUT folder, or the file name for a file INPUT.
+    pub id: String,
+    /// Output path relative to the output folder.
+    pub output: PathBuf,
+}
+
+/// A document read into memory.
+#[derive(Debug)]
+pub struct Document {
+    pub source: Source,
+    pub bytes: Vec<u8>,
+    pub compression: Option<&'static str>,
+    pub warnings: Vec<String>,
+}
+
+/// A problem with one input, reported on one line and in `summary.json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InputError {
+    pub path: String,
+    pub error: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+impl InputError {
+    pub fn new(path: &Path, error: impl Into<String>) -> InputError {
+        InputError {
+            path: path.display().to_string(),
+            error: error.into(),
+        }
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Documents larger than this (after decompression) are refused.
+    pub max_bytes: u64,
+    /// Treat invalid UTF-8 as an error instead of a warning.
+    pub strict_utf8: bool,
+    /// Walk hidden files and folders too.
+    pub hidden: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: 1 << 30,
+            strict_utf8: false,
+            hidden: false,
+        }
+    }
+}
+
+/// The output name of an input file: minus `.gz`/`.zst`, minus `.txt`/`.text`, plus `.txt`.
+pub fn output_name(name: &str) -> String {
+    let mut stem = name;
+    for ext in [".gz", ".zst"] {
+        if let Some(s) = stem.strip_suffix(ext) {
+            stem = s;
+            break;
+        }
+    }
+    for ext in [".txt", ".text"] {
+        if let Some(s) = stem.strip_suffix(ext) {
+            stem = s;
+            break;
+        }
+    }
+    format!("{stem}.txt")
+}
+
+/// Walks `inputs` (files and folders, folders recursively in sorted order), skipping
+/// `exclude` (the output folder, when it lies inside an input folder).
+pub fn collect(
+    inputs: &[PathBuf],
+    exclude: Option<&Path>,
+    opts: &ReadOptions,
+) -> (Vec<Source>, Vec<InputError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    for input in inputs {
+        let meta = match std::fs::metadata(input) {
+            Ok(m) => m,
+            Err(e) => {
+                let cause = match std::fs::symlink_metadata(input) {
+                    Ok(_) => "dangling symbolic link".to_string(),
+                    Err(_) => describe_io(&e),
+                };
+                errors.push(InputError::new(input, cause));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(input, exclude.as_deref(), opts, &mut sources, &mut errors);
+        } else if let Err(e) = check_regular(&meta) {
+            errors.push(InputError::new(input, e));
+        } else {
+            let name = input
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            sources.push(Source {
+                path: input.clone(),
+                output: PathBuf::from(output_name(&name)),
+                id: name,
+            });
+        }
+    }
+    (sources, errors)
+}
+
+fn walk(
+    root: &Path,
+    exclude: Option<&Path>,
+    opts: &ReadOptions,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<InputError>,
+) {
+    let hidden = opts.hidden;
+    let it = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            e.depth() == 0 || hidden || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    let mut it = it;
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                let cause = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else if std::fs::symlink_metadata(&path).is_ok()
+                    && std::fs::metadata(&path).is_err()
+                {
+                    "dangling symbolic link".to_string()
+                } else {
+                    e.io_error()
+                        .map(describe_io)
+                        .unwrap_or_else(|| e.to_string())
+                };
+                errors.push(InputError::new(&path, cause));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            if let Some(ex) = exclude
+                && entry.path().canonicalize().is_ok_and(|p| p == ex)
+            {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let meta = match entry.metadata() {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(InputError::new(entry.path(), e.to_string()));
+                continue;
+            }
+        };
+        if let Err(e) = check_regular(&meta) {
+            errors.push(InputError::new(entry.path(), e));
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let output = rel.with_file_name(output_name(&name));
+        sources.push(Source {
+            path: entry.path().to_path_buf(),
+            id: rel.to_string_lossy().replace('\\', "/"),
+            output,
+        });
+    }
+}
+
+/// Only regular files are read: FIFOs, sockets and devices would block or never end.
+fn check_regular(meta: &std::fs::Metadata) -> Result<(), String> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = if ft.is_fifo() {
+            "a FIFO"
+        } else if ft.is_socket() {
+            "a socket"
+        } else if ft.is_block_device() || ft.is_char_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        };
+        Err(format!("skipped: {kind}, not a regular file"))
+    }
+    #[cfg(not(unix))]
+    Err("skipped: not a regular file".to_string())
+}
+
+fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads one source: decompresses, refuses empty, oversized and binary input, and notes
+/// invalid UTF-8 (a warning, or an error with `strict_utf8`).
+pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> {
+    let path = source.path.clone();
+    let fail = |msg: String| InputError::new(&path, msg);
+    let file = File::open(&path).map_err(|e| fail(describe_io(&e)))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let limit = opts.max_bytes;
+    let (bytes, compression) = if name.ends_with(".gz") {
+        let r = read_limited(MultiGzDecoder::new(file), limit).map_err(|e| fail(gzip_error(&e)))?;
+        (r, Some("gzip"))
+    } else if name.ends_with(".zst") {
+        return Err(fail(
+            "zstd input is not supported yet; decompress it first (zstd -d)".into(),
+        ));
+    } else {
+        (
+            read_limited(file, limit).map_err(|e| fail(describe_io(&e)))?,
+            None,
+        )
+    };
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!(
+            "larger than the {} byte limit (--max-bytes)",
+            limit
+        )));
+    }
+    if bytes.is_empty() {
+        return Err(fail("empty file".into()));
+    }
+    let mut warnings = Vec::new();
+    if let Some(pos) = memchr::memchr(0, &bytes) {
+        return Err(fail(format!(
+            "binary file (NUL byte at offset {pos}), not text"
+        )));
+    }
+    if let Err(e) = std::str::from_utf8(&bytes) {
+        let bad = invalid_utf8_share(&bytes);
+        if bad > 0.05 {
+            return Err(fail(format!(
+                "binary or non-UTF-8 file ({:.0}% of bytes are not UTF-8 text)",
+                bad * 100.0
+            )));
+        }
+        let msg = format!("invalid UTF-8 at byte {}; kept as bytes", e.valid_up_to());
+        if opts.strict_utf8 {
+            return Err(fail(msg.replace("; kept as bytes", "")));
+        }
+        warnings.push(msg);
+    }
+    Ok(Document {
+        source,
+        bytes,
+        compression,
+        warnings,
+    })
+}
+
+/// Reads at most `limit + 1` bytes (so an oversized input is detected without reading it all).
+fn read_limited(r: impl Read, limit: u64) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    r.take(limit.saturating_add(1)).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+fn gzip_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::UnexpectedEof => "truncated gzip stream".into(),
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+            format!("corrupt gzip data: {e}")
+        }
+        _ => describe_io(e),
+    }
+}
+
+/// Share of bytes that are not part of valid UTF-8 sequences.
+fn invalid_utf8_share(bytes: &[u8]) -> f64 {
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        bad += chunk.invalid().len();
+    }
+    bad as f64 / bytes.len().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names() {
+        assert_eq!(output_name("a.txt"), "a.txt");
+        assert_eq!(output_name("a.txt.gz"), "a.txt");
+        assert_eq!(output_name("a.text"), "a.txt");
+        assert_eq!(output_name("a.md"), "a.md.txt");
+        assert_eq!(output_name("README"), "README.txt");
+        assert_eq!(output_name("b.zst"), "b.txt");
+    }
+
+    #[test]
+    fn invalid_share() {
+        assert_eq!(invalid_utf8_share(b"abc"), 0.0);
+        assert!(invalid_utf8_share(b"a\xffbc") > 0.2);
+    }
+}

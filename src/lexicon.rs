@@ -1,0 +1,374 @@
+//! The widget vocabulary: phrases and patterns that name comment widgets, related-article
+//! blocks, share bars, promos, credits, tags, breadcrumbs, copyright lines and advertisement
+//! markers. The built-in list is `data/lexicon.tsv`, compiled into the binary; `--rules FILE`
+//! loads a user's list in the same format, which is consulted first.
+
+use crate::text;
+use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The built-in vocabulary (English, French, German, Spanish, and common Italian, Portuguese
+/// and Dutch phrases).
+pub const BUILTIN: &str = include_str!("../data/lexicon.tsv");
+
+/// Lines longer than this (in bytes or words) are never matched against the vocabulary:
+/// widgets are short, and skipping long paragraphs keeps the hot path cheap.
+pub const MAX_LINE_BYTES: usize = 1200;
+pub const MAX_LINE_WORDS: usize = 80;
+
+/// Reason given by a user rule that protects matching lines from every removal rule.
+pub const KEEP: &str = "keep";
+
+/// How an entry's phrase is compared with a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The normalised line equals the phrase.
+    Line,
+    /// As `Line`, but only evidence next to a removed line of the same reason.
+    Weak,
+    /// As `Line`, and the line opens a section examined by the section rule of its reason.
+    Header,
+    /// The normalised line starts with the phrase (at a word boundary) and has at most N words.
+    Prefix(usize),
+    /// The normalised line contains the phrase (at word boundaries) and has at most N words.
+    Contains(usize),
+    /// A regular expression matched against the trimmed, unnormalised line.
+    Regex,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Line => "line",
+            Kind::Weak => "weak",
+            Kind::Header => "header",
+            Kind::Prefix(_) => "prefix",
+            Kind::Contains(_) => "contains",
+            Kind::Regex => "regex",
+        }
+    }
+}
+
+/// One vocabulary entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub rule: String,
+    pub reason: String,
+    pub kind: Kind,
+    /// Normalised phrase, or the regular expression's source.
+    pub phrase: String,
+}
+
+/// A compiled vocabulary.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    exact: HashMap<String, Vec<usize>>,
+    prefixes: HashMap<String, Vec<usize>>,
+    contains: Vec<usize>,
+    regex_ids: Vec<usize>,
+    regexes: Option<RegexSet>,
+}
+
+/// A line's match against one vocabulary: the strongest entry, and the weak entries.
+#[derive(Debug, Default)]
+pub struct Matches<'a> {
+    pub strong: Option<&'a Entry>,
+    pub weak: Vec<&'a Entry>,
+}
+
+impl Lexicon {
+    /// The built-in vocabulary.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(BUILTIN, "built-in lexicon").expect("the built-in lexicon parses")
+    }
+
+    /// Loads a user's rules file (same format as the built-in lexicon).
+    pub fn load(path: &Path) -> anyhow::Result<Lexicon> {
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read rules file {}: {e}", path.display()))?;
+        Lexicon::parse(&src, &path.display().to_string())
+    }
+
+    /// Parses the `RULE REASON MATCH PHRASE...` format; `origin` names the source in errors.
+    pub fn parse(src: &str, origin: &str) -> anyhow::Result<Lexicon> {
+        let mut lex = Lexicon::default();
+        let mut patterns = Vec::new();
+        for (n, raw) in src.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |msg: String| anyhow::anyhow!("{origin}:{}: {msg}", n + 1);
+            let mut fields = line.split_whitespace();
+            let (Some(rule), Some(reason), Some(kind)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                return Err(err("expected RULE REASON MATCH PHRASE".into()));
+            };
+            let phrase_raw = after_fields(line, 3);
+            if phrase_raw.is_empty() {
+                return Err(err("missing PHRASE".into()));
+            }
+            if !is_name(rule) {
+                return Err(err(format!(
+                    "bad rule name {rule:?} (use letters, digits, _ or -)"
+                )));
+            }
+            if !is_name(reason) {
+                return Err(err(format!(
+                    "bad reason {reason:?} (use letters, digits, _ or -)"
+                )));
+            }
+            let kind = parse_kind(kind).map_err(err)?;
+            let phrase = if kind == Kind::Regex {
+                Regex::new(phrase_raw).map_err(|e| err(format!("bad regex: {e}")))?;
+                patterns.push(phrase_raw.to_string());
+                phrase_raw.to_string()
+            } else {
+                let p = text::normalize(phrase_raw);
+                if p.is_empty() {
+                    return Err(err(format!(
+                        "phrase {phrase_raw:?} is empty once normalised"
+                    )));
+                }
+                p
+            };
+            let id = lex.entries.len();
+            match kind {
+                Kind::Line | Kind::Weak | Kind::Header => {
+                    lex.exact.entry(phrase.clone()).or_default().push(id)
+                }
+                Kind::Prefix(_) => {
+                    let first = phrase.split(' ').next().unwrap_or("").to_string();
+                    lex.prefixes.entry(first).or_default().push(id);
+                }
+                Kind::Contains(_) => lex.contains.push(id),
+                Kind::Regex => lex.regex_ids.push(id),
+            }
+            lex.entries.push(Entry {
+                rule: rule.into(),
+                reason: reason.into(),
+                kind,
+                phrase,
+            });
+        }
+        // Longer prefixes first, so the most specific phrase is the evidence.
+        for ids in lex.prefixes.values_mut() {
+            let entries = &lex.entries;
+            ids.sort_by_key(|&i| std::cmp::Reverse(entries[i].phrase.len()));
+        }
+        if !patterns.is_empty() {
+            lex.regexes = Some(RegexSet::new(&patterns)?);
+        }
+        Ok(lex)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Matches one line: `trimmed` is the raw trimmed line, `norm` its normalised form,
+    /// `words` its word count. Strength order: whole line, prefix, contains, regex.
+    pub fn lookup(&self, trimmed: &str, norm: &str, words: usize) -> Matches<'_> {
+        let mut m = Matches::default();
+        if trimmed.len() > MAX_LINE_BYTES || words > MAX_LINE_WORDS {
+            return m;
+        }
+        if let Some(ids) = self.exact.get(norm) {
+            for &i in ids {
+                let e = &self.entries[i];
+                if e.kind == Kind::Weak {
+                    m.weak.push(e);
+                } else if m.strong.is_none() {
+                    m.strong = Some(e);
+                }
+            }
+            if m.strong.is_some() {
+                return m;
+            }
+        }
+        if let Some(first) = norm.split(' ').next()
+            && let Some(ids) = self.prefixes.get(first)
+        {
+            for &i in ids {
+                let e = &self.entries[i];
+                if let Kind::Prefix(max) = e.kind
+                    && words <= max
+                    && starts_with_words(norm, &e.phrase)
+                {
+                    m.strong = Some(e);
+                    return m;
+                }
+            }
+        }
+        for &i in &self.contains {
+            let e = &self.entries[i];
+            if let Kind::Contains(max) = e.kind
+                && words <= max
+                && contains_words(norm, &e.phrase)
+            {
+                m.strong = Some(e);
+                return m;
+            }
+        }
+        if let Some(set) = &self.regexes
+            && let Some(k) = set.matches(trimmed).iter().next()
+        {
+            m.strong = Some(&self.entries[self.regex_ids[k]]);
+        }
+        m
+    }
+}
+
+/// The text of `line` after its first `n` whitespace-separated fields.
+fn after_fields(line: &str, n: usize) -> &str {
+    let mut rest = line.trim_start();
+    for _ in 0..n {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
+    }
+    rest
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    let (name, max) = match s.split_once(':') {
+        Some((n, m)) => {
+            let m: usize = m.parse().map_err(|_| format!("bad word limit in {s:?}"))?;
+            (n, Some(m))
+        }
+        None => (s, None),
+    };
+    Ok(match (name, max) {
+        ("line", None) => Kind::Line,
+        ("weak", None) => Kind::Weak,
+        ("header", None) => Kind::Header,
+        ("prefix", m) => Kind::Prefix(m.unwrap_or(12)),
+        ("contains", m) => Kind::Contains(m.unwrap_or(25)),
+        ("regex", None) => Kind::Regex,
+        _ => {
+            return Err(format!(
+                "unknown MATCH {s:?} (line, weak, header, prefix[:N], contains[:N], regex)"
+            ));
+        }
+    })
+}
+
+/// `norm` starts with the words of `phrase`.
+fn starts_with_words(norm: &str, phrase: &str) -> bool {
+    norm.starts_with(phrase) && matches!(norm.as_bytes().get(phrase.len()), None | Some(b' '))
+}
+
+/// `norm` contains the words of `phrase` (not merely a substring of a longer word).
+fn contains_words(norm: &str, phrase: &str) -> bool {
+    let b = norm.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = norm[from..].find(phrase) {
+        let s = from + pos;
+        let e = s + phrase.len();
+        if (s == 0 || b[s - 1] == b' ') && (e == b.len() || b[e] == b' ') {
+            return true;
+        }
+        from = s + 1;
+        while !norm.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(lex: &Lexicon, line: &str) -> Option<(String, String)> {
+        let norm = text::normalize(line);
+        lex.lookup(line, &norm, text::word_count(line))
+            .strong
+            .map(|e| (e.rule.clone(), e.reason.clone()))
+    }
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let lex = Lexicon::builtin();
+        assert!(lex.len() > 500, "{}", lex.len());
+    }
+
+    #[test]
+    fn widget_lines_in_several_languages() {
+        let lex = Lexicon::builtin();
+        for (line, reason) in [
+            ("Leave a Reply", "comments"),
+            (
+                "No comments yet. Why don’t you start the discussion?",
+                "comments",
+            ),
+            ("12 Comments", "comments"),
+            ("Laisser un commentaire", "comments"),
+            ("Kommentare (3)", "comments"),
+            ("Deja un comentario", "comments"),
+            ("Related Articles", "related"),
+            ("Das könnte Sie auch interessieren", "related"),
+            ("À lire aussi", "related"),
+            ("READ MORE: Ten ways to bake bread", "related"),
+            ("Share on Facebook", "share"),
+            ("Sign up for our newsletter", "promo"),
+            (
+                "Get the top stories delivered to your inbox every morning.",
+                "promo",
+            ),
+            ("Image credit: Getty Images", "credit"),
+            ("Photo: Jane Doe/Reuters", "credit"),
+            ("Tags: asia, economy", "tags"),
+            ("Home » Tech » Business", "breadcrumb"),
+            ("© 2025 The Courier. All rights reserved.", "copyright"),
+            ("Advertisement", "advertisement"),
+            ("Anzeige", "advertisement"),
+            ("We use cookies to improve your experience.", "cookies"),
+        ] {
+            assert_eq!(
+                hit(&lex, line).map(|h| h.1),
+                Some(reason.to_string()),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn article_lines_are_not_widgets() {
+        let lex = Lexicon::builtin();
+        for line in [
+            "Related products and services",
+            "Copyright law in the EU has changed this year.",
+            "Install the package with pip before you start.",
+            "Plus de 1000 personnes arrêtées",
+            "Discussion",
+            "More information about the programme is available online.",
+            "Settings > Privacy > Cookies",
+        ] {
+            assert_eq!(hit(&lex, line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn user_rules_are_validated() {
+        assert!(Lexicon::parse("my_rule promo line Buy now", "x").is_ok());
+        assert!(Lexicon::parse("my_rule promo sometimes Buy now", "x").is_err());
+        assert!(Lexicon::parse("my_rule promo regex (unclosed", "x").is_err());
+        assert!(Lexicon::parse("my_rule promo line", "x").is_err());
+        let lex = Lexicon::parse("house_ad promo prefix:5 brought to you by", "x").unwrap();
+        assert!(hit(&lex, "Brought to you by Acme").is_some());
+        assert!(hit(&lex, "Brought to you by Acme and friends and family").is_none());
+    }
+}

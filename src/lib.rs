@@ -1,0 +1,360 @@
+//! decruft: cleans corpora of scraped articles and records, for every byte removed, what it
+//! was, which rule removed it and why.
+//!
+//! The pipeline (one module per stage): [`input`] walks and reads documents, [`segment`] splits
+//! them into lines and paragraphs with byte spans, [`classify`] runs the named rules (with the
+//! vocabulary of [`lexicon`]), [`dedup`] removes repeated paragraphs, [`emit`] produces the
+//! clean text and the spans, [`provenance`] defines the record, [`output`] writes files
+//! atomically and the summary, and [`verify`] rebuilds sources from outputs.
+//!
+//! ```
+//! let cleaner = decruft::Cleaner::new(None, decruft::dedup::Mode::Doc);
+//! let text = b"A headline\n\nThe article's first paragraph.\n\nShare on Facebook\n";
+//! let (clean, spans) = cleaner.clean("doc-1", text);
+//! assert_eq!(clean, b"A headline\n\nThe article's first paragraph.\n");
+//! assert_eq!(spans.last().unwrap().reason.as_deref(), Some("share"));
+//! ```
+
+// Per-line state lives in parallel vectors indexed by line number; index loops read best.
+#![allow(clippy::needless_range_loop)]
+
+pub mod classify;
+pub mod dedup;
+pub mod emit;
+pub mod input;
+pub mod lexicon;
+pub mod output;
+pub mod provenance;
+pub mod segment;
+pub mod text;
+pub mod verify;
+
+use anyhow::Context;
+use classify::{Classifier, Doc};
+use indicatif::{ProgressBar, ProgressStyle};
+use input::{InputError, ReadOptions, Source};
+use lexicon::Lexicon;
+use output::{AtomicFile, Count, Summary};
+use provenance::{Action, Record, Span};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The rules and settings for cleaning one document at a time; cheap to share across threads.
+pub struct Cleaner {
+    classifier: Classifier,
+    dedup: dedup::Mode,
+}
+
+impl Cleaner {
+    /// `user_rules` are consulted before the built-in vocabulary.
+    pub fn new(user_rules: Option<Lexicon>, dedup: dedup::Mode) -> Cleaner {
+        Cleaner {
+            classifier: Classifier::new(user_rules),
+            dedup,
+        }
+    }
+
+    /// Cleans one document: returns the clean bytes and the provenance spans (covering every
+    /// byte of `bytes` once). `id` names the document in `duplicate_of` pointers.
+    pub fn clean(&self, id: &str, bytes: &[u8]) -> (Vec<u8>, Vec<Span>) {
+        let doc = Doc::new(bytes);
+        let mut verdicts = self.classifier.classify(&doc);
+        if self.dedup == dedup::Mode::Doc {
+            dedup::within_document(&doc, &mut verdicts);
+        }
+        emit::tidy_blank_lines(&doc, &mut verdicts);
+        let e = emit::emit(&doc, &verdicts, id);
+        (e.output, e.spans)
+    }
+}
+
+/// Everything `decruft clean` needs.
+#[derive(Debug, Clone)]
+pub struct CleanOptions {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    pub dedup: dedup::Mode,
+    pub rules: Option<PathBuf>,
+    pub read: ReadOptions,
+    /// Show a progress bar (only drawn when stderr is a terminal).
+    pub progress: bool,
+    /// Print per-file errors and the closing line on stderr.
+    pub verbose: bool,
+    /// Write `elapsed_seconds` into summary.json (makes it differ from run to run).
+    pub timings: bool,
+}
+
+/// What a run did.
+pub struct Outcome {
+    pub summary: Summary,
+    pub elapsed: Duration,
+}
+
+/// Documents processed per parallel batch: bounds memory while keeping both cores busy.
+const BATCH: usize = 256;
+
+/// One document's result, made in parallel and consumed in input order.
+struct Done {
+    record_json: String,
+    bytes_in: u64,
+    bytes_out: u64,
+    removed: Vec<(String, String, u64)>,
+    warnings: Vec<String>,
+    path: PathBuf,
+}
+
+/// Runs `decruft clean`: cleans every input, writes the clean texts, `provenance.jsonl` and
+/// `summary.json` under `opts.out`. Per-document failures are in the summary's `errors`;
+/// an `Err` means the run itself could not proceed (bad rules file, unwritable output).
+pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
+    let cleaner = Cleaner::new(user, opts.dedup);
+    std::fs::create_dir_all(&opts.out)
+        .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
+    let (sources, collect_errors) = input::collect(&opts.inputs, Some(&opts.out), &opts.read);
+    let (sources, clash_errors) = drop_output_clashes(sources);
+
+    let mut summary = Summary {
+        schema: output::SUMMARY_SCHEMA,
+        version: env!("CARGO_PKG_VERSION"),
+        dedup: format!("{:?}", opts.dedup).to_lowercase(),
+        ..Summary::default()
+    };
+    let bar = progress_bar(opts, sources.len() as u64);
+    let report = |e: &InputError| {
+        if opts.verbose {
+            bar.suspend(|| eprintln!("decruft: {e}"));
+        }
+    };
+    for e in collect_errors.iter().chain(&clash_errors) {
+        report(e);
+    }
+    summary.inputs = (sources.len() + collect_errors.len() + clash_errors.len()) as u64;
+    summary.errors.extend(collect_errors);
+    summary.errors.extend(clash_errors);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()?;
+    let prov_path = opts.out.join("provenance.jsonl");
+    let mut prov = AtomicFile::create(&prov_path)
+        .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    for batch in sources.chunks(BATCH) {
+        let results: Vec<Result<Done, InputError>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|s| process(s.clone(), &cleaner, opts))
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(done) => {
+                    prov.write_all(done.record_json.as_bytes())?;
+                    prov.write_all(b"\n")?;
+                    summary.documents += 1;
+                    summary.bytes_in += done.bytes_in;
+                    summary.bytes_out += done.bytes_out;
+                    for (reason, rule, bytes) in done.removed {
+                        summary.bytes_removed += bytes;
+                        summary.removed.entry(reason).or_default().add(bytes);
+                        summary.rules.entry(rule).or_default().add(bytes);
+                    }
+                    for w in done.warnings {
+                        let w = InputError::new(&done.path, w);
+                        report(&w);
+                        summary.warnings.push(w);
+                    }
+                }
+                Err(e) => {
+                    report(&e);
+                    summary.errors.push(e);
+                }
+            }
+            bar.inc(1);
+        }
+    }
+    bar.finish_and_clear();
+    prov.commit()
+        .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    summary.failed = summary.errors.len() as u64;
+    let elapsed = started.elapsed();
+    if opts.timings {
+        summary.elapsed_seconds = Some((elapsed.as_secs_f64() * 1000.0).round() / 1000.0);
+    }
+    let json = serde_json::to_vec_pretty(&summary)?;
+    output::write_atomic(&opts.out.join("summary.json"), &json)
+        .with_context(|| format!("cannot write summary.json in {}", opts.out.display()))?;
+    Ok(Outcome { summary, elapsed })
+}
+
+fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {
+    if !opts.progress || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} docs ({per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Two inputs that would write the same output file: the later one is refused.
+fn drop_output_clashes(sources: Vec<Source>) -> (Vec<Source>, Vec<InputError>) {
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    let mut kept = Vec::with_capacity(sources.len());
+    let mut errors = Vec::new();
+    for s in sources {
+        let reserved = s.output == std::path::Path::new("provenance.jsonl")
+            || s.output == std::path::Path::new("summary.json");
+        if let Some(first) = seen.get(&s.output) {
+            errors.push(InputError::new(
+                &s.path,
+                format!(
+                    "skipped: its output {} is already written for {first}",
+                    s.output.display()
+                ),
+            ));
+        } else if reserved {
+            errors.push(InputError::new(
+                &s.path,
+                "skipped: its output name is reserved",
+            ));
+        } else {
+            seen.insert(s.output.clone(), s.path.display().to_string());
+            kept.push(s);
+        }
+    }
+    (kept, errors)
+}
+
+/// Reads, cleans and writes one document; returns its provenance line and counts.
+fn process(source: Source, cleaner: &Cleaner, opts: &CleanOptions) -> Result<Done, InputError> {
+    let doc = input::read(source, &opts.read)?;
+    let src = &doc.source;
+    let (clean, spans) = cleaner.clean(&src.id, &doc.bytes);
+    let out_path = opts.out.join(&src.output);
+    output::write_atomic(&out_path, &clean).map_err(|e| {
+        InputError::new(
+            &src.path,
+            format!("cannot write {}: {e}", out_path.display()),
+        )
+    })?;
+    let removed = spans
+        .iter()
+        .filter(|s| s.action == Action::Remove)
+        .map(|s| {
+            let reason = s.reason.clone().unwrap_or_default();
+            (reason, s.rule.clone().unwrap_or_default(), s.len())
+        })
+        .collect();
+    let record = Record {
+        schema: provenance::SCHEMA.to_string(),
+        id: src.id.clone(),
+        source: src.path.display().to_string(),
+        compression: doc.compression.map(str::to_string),
+        output: src.output.to_string_lossy().replace('\\', "/"),
+        source_sha256: sha256_hex(&doc.bytes),
+        output_sha256: sha256_hex(&clean),
+        bytes_in: doc.bytes.len() as u64,
+        bytes_out: clean.len() as u64,
+        warnings: doc.warnings.clone(),
+        spans,
+    };
+    let record_json = serde_json::to_string(&record)
+        .map_err(|e| InputError::new(&src.path, format!("cannot encode provenance: {e}")))?;
+    Ok(Done {
+        record_json,
+        bytes_in: record.bytes_in,
+        bytes_out: record.bytes_out,
+        removed,
+        warnings: doc.warnings,
+        path: src.path.clone(),
+    })
+}
+
+/// Removed blocks and bytes per reason in a set of records (what `summary.json` counts).
+pub fn count_by_reason<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+) -> BTreeMap<String, Count> {
+    let mut m: BTreeMap<String, Count> = BTreeMap::new();
+    for r in records {
+        for s in r.spans.iter().filter(|s| s.action == Action::Remove) {
+            m.entry(s.reason.clone().unwrap_or_default())
+                .or_default()
+                .add(s.len());
+        }
+    }
+    m
+}
+
+/// Lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Inverse of [`hex`]; None on malformed input.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// SHA-256 of `bytes` in hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(hex(&[0, 15, 255]), "000fff");
+        assert_eq!(unhex("000fff"), Some(vec![0, 15, 255]));
+        assert_eq!(unhex("0"), None);
+        assert_eq!(unhex("zz"), None);
+    }
+
+    #[test]
+    fn cleaning_is_lossless() {
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let src = b"Title\r\n\r\nTitle\r\nBody \xff text.\r\n\r\n\r\nLeave a Reply";
+        let (out, spans) = cleaner.clean("d", src);
+        let record = Record {
+            schema: provenance::SCHEMA.into(),
+            id: "d".into(),
+            source: "d".into(),
+            compression: None,
+            output: "d.txt".into(),
+            source_sha256: sha256_hex(src),
+            output_sha256: sha256_hex(&out),
+            bytes_in: src.len() as u64,
+            bytes_out: out.len() as u64,
+            warnings: vec![],
+            spans,
+        };
+        assert_eq!(provenance::rebuild(&record, &out).unwrap(), src);
+        assert_eq!(out, b"Title\r\n\r\nBody \xff text.\r\n");
+    }
+}

@@ -1,0 +1,108 @@
+//! Output: writes files atomically (to a temporary name in the same folder, renamed when
+//! complete, so no partial file is ever left under the final name) and builds `summary.json`.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A file being written under a temporary name; [`AtomicFile::commit`] renames it into place,
+/// dropping it uncommitted deletes the temporary file.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    dest: PathBuf,
+    writer: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    pub fn create(dest: &Path) -> io::Result<AtomicFile> {
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.decruft-{}.tmp", std::process::id()));
+        let file = File::create(&tmp)?;
+        Ok(AtomicFile {
+            tmp,
+            dest: dest.to_path_buf(),
+            writer: Some(BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    pub fn commit(mut self) -> io::Result<()> {
+        if let Some(w) = self.writer.take() {
+            w.into_inner().map_err(|e| e.into_error())?;
+        }
+        fs::rename(&self.tmp, &self.dest)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.as_mut().map_or(Ok(0), |w| w.write(buf))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.as_mut().map_or(Ok(()), |w| w.flush())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes `data` to `dest` atomically.
+pub fn write_atomic(dest: &Path, data: &[u8]) -> io::Result<()> {
+    let mut f = AtomicFile::create(dest)?;
+    f.write_all(data)?;
+    f.commit()
+}
+
+/// Blocks and bytes removed under one reason or rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Count {
+    pub blocks: u64,
+    pub bytes: u64,
+}
+
+impl Count {
+    pub fn add(&mut self, bytes: u64) {
+        self.blocks += 1;
+        self.bytes += bytes;
+    }
+}
+
+/// The run's `summary.json`. Every field but `elapsed_seconds` (only written with `--timings`)
+/// depends on the inputs alone, so the file is identical for any `--jobs`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub schema: &'static str,
+    pub version: &'static str,
+    pub dedup: String,
+    /// Inputs found (files read or failed).
+    pub inputs: u64,
+    /// Documents cleaned and written.
+    pub documents: u64,
+    /// Inputs that failed (see `errors`).
+    pub failed: u64,
+    pub bytes_in: u64,
+    pub bytes_out: u64,
+    pub bytes_removed: u64,
+    /// Removed blocks and bytes per reason.
+    pub removed: BTreeMap<String, Count>,
+    /// Removed blocks and bytes per rule.
+    pub rules: BTreeMap<String, Count>,
+    pub errors: Vec<crate::input::InputError>,
+    pub warnings: Vec<crate::input::InputError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elapsed_seconds: Option<f64>,
+}
+
+pub const SUMMARY_SCHEMA: &str = "decruft.summary/1";
