@@ -11,6 +11,8 @@
 //! - `syndicated_items`: the same items without a header, found by a cluster of relative times;
 //! - weak vocabulary (`Email`, `Print`, `Website`...) removed only beside a removed line of the
 //!   same reason, so a share bar or comment form goes as a whole;
+//! - `comment_thread`: after a comment header, the thread (authors, dates, "Reply", texts);
+//! - `tag_list`: tag names listed one per line under a "Tags" line;
 //! - `promo_followup`: the short call-to-action line right after a promo line.
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
@@ -149,6 +151,7 @@ pub struct Classifier {
     relative_time: Regex,
     dash_source: Regex,
     date: Regex,
+    comment_meta: Regex,
 }
 
 const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
@@ -164,9 +167,12 @@ impl Classifier {
             r"(?:\d+|un|una) (?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ie]) fa".into(),
             r"há (?:\d+|uma?) (?:minutos?|horas?|dias?|semanas?)".into(),
             r"(?:\d+|een) (?:minuten|minuut|uur|dagen|dag|weken|week) geleden".into(),
+            // Reading times ride along with the item metadata of related widgets.
+            r"\d+\s*(?:min|mins|minutes?|minuten)\.?\s*(?:read|reading|de lecture|lesezeit|de lectura)".into(),
+            r"(?:lesezeit|temps de lecture|tiempo de lectura|reading time)\s*:?\s*\d+\s*(?:min|mins|minutes?|minuten|minutos)\.?".into(),
         ];
         let relative_time = Regex::new(&format!(
-            r"(?i)^(?:[\p{{L}}\p{{N}}&.' ]{{1,40}}?\s*[·•|–—-]\s*)?(?:{})\.?$",
+            r"(?i)^(?:[\p{{L}}\p{{N}}&.' ]{{1,40}}?\s*[·•|–—-]\s*)?(?:{})\.?(?:\s*[·•|–—-]\s*[\p{{L}}\p{{N}}&.' ]{{1,40}})?$",
             times.join("|")
         ))
         .expect("relative-time pattern");
@@ -174,15 +180,20 @@ impl Classifier {
             Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]{0,40}$").expect("dash-source pattern");
         let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
         let date = Regex::new(&format!(
-            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]m)?)?$"
+            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+(?:at|um|à|a las|alle)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?$"
         ))
         .expect("date pattern");
+        let comment_meta = Regex::new(
+            r"(?i)^(?:.{1,50}\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|escribió|comentó)\s*:?|\d+\s+(?:likes?|replies|votes?|points?|réponses?|antworten|respuestas)|(?:reply|répondre|antworten|responder)\s*[↓→]?|log in to reply|in reply to .{1,50})$",
+        )
+        .expect("comment-meta pattern");
         Classifier {
             user,
             builtin: Lexicon::builtin(),
             relative_time,
             dash_source,
             date,
+            comment_meta,
         }
     }
 
@@ -228,6 +239,8 @@ impl Classifier {
             c: self,
         };
         rules.related_sections(&strong);
+        rules.comment_threads(&strong, &weak);
+        rules.tag_lists(&strong);
         rules.weak_neighbours(&weak);
         rules.promo_followups();
         v
@@ -290,8 +303,8 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// A short line right after a promo line that ends in a colon or speaks to the reader
-    /// ("Explore what our app can do for you:") belongs to the promo.
+    /// A short line right after a promo line that speaks to the reader ("Explore what our app
+    /// can do for you:") belongs to the promo.
     fn promo_followups(&mut self) {
         const SECOND_PERSON: &[&str] = &[
             "you", "your", "yours", "vous", "votre", "vos", "tu", "ton", "ta", "tes", "sie", "ihr",
@@ -309,10 +322,9 @@ impl Rules<'_, '_> {
                 if !self.free(j) || self.doc.words[j] > 15 {
                     break;
                 }
-                let t = &self.doc.text[j];
                 let speaks =
                     text::norm_words(&self.doc.norm[j]).any(|w| SECOND_PERSON.contains(&w));
-                if !(t.ends_with(':') || speaks) {
+                if !speaks {
                     break;
                 }
                 let detail = "short call to action right after a promo line".to_string();
@@ -321,6 +333,87 @@ impl Rules<'_, '_> {
                     ..Evidence::default()
                 };
                 self.mark(j, "promo", "promo_followup", ev);
+                cur = j;
+            }
+        }
+    }
+
+    /// A comment section's thread: after a comment widget line, author lines, dates, "Reply"
+    /// buttons and the comment texts between them, as long as a comment marker (date, "says:",
+    /// reply/like/report) stays within three lines.
+    fn comment_threads(&mut self, strong: &[Option<&Entry>], weak: &[Vec<&Entry>]) {
+        let n = self.doc.len();
+        let meta: Vec<bool> = (0..n)
+            .map(|j| {
+                let t = &self.doc.text[j];
+                !self.doc.lines[j].blank
+                    && (self.c.is_time(self.doc, j)
+                        || (self.doc.words[j] <= 12
+                            && (self.c.date.is_match(t) || self.c.comment_meta.is_match(t)))
+                        || weak[j].iter().any(|e| e.reason == "comments"))
+            })
+            .collect();
+        let mut i = 0;
+        while i < n {
+            let is_anchor = strong[i].is_some_and(|e| e.reason == "comments");
+            if !is_anchor || self.v[i].as_ref().is_none_or(|x| x.reason != "comments") {
+                i += 1;
+                continue;
+            }
+            let rest: Vec<usize> = (i + 1..n).filter(|&j| !self.doc.lines[j].blank).collect();
+            let near = |from: usize, to: usize, skip: usize| {
+                rest[from..to.min(rest.len())]
+                    .iter()
+                    .any(|&x| x != skip && meta[x])
+            };
+            let mut k = 0;
+            while k < rest.len() {
+                let j = rest[k];
+                if self.protected[j] {
+                    break;
+                }
+                if self.v[j].is_none() {
+                    let detail = if meta[j] {
+                        "comment author line, date or action"
+                    } else if near(k.saturating_sub(3), k, j) || near(k + 1, k + 4, j) {
+                        "text of a reader comment, between comment markers"
+                    } else {
+                        break;
+                    };
+                    let ev = Evidence {
+                        detail: Some(detail.into()),
+                        ..Evidence::default()
+                    };
+                    self.mark(j, "comments", "comment_thread", ev);
+                }
+                k += 1;
+            }
+            i = rest.get(k).copied().unwrap_or(n).max(i + 1);
+        }
+    }
+
+    /// The tag names listed one per line under a "Tags" / "Schlagwörter" line.
+    fn tag_lists(&mut self, strong: &[Option<&Entry>]) {
+        for i in 0..self.doc.len() {
+            let is_tag_header =
+                strong[i].is_some_and(|e| e.reason == "tags" && e.kind == Kind::Line);
+            if !is_tag_header || self.v[i].is_none() {
+                continue;
+            }
+            let mut cur = i;
+            for _ in 0..30 {
+                let Some(j) = self.doc.next_nonblank(cur, 1) else {
+                    break;
+                };
+                let t = &self.doc.text[j];
+                if !self.free(j) || self.doc.words[j] > 4 || t.ends_with(['.', '!', '?', ':']) {
+                    break;
+                }
+                let ev = Evidence {
+                    detail: Some("listed under a tags line".into()),
+                    ..Evidence::default()
+                };
+                self.mark(j, "tags", "tag_list", ev);
                 cur = j;
             }
         }
@@ -612,6 +705,34 @@ mod tests {
     fn datelines_and_headings_survive() {
         let src = "Cambodia makes 1,000 arrests\nJuly 16, 2025\nBy Jane Doe\n2 hours ago\nScope of the Operation\nBody text about Cambodia.\n";
         assert!(removed(src).is_empty(), "{:?}", removed(src));
+    }
+
+    #[test]
+    fn comment_thread_goes_with_its_header() {
+        let src = format!(
+            "{ARTICLE}3 Comments\nJane Roe\nJuly 16, 2025 at 3:12 pm\nGreat piece, thanks.\nReply\n\
+             Max Mustermann schreibt:\nVery interesting.\nAntworten\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 8, "{r:#?}");
+        assert!(r[1..].iter().all(|x| x.1 == "comment_thread"));
+    }
+
+    #[test]
+    fn tags_listed_one_per_line() {
+        let src = format!("{ARTICLE}Tags\nasia\neconomy\n{ARTICLE}");
+        let r: Vec<_> = removed(&src).into_iter().map(|x| x.1).collect();
+        assert_eq!(r, ["tag_line", "tag_list", "tag_list"]);
+    }
+
+    #[test]
+    fn multilingual_related_items() {
+        let src = format!(
+            "{ARTICLE}À lire aussi\nLe Monde\nil y a 2 heures\nLa recette du gâteau\nUn chef partage sa recette préférée.\n\
+             vor 3 Stunden · dpa\nBundesliga: Spieltag\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 7, "{r:#?}");
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub enum Mode {
 pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
     let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
     for i in 0..doc.len() {
-        if doc.lines[i].blank || v[i].is_some() || doc.norm[i].is_empty() {
+        // Lines without a letter (ratings, prices, list numbers) repeat legitimately.
+        if doc.lines[i].blank || v[i].is_some() || !doc.norm[i].chars().any(char::is_alphabetic) {
             continue;
         }
         let fp = fingerprint(&doc.norm[i]);

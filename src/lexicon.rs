@@ -180,7 +180,14 @@ impl Lexicon {
         if trimmed.len() > MAX_LINE_BYTES || words > MAX_LINE_WORDS {
             return m;
         }
-        if let Some(ids) = self.exact.get(norm) {
+        // "Related articles (5)", "Comments 12": a trailing count does not change a header.
+        let without_count = norm.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let exact = self.exact.get(norm).or_else(|| {
+            (without_count.len() < norm.len() && !without_count.is_empty())
+                .then(|| self.exact.get(without_count))
+                .flatten()
+        });
+        if let Some(ids) = exact {
             for &i in ids {
                 let e = &self.entries[i];
                 if e.kind == Kind::Weak {
