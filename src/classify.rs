@@ -642,10 +642,14 @@ fn topic_words(norm: &str) -> Vec<&str> {
 mod tests {
     use super::*;
 
+    fn classifier() -> &'static Classifier {
+        static C: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+        C.get_or_init(|| Classifier::new(None))
+    }
+
     fn removed(src: &str) -> Vec<(String, String)> {
         let doc = Doc::new(src.as_bytes());
-        let c = Classifier::new(None);
-        let v = c.classify(&doc);
+        let v = classifier().classify(&doc);
         v.iter()
             .enumerate()
             .filter_map(|(i, x)| {

@@ -91,14 +91,14 @@ pub fn output_name(name: &str) -> String {
 }
 
 /// Walks `inputs` (files and folders, folders recursively in sorted order), skipping
-/// `exclude` (the output folder, when it lies inside an input folder).
+/// `exclude` (the output folder, when it lies inside an input folder). Problems found while
+/// walking are returned in walk order, among the sources.
 pub fn collect(
     inputs: &[PathBuf],
     exclude: Option<&Path>,
     opts: &ReadOptions,
-) -> (Vec<Source>, Vec<InputError>) {
+) -> Vec<Result<Source, InputError>> {
     let mut sources = Vec::new();
-    let mut errors = Vec::new();
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     for input in inputs {
         let meta = match std::fs::metadata(input) {
@@ -108,35 +108,34 @@ pub fn collect(
                     Ok(_) => "dangling symbolic link".to_string(),
                     Err(_) => describe_io(&e),
                 };
-                errors.push(InputError::new(input, cause));
+                sources.push(Err(InputError::new(input, cause)));
                 continue;
             }
         };
         if meta.is_dir() {
-            walk(input, exclude.as_deref(), opts, &mut sources, &mut errors);
+            walk(input, exclude.as_deref(), opts, &mut sources);
         } else if let Err(e) = check_regular(&meta) {
-            errors.push(InputError::new(input, e));
+            sources.push(Err(InputError::new(input, e)));
         } else {
             let name = input
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            sources.push(Source {
+            sources.push(Ok(Source {
                 path: input.clone(),
                 output: PathBuf::from(output_name(&name)),
                 id: name,
-            });
+            }));
         }
     }
-    (sources, errors)
+    sources
 }
 
 fn walk(
     root: &Path,
     exclude: Option<&Path>,
     opts: &ReadOptions,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<InputError>,
+    sources: &mut Vec<Result<Source, InputError>>,
 ) {
     let hidden = opts.hidden;
     let it = walkdir::WalkDir::new(root)
@@ -166,7 +165,7 @@ fn walk(
                         .map(describe_io)
                         .unwrap_or_else(|| e.to_string())
                 };
-                errors.push(InputError::new(&path, cause));
+                sources.push(Err(InputError::new(&path, cause)));
                 continue;
             }
         };
@@ -181,12 +180,12 @@ fn walk(
         let meta = match entry.metadata() {
             Ok(m) => m,
             Err(e) => {
-                errors.push(InputError::new(entry.path(), e.to_string()));
+                sources.push(Err(InputError::new(entry.path(), e.to_string())));
                 continue;
             }
         };
         if let Err(e) = check_regular(&meta) {
-            errors.push(InputError::new(entry.path(), e));
+            sources.push(Err(InputError::new(entry.path(), e)));
             continue;
         }
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -195,11 +194,11 @@ fn walk(
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let output = rel.with_file_name(output_name(&name));
-        sources.push(Source {
+        sources.push(Ok(Source {
             path: entry.path().to_path_buf(),
             id: rel.to_string_lossy().replace('\\', "/"),
             output,
-        });
+        }));
     }
 }
 
@@ -276,7 +275,8 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
     }
     if let Err(e) = std::str::from_utf8(&bytes) {
         let bad = invalid_utf8_share(&bytes);
-        if bad > 0.05 {
+        // Legacy-encoded text (Latin-1 accents) stays well below this; random bytes do not.
+        if bad > 0.3 {
             return Err(fail(format!(
                 "binary or non-UTF-8 file ({:.0}% of bytes are not UTF-8 text)",
                 bad * 100.0

@@ -40,7 +40,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The rules and settings for cleaning one document at a time; cheap to share across threads.
@@ -118,13 +118,13 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let cleaner = Cleaner::new(user, opts.dedup);
     std::fs::create_dir_all(&opts.out)
         .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
-    let (sources, collect_errors) = input::collect(&opts.inputs, Some(&opts.out), &opts.read);
-    let (sources, clash_errors) = drop_output_clashes(sources);
+    let sources = drop_output_clashes(input::collect(&opts.inputs, Some(&opts.out), &opts.read));
 
     let mut summary = Summary {
         schema: output::SUMMARY_SCHEMA,
         version: env!("CARGO_PKG_VERSION"),
         dedup: format!("{:?}", opts.dedup).to_lowercase(),
+        inputs: sources.len() as u64,
         ..Summary::default()
     };
     let bar = progress_bar(opts, sources.len() as u64);
@@ -133,12 +133,6 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             bar.suspend(|| eprintln!("decruft: {e}"));
         }
     };
-    for e in collect_errors.iter().chain(&clash_errors) {
-        report(e);
-    }
-    summary.inputs = (sources.len() + collect_errors.len() + clash_errors.len()) as u64;
-    summary.errors.extend(collect_errors);
-    summary.errors.extend(clash_errors);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -150,7 +144,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         let results: Vec<Result<Done, InputError>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|s| process(s.clone(), &cleaner, opts))
+                .map(|s| process(s.clone()?, &cleaner, opts))
                 .collect()
         });
         for r in results {
@@ -209,32 +203,32 @@ fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {
 }
 
 /// Two inputs that would write the same output file: the later one is refused.
-fn drop_output_clashes(sources: Vec<Source>) -> (Vec<Source>, Vec<InputError>) {
+fn drop_output_clashes(
+    sources: Vec<Result<Source, InputError>>,
+) -> Vec<Result<Source, InputError>> {
     let mut seen: HashMap<PathBuf, String> = HashMap::new();
-    let mut kept = Vec::with_capacity(sources.len());
-    let mut errors = Vec::new();
-    for s in sources {
-        let reserved = s.output == std::path::Path::new("provenance.jsonl")
-            || s.output == std::path::Path::new("summary.json");
-        if let Some(first) = seen.get(&s.output) {
-            errors.push(InputError::new(
-                &s.path,
-                format!(
+    let reserved = [Path::new("provenance.jsonl"), Path::new("summary.json")];
+    sources
+        .into_iter()
+        .map(|s| {
+            let s = s?;
+            if let Some(first) = seen.get(&s.output) {
+                let why = format!(
                     "skipped: its output {} is already written for {first}",
                     s.output.display()
-                ),
-            ));
-        } else if reserved {
-            errors.push(InputError::new(
-                &s.path,
-                "skipped: its output name is reserved",
-            ));
-        } else {
-            seen.insert(s.output.clone(), s.path.display().to_string());
-            kept.push(s);
-        }
-    }
-    (kept, errors)
+                );
+                Err(InputError::new(&s.path, why))
+            } else if reserved.contains(&s.output.as_path()) {
+                Err(InputError::new(
+                    &s.path,
+                    "skipped: its output name is reserved",
+                ))
+            } else {
+                seen.insert(s.output.clone(), s.path.display().to_string());
+                Ok(s)
+            }
+        })
+        .collect()
 }
 
 /// Reads, cleans and writes one document; returns its provenance line and counts.

@@ -1,0 +1,358 @@
+//! End-to-end tests of the `decruft` binary on the samples and on hostile inputs. They need
+//! nothing outside the repository (the seeds' gold labels are copied into tests/fixtures).
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn decruft() -> Command {
+    Command::cargo_bin("decruft").unwrap()
+}
+
+fn repo(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+/// Every file under `dir`, relative path -> bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            out.insert(rel, fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+fn clean(inputs: &[&Path], out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    let mut cmd = decruft();
+    cmd.arg("clean")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .args(extra);
+    cmd.assert()
+}
+
+fn nonblank(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn samples_match_the_gold_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean(&[&repo("samples")], tmp.path(), &["-q"]).success();
+    let gold_dir = repo("tests/fixtures/seeds-gold");
+    let mut n = 0;
+    for e in fs::read_dir(&gold_dir).unwrap() {
+        let path = e.unwrap().path();
+        let gold: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let got = fs::read_to_string(tmp.path().join(format!("{name}.txt"))).unwrap();
+        assert_eq!(
+            nonblank(&got),
+            nonblank(gold["clean"].as_str().unwrap()),
+            "{name}"
+        );
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
+#[test]
+fn summary_counts_equal_provenance_and_seeds_remove_29_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean(&[&repo("samples")], tmp.path(), &["-q"]).success();
+    let records: Vec<decruft::provenance::Record> =
+        fs::read_to_string(tmp.path().join("provenance.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    assert_eq!(records.len(), 5);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("summary.json")).unwrap()).unwrap();
+    let by_reason = decruft::count_by_reason(&records);
+    for (reason, count) in &by_reason {
+        assert_eq!(
+            summary["removed"][reason]["blocks"], count.blocks,
+            "{reason}"
+        );
+        assert_eq!(summary["removed"][reason]["bytes"], count.bytes, "{reason}");
+    }
+    // The seeds' 29 noise lines, each removed with a reason other than whitespace.
+    let removed_lines: usize = records
+        .iter()
+        .flat_map(|r| &r.spans)
+        .filter(|s| s.reason.as_deref().is_some_and(|r| r != "whitespace"))
+        .map(|s| {
+            s.text
+                .as_deref()
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        })
+        .sum();
+    assert_eq!(removed_lines, 29);
+    assert_eq!(summary["documents"], 5);
+    assert_eq!(summary["failed"], 0);
+}
+
+#[test]
+fn verify_passes_and_catches_one_changed_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean(&[&repo("samples")], tmp.path(), &["-q"]).success();
+    decruft().arg("verify").arg(tmp.path()).assert().success();
+    let f = tmp.path().join("003_2f805031c8afe74d.txt");
+    let mut bytes = fs::read(&f).unwrap();
+    bytes[10] ^= 0x20;
+    fs::write(&f, bytes).unwrap();
+    let out = decruft().arg("verify").arg(tmp.path()).assert().code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains("003_2f805031c8afe74d.txt"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 1);
+}
+
+#[test]
+fn output_is_identical_for_any_number_of_jobs() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    clean(&[&repo("samples")], a.path(), &["-q", "--jobs", "1"]).success();
+    clean(&[&repo("samples")], b.path(), &["-q", "--jobs", "2"]).success();
+    assert_eq!(tree(a.path()), tree(b.path()));
+}
+
+/// A folder of hostile inputs: each bad file gets one stderr line and a summary entry, the
+/// good ones are cleaned and verify, the exit code is 1, and no temporary file is left.
+#[test]
+fn hostile_inputs_are_reported_and_the_rest_is_cleaned() {
+    let inp = tempfile::tempdir().unwrap();
+    let d = inp.path();
+    let mut rng = 0x2545f4914f6cdd1du64;
+    let random: Vec<u8> = (0..4096)
+        .map(|_| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng as u8
+        })
+        .collect();
+    fs::write(d.join("random.bin"), &random).unwrap();
+    fs::write(d.join("empty.txt"), b"").unwrap();
+    fs::write(
+        d.join("invalid-utf8.txt"),
+        b"Headline\nCaf\xe9 au lait, \xff\xfe text.\nShare on Facebook\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("crlf.txt"),
+        b"Headline\r\n\r\nBody one.\r\n\r\n\r\nLeave a Reply\r\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("bom.txt"),
+        "\u{feff}Headline\nBody.\nAdvertisement\nMore body.".as_bytes(),
+    )
+    .unwrap();
+    fs::write(
+        d.join("nbsp.txt"),
+        "Head\u{a0}line\n\u{a0}\nBody.\n".as_bytes(),
+    )
+    .unwrap();
+    let long = "word ".repeat(1_000_000);
+    fs::write(d.join("long-line.txt"), long.as_bytes()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(
+        "Title\n\nText of a gzipped article.\n"
+            .repeat(50)
+            .as_bytes(),
+    )
+    .unwrap();
+    let gz = gz.finish().unwrap();
+    fs::write(d.join("good.txt.gz"), &gz).unwrap();
+    fs::write(d.join("truncated.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
+        let fifo = d.join("fifo.txt");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "mkfifo failed");
+    }
+    let out = tempfile::tempdir().unwrap();
+    let missing = d.join("missing-dir");
+    let assert = clean(&[d, &missing], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    for (name, cause) in [
+        ("random.bin", "binary"),
+        ("empty.txt", "empty file"),
+        ("truncated.txt.gz", "truncated gzip"),
+        ("dangling.txt", "dangling symbolic link"),
+        ("fifo.txt", "FIFO"),
+        ("missing-dir", "no such file"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {stderr}"));
+        assert!(line.contains(cause), "{line}");
+    }
+    assert!(
+        stderr.contains("invalid-utf8.txt: invalid UTF-8"),
+        "{stderr}"
+    );
+    let files = tree(out.path());
+    for name in [
+        "invalid-utf8.txt",
+        "crlf.txt",
+        "bom.txt",
+        "nbsp.txt",
+        "long-line.txt",
+        "good.txt",
+    ] {
+        assert!(
+            files.contains_key(name),
+            "{name} missing: {:?}",
+            files.keys()
+        );
+    }
+    assert!(
+        !files.keys().any(|k| k.contains(".tmp")),
+        "temporary file left: {:?}",
+        files.keys()
+    );
+    assert!(!files.contains_key("empty.txt") && !files.contains_key("random.bin.txt"));
+    assert_eq!(files["crlf.txt"], b"Headline\r\n\r\nBody one.\r\n");
+    assert_eq!(
+        files["invalid-utf8.txt"],
+        b"Headline\nCaf\xe9 au lait, \xff\xfe text.\n"
+    );
+    assert_eq!(
+        files["bom.txt"],
+        "\u{feff}Headline\nBody.\nMore body.".as_bytes()
+    );
+    assert_eq!(files["long-line.txt"].len(), long.len());
+    let summary: serde_json::Value = serde_json::from_slice(&files["summary.json"]).unwrap();
+    assert_eq!(summary["failed"], 6);
+    assert_eq!(summary["documents"], 6);
+    decruft().arg("verify").arg(out.path()).assert().success();
+}
+
+#[test]
+fn folder_layout_is_mirrored_and_names_normalised() {
+    let inp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(inp.path().join("a/b")).unwrap();
+    fs::write(inp.path().join("a/b/one.text"), b"Body.\n").unwrap();
+    fs::write(inp.path().join("a/two.md"), b"Body.\n").unwrap();
+    fs::write(inp.path().join(".hidden.txt"), b"Body.\n").unwrap();
+    let single = inp.path().join("a/b/one.text");
+    let out = tempfile::tempdir().unwrap();
+    clean(&[inp.path()], out.path(), &["-q"]).success();
+    let files = tree(out.path());
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "a/b/one.txt",
+            "a/two.md.txt",
+            "provenance.jsonl",
+            "summary.json"
+        ]
+    );
+    let out2 = tempfile::tempdir().unwrap();
+    clean(&[&single], out2.path(), &["-q"]).success();
+    assert!(out2.path().join("one.txt").is_file());
+}
+
+#[test]
+fn output_folder_inside_the_input_is_not_read_back() {
+    let inp = tempfile::tempdir().unwrap();
+    fs::write(inp.path().join("doc.txt"), b"Body.\n").unwrap();
+    let out = inp.path().join("cleaned");
+    clean(&[inp.path()], &out, &["-q"]).success();
+    clean(&[inp.path()], &out, &["-q"]).success();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["documents"], 1);
+}
+
+#[test]
+fn user_rules_add_phrases_and_protect_lines() {
+    let inp = tempfile::tempdir().unwrap();
+    fs::write(
+        inp.path().join("doc.txt"),
+        b"Headline\nBody about the news.\nBrought to you by Acme Corp\nAdvertisement\n",
+    )
+    .unwrap();
+    let rules = inp.path().join("rules.tsv");
+    fs::write(
+        &rules,
+        "house_ad promo prefix:8 brought to you by\nkeep_ads keep line advertisement\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    clean(
+        &[&inp.path().join("doc.txt")],
+        out.path(),
+        &["-q", "--rules", rules.to_str().unwrap()],
+    )
+    .success();
+    assert_eq!(
+        fs::read(out.path().join("doc.txt")).unwrap(),
+        b"Headline\nBody about the news.\nAdvertisement\n"
+    );
+    let prov = fs::read_to_string(out.path().join("provenance.jsonl")).unwrap();
+    assert!(prov.contains("\"rule\":\"house_ad\""), "{prov}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    decruft().arg("clean").assert().code(2);
+    decruft()
+        .args(["clean", "x", "--out", "y", "--dedup", "sometimes"])
+        .assert()
+        .code(2);
+    let tmp = tempfile::tempdir().unwrap();
+    let rules = tmp.path().join("bad.tsv");
+    fs::write(&rules, "rule promo nonsense phrase\n").unwrap();
+    let assert = clean(
+        &[&repo("samples")],
+        &tmp.path().join("o"),
+        &["--rules", rules.to_str().unwrap()],
+    )
+    .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("bad.tsv:1"), "{stderr}");
+    decruft()
+        .args(["verify", "/nonexistent/dir"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["clean", "--help"],
+        vec!["verify", "--help"],
+    ] {
+        let out = decruft().args(&args).assert().success();
+        assert!(!out.get_output().stdout.is_empty());
+    }
+}
