@@ -64,7 +64,7 @@ impl Verdict {
 
     fn from_entry(e: &Entry, detail: Option<String>) -> Verdict {
         let phrase = match e.kind {
-            Kind::Regex => format!("/{}/", e.phrase),
+            Kind::Regex(_) => format!("/{}/", e.phrase),
             _ => e.phrase.clone(),
         };
         let evidence = Evidence {
@@ -82,45 +82,61 @@ pub struct Doc<'a> {
     pub lines: Vec<Line>,
     /// Trimmed line text (invalid UTF-8 replaced for reading only; output keeps the bytes).
     pub text: Vec<Cow<'a, str>>,
-    /// Normalised line text (see `text::normalize`), empty for blank lines.
-    pub norm: Vec<String>,
+    /// Normalised text of every line, one after another (see [`Doc::norm`]).
+    norm_buf: String,
+    /// `norm_buf` range of each line's normalised text (empty for blank lines).
+    norm_at: Vec<(u32, u32)>,
     pub words: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(bytes: &'a [u8]) -> Doc<'a> {
         let lines = segment::lines(bytes);
+        // Validate once: most documents are valid UTF-8, and then lines are plain slices.
+        let whole = std::str::from_utf8(bytes).ok();
         let mut text = Vec::with_capacity(lines.len());
-        let mut norm = Vec::with_capacity(lines.len());
+        let mut norm_buf = String::with_capacity(bytes.len());
+        let mut norm_at = Vec::with_capacity(lines.len());
         let mut words = Vec::with_capacity(lines.len());
         for l in &lines {
+            let at = norm_buf.len() as u32;
             if l.blank {
                 text.push(Cow::Borrowed(""));
-                norm.push(String::new());
+                norm_at.push((at, at));
                 words.push(0);
                 continue;
             }
-            let t = match String::from_utf8_lossy(&bytes[l.start..l.end]) {
-                Cow::Borrowed(s) => Cow::Borrowed(text::trim(s)),
-                Cow::Owned(s) => Cow::Owned(text::trim(&s).to_string()),
+            let t = match whole {
+                Some(s) => Cow::Borrowed(text::trim(&s[l.start..l.end])),
+                None => match String::from_utf8_lossy(&bytes[l.start..l.end]) {
+                    Cow::Borrowed(s) => Cow::Borrowed(text::trim(s)),
+                    Cow::Owned(s) => Cow::Owned(text::trim(&s).to_string()),
+                },
             };
-            let mut n = String::with_capacity(t.len());
-            text::normalize_into(&t, &mut n);
-            words.push(text::word_count(&t));
-            norm.push(n);
+            text::normalize_into(&t, &mut norm_buf);
+            let end = norm_buf.len() as u32;
+            norm_at.push((at, end));
+            words.push(text::norm_word_count(&norm_buf[at as usize..]));
             text.push(t);
         }
         Doc {
             bytes,
             lines,
             text,
-            norm,
+            norm_buf,
+            norm_at,
             words,
         }
     }
 
     pub fn len(&self) -> usize {
         self.lines.len()
+    }
+
+    /// Normalised text of line `i` (see `text::normalize`); empty for blank lines.
+    pub fn norm(&self, i: usize) -> &str {
+        let (s, e) = self.norm_at[i];
+        &self.norm_buf[s as usize..e as usize]
     }
 
     pub fn is_empty(&self) -> bool {
@@ -172,19 +188,19 @@ impl Classifier {
             r"(?:lesezeit|temps de lecture|tiempo de lectura|reading time)\s*:?\s*\d+\s*(?:min|mins|minutes?|minuten|minutos)\.?".into(),
         ];
         let relative_time = Regex::new(&format!(
-            r"(?i)^(?:[\p{{L}}\p{{N}}&.' ]{{1,40}}?\s*[·•|–—-]\s*)?(?:{})\.?(?:\s*[·•|–—-]\s*[\p{{L}}\p{{N}}&.' ]{{1,40}})?$",
+            r"(?i)^(?:[\p{{L}}\p{{N}}&.' ]+?\s*[·•|–—-]\s*)?(?:{})\.?(?:\s*[·•|–—-]\s*[\p{{L}}\p{{N}}&.' ]+)?$",
             times.join("|")
         ))
         .expect("relative-time pattern");
         let dash_source =
-            Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]{0,40}$").expect("dash-source pattern");
+            Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]*$").expect("dash-source pattern");
         let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
         let date = Regex::new(&format!(
             r"(?i)^(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+(?:at|um|à|a las|alle)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?$"
         ))
         .expect("date pattern");
         let comment_meta = Regex::new(
-            r"(?i)^(?:.{1,50}\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|escribió|comentó)\s*:?|\d+\s+(?:likes?|replies|votes?|points?|réponses?|antworten|respuestas)|(?:reply|répondre|antworten|responder)\s*[↓→]?|log in to reply|in reply to .{1,50})$",
+            r"(?i)^(?:.+\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|escribió|comentó)\s*:?|\d+\s+(?:likes?|replies|votes?|points?|réponses?|antworten|respuestas)|(?:reply|répondre|antworten|responder)\s*[↓→]?|log in to reply|in reply to .+)$",
         )
         .expect("comment-meta pattern");
         Classifier {
@@ -208,7 +224,7 @@ impl Classifier {
             if doc.lines[i].blank {
                 continue;
             }
-            let (t, norm, w) = (&doc.text[i], &doc.norm[i], doc.words[i]);
+            let (t, norm, w) = (&doc.text[i], doc.norm(i), doc.words[i]);
             let mut m = match &self.user {
                 Some(user) => user.lookup(t, norm, w),
                 None => Default::default(),
@@ -232,11 +248,13 @@ impl Classifier {
                 v[i] = Some(Verdict::from_entry(e, None));
             }
         }
+        let time: Vec<bool> = (0..n).map(|i| self.is_time(doc, i)).collect();
         let mut rules = Rules {
             doc,
             v: &mut v,
             protected: &protected,
             c: self,
+            time: &time,
         };
         rules.related_sections(&strong);
         rules.comment_threads(&strong, &weak);
@@ -247,7 +265,28 @@ impl Classifier {
     }
 
     fn is_time(&self, doc: &Doc, i: usize) -> bool {
-        !doc.lines[i].blank && doc.words[i] <= 12 && self.relative_time.is_match(&doc.text[i])
+        // Every relative time or reading time has one of these words: skip the regex otherwise.
+        const CUES: &[&str] = &[
+            "ago",
+            "now",
+            "yesterday",
+            "il",
+            "vor",
+            "hace",
+            "fa",
+            "há",
+            "geleden",
+            "read",
+            "reading",
+            "lecture",
+            "lesezeit",
+            "lectura",
+            "time",
+        ];
+        !doc.lines[i].blank
+            && doc.words[i] <= 12
+            && text::norm_words(doc.norm(i)).any(|w| CUES.contains(&w))
+            && self.relative_time.is_match(&doc.text[i])
     }
 }
 
@@ -261,9 +300,11 @@ struct Rules<'r, 'a> {
     v: &'r mut Vec<Option<Verdict>>,
     protected: &'r [bool],
     c: &'r Classifier,
+    /// Lines that are a relative time ("3 hours ago", "il y a 2 heures").
+    time: &'r [bool],
 }
 
-impl Rules<'_, '_> {
+impl<'r, 'a: 'r> Rules<'r, 'a> {
     fn free(&self, i: usize) -> bool {
         self.v[i].is_none() && !self.protected[i] && !self.doc.lines[i].blank
     }
@@ -322,8 +363,7 @@ impl Rules<'_, '_> {
                 if !self.free(j) || self.doc.words[j] > 15 {
                     break;
                 }
-                let speaks =
-                    text::norm_words(&self.doc.norm[j]).any(|w| SECOND_PERSON.contains(&w));
+                let speaks = text::norm_words(self.doc.norm(j)).any(|w| SECOND_PERSON.contains(&w));
                 if !speaks {
                     break;
                 }
@@ -343,11 +383,17 @@ impl Rules<'_, '_> {
     /// reply/like/report) stays within three lines.
     fn comment_threads(&mut self, strong: &[Option<&Entry>], weak: &[Vec<&Entry>]) {
         let n = self.doc.len();
+        if !strong
+            .iter()
+            .any(|e| e.is_some_and(|e| e.reason == "comments"))
+        {
+            return;
+        }
         let meta: Vec<bool> = (0..n)
             .map(|j| {
                 let t = &self.doc.text[j];
                 !self.doc.lines[j].blank
-                    && (self.c.is_time(self.doc, j)
+                    && (self.time[j]
                         || (self.doc.words[j] <= 12
                             && (self.c.date.is_match(t) || self.c.comment_meta.is_match(t)))
                         || weak[j].iter().any(|e| e.reason == "comments"))
@@ -424,7 +470,7 @@ impl Rules<'_, '_> {
     /// paragraphs off the article's topic; stop at the first on-topic paragraph.
     fn related_sections(&mut self, strong: &[Option<&Entry>]) {
         let n = self.doc.len();
-        let time: Vec<bool> = (0..n).map(|i| self.c.is_time(self.doc, i)).collect();
+        let time = self.time;
         let mut starts: Vec<(usize, Option<&Entry>)> = Vec::new();
         for i in 0..n {
             if let Some(e) = strong[i].filter(|e| is_related_header(e)) {
@@ -445,13 +491,15 @@ impl Rules<'_, '_> {
             return;
         }
         starts.sort_by_key(|s| s.0);
-        let vocab = Vocab::build(self.doc, self.v, starts[0].0);
+        // Built on first use: most sections are settled by their item metadata alone.
+        let vocab = std::cell::OnceCell::new();
+        let first = starts[0].0;
         let mut covered = 0;
         for (s, header) in starts {
             if s < covered {
                 continue;
             }
-            covered = self.scan_section(s, header, strong, &time, &vocab);
+            covered = self.scan_section(s, header, strong, &vocab, first);
         }
     }
 
@@ -461,8 +509,8 @@ impl Rules<'_, '_> {
         s: usize,
         header: Option<&Entry>,
         strong: &[Option<&Entry>],
-        time: &[bool],
-        vocab: &Vocab,
+        vocab: &std::cell::OnceCell<Vocab<'r>>,
+        article_end: usize,
     ) -> usize {
         let n = self.doc.len();
         let (rule, anchor) = match header {
@@ -499,7 +547,7 @@ impl Rules<'_, '_> {
                 };
                 self.mark(j, "related", rule, ev);
                 budget = 0;
-            } else if self.is_item_metadata(j, time) {
+            } else if self.is_item_metadata(j) {
                 let ev = Evidence {
                     detail: Some(format!("item source, time or date {anchor}")),
                     ..Evidence::default()
@@ -516,6 +564,7 @@ impl Rules<'_, '_> {
                 marked += 1;
                 budget -= 1;
             } else {
+                let vocab = vocab.get_or_init(|| Vocab::build(self.doc, self.v, article_end));
                 let score = vocab.overlap(self.doc, j);
                 if score >= OFF_TOPIC {
                     break;
@@ -547,8 +596,8 @@ impl Rules<'_, '_> {
     }
 
     /// Item metadata: a relative time, a date, "- Source", or a source name above a time.
-    fn is_item_metadata(&self, j: usize, time: &[bool]) -> bool {
-        let d = self.doc;
+    fn is_item_metadata(&self, j: usize) -> bool {
+        let (d, time) = (self.doc, self.time);
         if time[j] {
             return true;
         }
@@ -583,7 +632,7 @@ fn round3(x: f64) -> f64 {
 /// part is too short to say anything, from every line not already removed, each line then
 /// scored against the others only.
 struct Vocab<'a> {
-    counts: HashMap<&'a str, u32>,
+    counts: HashMap<&'a str, u32, foldhash::fast::RandomState>,
     member: Vec<bool>,
 }
 
@@ -599,14 +648,14 @@ impl<'a> Vocab<'a> {
     }
 
     fn from_lines(doc: &'a Doc, v: &[Option<Verdict>], end: usize) -> Vocab<'a> {
-        let mut counts: HashMap<&'a str, u32> = HashMap::new();
+        let mut counts: HashMap<&'a str, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut member = vec![false; doc.len()];
         for i in 0..end {
             if doc.lines[i].blank || v[i].is_some() {
                 continue;
             }
             member[i] = true;
-            for w in topic_words(&doc.norm[i]) {
+            for w in topic_words(doc.norm(i)) {
                 *counts.entry(w).or_default() += 1;
             }
         }
@@ -615,7 +664,7 @@ impl<'a> Vocab<'a> {
 
     /// Share of line `j`'s topic words that other lines of the article use.
     fn overlap(&self, doc: &Doc, j: usize) -> f64 {
-        let words = topic_words(&doc.norm[j]);
+        let words = topic_words(doc.norm(j));
         if words.is_empty() {
             return 0.0;
         }

@@ -28,13 +28,13 @@ pub enum Mode {
 
 /// Removes within-document duplicates of lines still kept in `v`.
 pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
-    let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
+    let mut seen: HashMap<Fingerprint, usize, foldhash::fast::RandomState> = HashMap::default();
     for i in 0..doc.len() {
         // Lines without a letter (ratings, prices, list numbers) repeat legitimately.
-        if doc.lines[i].blank || v[i].is_some() || !doc.norm[i].chars().any(char::is_alphabetic) {
+        if doc.lines[i].blank || v[i].is_some() || !doc.norm(i).chars().any(char::is_alphabetic) {
             continue;
         }
-        let fp = fingerprint(&doc.norm[i]);
+        let fp = fingerprint(doc.norm(i));
         match seen.get(&fp) {
             None => {
                 seen.insert(fp, i);

@@ -4,7 +4,8 @@
 //! loads a user's list in the same format, which is consulted first.
 
 use crate::text;
-use regex::{Regex, RegexSet};
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -33,8 +34,8 @@ pub enum Kind {
     Prefix(usize),
     /// The normalised line contains the phrase (at word boundaries) and has at most N words.
     Contains(usize),
-    /// A regular expression matched against the trimmed, unnormalised line.
-    Regex,
+    /// A regular expression matched against the trimmed, unnormalised line of at most N words.
+    Regex(usize),
 }
 
 impl Kind {
@@ -45,7 +46,7 @@ impl Kind {
             Kind::Header => "header",
             Kind::Prefix(_) => "prefix",
             Kind::Contains(_) => "contains",
-            Kind::Regex => "regex",
+            Kind::Regex(_) => "regex",
         }
     }
 }
@@ -64,11 +65,19 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    exact: HashMap<String, Vec<usize>>,
-    prefixes: HashMap<String, Vec<usize>>,
+    exact: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
+    prefixes: HashMap<String, Vec<usize>, foldhash::fast::RandomState>,
+    /// Largest word limit of any prefix, contains and regex entry: longer lines skip them.
+    max_prefix_words: usize,
+    max_contains_words: usize,
+    max_regex_words: usize,
     contains: Vec<usize>,
+    /// All `contains` phrases in one automaton (pattern k is entry `contains[k]`).
+    contains_ac: Option<AhoCorasick>,
     regex_ids: Vec<usize>,
-    regexes: Option<RegexSet>,
+    /// A quick "does any pattern match" check, then the patterns one by one in file order.
+    regex_set: Option<RegexSet>,
+    regexes: Vec<Regex>,
 }
 
 /// A line's match against one vocabulary: the strongest entry, and the weak entries.
@@ -122,8 +131,9 @@ impl Lexicon {
                 )));
             }
             let kind = parse_kind(kind).map_err(err)?;
-            let phrase = if kind == Kind::Regex {
-                Regex::new(phrase_raw).map_err(|e| err(format!("bad regex: {e}")))?;
+            let phrase = if matches!(kind, Kind::Regex(_)) {
+                let re = Regex::new(phrase_raw).map_err(|e| err(format!("bad regex: {e}")))?;
+                lex.regexes.push(re);
                 patterns.push(phrase_raw.to_string());
                 phrase_raw.to_string()
             } else {
@@ -137,6 +147,12 @@ impl Lexicon {
             };
             let id = lex.entries.len();
             match kind {
+                Kind::Prefix(m) => lex.max_prefix_words = lex.max_prefix_words.max(m),
+                Kind::Contains(m) => lex.max_contains_words = lex.max_contains_words.max(m),
+                Kind::Regex(m) => lex.max_regex_words = lex.max_regex_words.max(m),
+                _ => {}
+            }
+            match kind {
                 Kind::Line | Kind::Weak | Kind::Header => {
                     lex.exact.entry(phrase.clone()).or_default().push(id)
                 }
@@ -145,7 +161,7 @@ impl Lexicon {
                     lex.prefixes.entry(first).or_default().push(id);
                 }
                 Kind::Contains(_) => lex.contains.push(id),
-                Kind::Regex => lex.regex_ids.push(id),
+                Kind::Regex(_) => lex.regex_ids.push(id),
             }
             lex.entries.push(Entry {
                 rule: rule.into(),
@@ -160,7 +176,19 @@ impl Lexicon {
             ids.sort_by_key(|&i| std::cmp::Reverse(entries[i].phrase.len()));
         }
         if !patterns.is_empty() {
-            lex.regexes = Some(RegexSet::new(&patterns)?);
+            // A roomier lazy-DFA cache: the default one thrashes on this many Unicode patterns.
+            let set = RegexSetBuilder::new(&patterns)
+                .dfa_size_limit(64 << 20)
+                .build()?;
+            lex.regex_set = Some(set);
+        }
+        if !lex.contains.is_empty() {
+            let phrases = lex.contains.iter().map(|&i| lex.entries[i].phrase.as_str());
+            let ac = AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(phrases)?;
+            lex.contains_ac = Some(ac);
         }
         Ok(lex)
     }
@@ -200,7 +228,8 @@ impl Lexicon {
                 return m;
             }
         }
-        if let Some(first) = norm.split(' ').next()
+        if words <= self.max_prefix_words
+            && let Some(first) = norm.split(' ').next()
             && let Some(ids) = self.prefixes.get(first)
         {
             for &i in ids {
@@ -214,18 +243,32 @@ impl Lexicon {
                 }
             }
         }
-        for &i in &self.contains {
-            let e = &self.entries[i];
-            if let Kind::Contains(max) = e.kind
-                && words <= max
-                && contains_words(norm, &e.phrase)
-            {
-                m.strong = Some(e);
-                return m;
+        if let Some(ac) = self
+            .contains_ac
+            .as_ref()
+            .filter(|_| words <= self.max_contains_words)
+        {
+            let b = norm.as_bytes();
+            for found in ac.find_iter(norm) {
+                let e = &self.entries[self.contains[found.pattern().as_usize()]];
+                let (s, end) = (found.start(), found.end());
+                let bounded = (s == 0 || b[s - 1] == b' ') && (end == b.len() || b[end] == b' ');
+                if let Kind::Contains(max) = e.kind
+                    && words <= max
+                    && bounded
+                {
+                    m.strong = Some(e);
+                    return m;
+                }
             }
         }
-        if let Some(set) = &self.regexes
-            && let Some(k) = set.matches(trimmed).iter().next()
+        if let Some(set) = &self.regex_set
+            && words <= self.max_regex_words
+            && set.is_match(trimmed)
+            && let Some(k) = (0..self.regexes.len()).find(|&k| {
+                let within = matches!(self.entries[self.regex_ids[k]].kind, Kind::Regex(max) if words <= max);
+                within && self.regexes[k].is_match(trimmed)
+            })
         {
             m.strong = Some(&self.entries[self.regex_ids[k]]);
         }
@@ -263,10 +306,10 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
         ("header", None) => Kind::Header,
         ("prefix", m) => Kind::Prefix(m.unwrap_or(12)),
         ("contains", m) => Kind::Contains(m.unwrap_or(25)),
-        ("regex", None) => Kind::Regex,
+        ("regex", m) => Kind::Regex(m.unwrap_or(40)),
         _ => {
             return Err(format!(
-                "unknown MATCH {s:?} (line, weak, header, prefix[:N], contains[:N], regex)"
+                "unknown MATCH {s:?} (line, weak, header, prefix[:N], contains[:N], regex[:N])"
             ));
         }
     })
@@ -275,24 +318,6 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 /// `norm` starts with the words of `phrase`.
 fn starts_with_words(norm: &str, phrase: &str) -> bool {
     norm.starts_with(phrase) && matches!(norm.as_bytes().get(phrase.len()), None | Some(b' '))
-}
-
-/// `norm` contains the words of `phrase` (not merely a substring of a longer word).
-fn contains_words(norm: &str, phrase: &str) -> bool {
-    let b = norm.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = norm[from..].find(phrase) {
-        let s = from + pos;
-        let e = s + phrase.len();
-        if (s == 0 || b[s - 1] == b' ') && (e == b.len() || b[e] == b' ') {
-            return true;
-        }
-        from = s + 1;
-        while !norm.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
 }
 
 #[cfg(test)]

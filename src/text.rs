@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Characters that count as blank besides ASCII whitespace: NBSP, the BOM, the Unicode space
 /// separators and zero-width spaces that scraped text is full of.
@@ -50,10 +50,15 @@ fn is_quote(c: char) -> bool {
 /// or trailing space. Two paragraphs that differ only in case, quote style, punctuation or
 /// spacing normalise to the same string.
 pub fn normalize_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        normalize_ascii_into(s.as_bytes(), out);
+        return;
+    }
+    let start = out.len();
     let mut pending_space = false;
     let mut push = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
@@ -62,14 +67,32 @@ pub fn normalize_into(s: &str, out: &mut String) {
             pending_space = true;
         }
     };
-    if s.is_ascii() {
-        // ASCII is NFKC already: skip the (comparatively slow) normaliser.
+    // Most text is NFKC already: skip the (comparatively slow) normaliser.
+    if unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         for c in s.chars() {
             push(c, out);
         }
     } else {
         for c in s.nfkc() {
             push(c, out);
+        }
+    }
+}
+
+/// The ASCII case of [`normalize_into`], byte by byte.
+fn normalize_ascii_into(s: &[u8], out: &mut String) {
+    out.reserve(s.len());
+    let start = out.len();
+    let mut pending_space = false;
+    for &b in s {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else if !matches!(b, b'\'' | b'"' | b'`') {
+            pending_space = true;
         }
     }
 }
@@ -100,6 +123,15 @@ fn fold_into(c: char, out: &mut String) {
     }
 }
 
+/// Number of words of a normalised string: one more than its spaces (0 when empty).
+pub fn norm_word_count(norm: &str) -> usize {
+    if norm.is_empty() {
+        0
+    } else {
+        memchr::memchr_iter(b' ', norm.as_bytes()).count() + 1
+    }
+}
+
 /// Words of a normalised string (see [`normalize`]): the space-separated tokens.
 pub fn norm_words(norm: &str) -> impl Iterator<Item = &str> {
     norm.split(' ').filter(|w| !w.is_empty())
@@ -120,8 +152,8 @@ pub fn word_count(s: &str) -> usize {
 }
 
 /// The stop words of every compiled-in language, lower case.
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static HashSet<&'static str, foldhash::fast::RandomState> {
+    static SET: OnceLock<HashSet<&'static str, foldhash::fast::RandomState>> = OnceLock::new();
     SET.get_or_init(|| {
         STOP_WORD_LISTS
             .iter()
