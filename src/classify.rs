@@ -11,6 +11,7 @@
 //! - `syndicated_items`: the same items without a header, found by a cluster of relative times;
 //! - weak vocabulary (`Email`, `Print`, `Website`...) removed only beside a removed line of the
 //!   same reason, so a share bar or comment form goes as a whole;
+//! - `breadcrumb_top`: a section path ("News > World > Asia") among the first lines;
 //! - `comment_thread`: after a comment header, the thread (authors, dates, "Reply", texts);
 //! - `tag_list`: tag names listed one per line under a "Tags" line;
 //! - `promo_followup`: the short call-to-action line right after a promo line.
@@ -168,6 +169,7 @@ pub struct Classifier {
     dash_source: Regex,
     date: Regex,
     comment_meta: Regex,
+    path_line: Regex,
 }
 
 const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
@@ -196,13 +198,17 @@ impl Classifier {
             Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]*$").expect("dash-source pattern");
         let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
         let date = Regex::new(&format!(
-            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+(?:at|um|à|a las|alle)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?$"
+            r"(?i)^(?:[\p{{L}}\p{{N}}&.' -]+?\s*[·•|–—]\s*)?(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+(?:at|um|à|a las|alle)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?$"
         ))
         .expect("date pattern");
         let comment_meta = Regex::new(
             r"(?i)^(?:.+\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|escribió|comentó)\s*:?|\d+\s+(?:likes?|replies|votes?|points?|réponses?|antworten|respuestas)|(?:reply|répondre|antworten|responder)\s*[↓→]?|log in to reply|in reply to .+)$",
         )
         .expect("comment-meta pattern");
+        // "Sport > Fußball > 2. Bundesliga", "Tech / Reviews / E-readers": section paths.
+        let path_line =
+            Regex::new(r"^[\p{Lu}\p{N}][^>/»›|]*(?:\s[>/»›]\s+[\p{Lu}\p{N}][^>/»›|]*)+$")
+                .expect("path pattern");
         Classifier {
             user,
             builtin: Lexicon::builtin(),
@@ -210,6 +216,7 @@ impl Classifier {
             dash_source,
             date,
             comment_meta,
+            path_line,
         }
     }
 
@@ -256,6 +263,7 @@ impl Classifier {
             c: self,
             time: &time,
         };
+        rules.breadcrumb_top();
         rules.related_sections(&strong);
         rules.comment_threads(&strong, &weak);
         rules.tag_lists(&strong);
@@ -438,6 +446,26 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         }
     }
 
+    /// A section path among the first lines of the page ("Tech / Reviews / E-readers"): short
+    /// capitalised segments joined by spaced `>` `/` `»` `›`. Only at the top, where menus and
+    /// breadcrumbs sit; the same shape inside an article may be an instruction.
+    fn breadcrumb_top(&mut self) {
+        let top: Vec<usize> = (0..self.doc.len())
+            .filter(|&i| !self.doc.lines[i].blank)
+            .take(4)
+            .collect();
+        for i in top {
+            let t = &self.doc.text[i];
+            if self.free(i) && self.doc.words[i] <= 10 && self.c.path_line.is_match(t) {
+                let ev = Evidence {
+                    detail: Some("section path among the first lines of the page".into()),
+                    ..Evidence::default()
+                };
+                self.mark(i, "breadcrumb", "breadcrumb_top", ev);
+            }
+        }
+    }
+
     /// The tag names listed one per line under a "Tags" / "Schlagwörter" line.
     fn tag_lists(&mut self, strong: &[Option<&Entry>]) {
         for i in 0..self.doc.len() {
@@ -555,6 +583,19 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 self.mark(j, "related", rule, ev);
                 marked += 1;
                 budget = 2;
+            } else if self
+                .doc
+                .next_nonblank(j, 1)
+                .is_some_and(|k| self.free(k) && self.is_item_metadata(k))
+            {
+                let ev = Evidence {
+                    detail: Some(format!(
+                        "headline above an item's source, time or date {anchor}"
+                    )),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                marked += 1;
             } else if budget > 0 {
                 let ev = Evidence {
                     detail: Some(format!("headline or lead of a listed item {anchor}")),

@@ -393,6 +393,30 @@ mod tests {
         }
     }
 
+    /// Normalisation joins "m'abonne" into "mabonne": a phrase must keep its apostrophes, or
+    /// it can never match. A lone elided letter in a phrase means one went missing.
+    #[test]
+    fn phrases_keep_their_elisions() {
+        let lex = Lexicon::builtin();
+        for e in lex
+            .entries
+            .iter()
+            .filter(|e| !matches!(e.kind, Kind::Regex(_)))
+        {
+            let words: Vec<&str> = e.phrase.split(' ').collect();
+            let elided = ["l", "d", "s", "j", "m", "n", "c", "qu", "t"];
+            if words.len() > 1 {
+                for w in &words[..words.len() - 1] {
+                    assert!(
+                        !elided.contains(w),
+                        "phrase {:?} lost an apostrophe",
+                        e.phrase
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn user_rules_are_validated() {
         assert!(Lexicon::parse("my_rule promo line Buy now", "x").is_ok());
