@@ -417,6 +417,16 @@ mod tests {
         }
     }
 
+    /// A Unicode `\b` makes the lazy DFA give up on non-ASCII text, and the whole vocabulary
+    /// then runs on the slow PikeVM: built-in patterns use `(?-u:\b)`.
+    #[test]
+    fn builtin_patterns_avoid_unicode_word_boundaries() {
+        for line in BUILTIN.lines().filter(|l| !l.starts_with('#')) {
+            let bare = line.replace("(?-u:\\b)", "");
+            assert!(!bare.contains("\\b"), "Unicode \\b in: {line}");
+        }
+    }
+
     #[test]
     fn user_rules_are_validated() {
         assert!(Lexicon::parse("my_rule promo line Buy now", "x").is_ok());
