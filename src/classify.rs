@@ -114,10 +114,9 @@ impl<'a> Doc<'a> {
                     Cow::Owned(s) => Cow::Owned(text::trim(&s).to_string()),
                 },
             };
-            text::normalize_into(&t, &mut norm_buf);
-            let end = norm_buf.len() as u32;
-            norm_at.push((at, end));
-            words.push(text::norm_word_count(&norm_buf[at as usize..]));
+            let w = text::normalize_count_into(&t, &mut norm_buf);
+            norm_at.push((at, norm_buf.len() as u32));
+            words.push(w);
             text.push(t);
         }
         Doc {

@@ -50,49 +50,153 @@ fn is_quote(c: char) -> bool {
 /// or trailing space. Two paragraphs that differ only in case, quote style, punctuation or
 /// spacing normalise to the same string.
 pub fn normalize_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        normalize_ascii_into(s.as_bytes(), out);
-        return;
-    }
-    let start = out.len();
-    let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            if pending_space && out.len() > start {
-                out.push(' ');
-            }
-            pending_space = false;
-            fold_into(c, out);
-        } else if !is_quote(c) && !is_mark(c) {
-            pending_space = true;
-        }
-    };
-    // Most text is NFKC already: skip the (comparatively slow) normaliser.
-    if unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        for c in s.chars() {
-            push(c, out);
-        }
-    } else {
-        for c in s.nfkc() {
-            push(c, out);
-        }
-    }
+    normalize_count_into(s, out);
 }
 
-/// The ASCII case of [`normalize_into`], byte by byte.
-fn normalize_ascii_into(s: &[u8], out: &mut String) {
-    out.reserve(s.len());
-    let start = out.len();
-    let mut pending_space = false;
-    for &b in s {
-        if b.is_ascii_alphanumeric() {
-            if pending_space && out.len() > start {
-                out.push(' ');
+/// [`normalize_into`], returning the number of words appended (see [`norm_word_count`]).
+///
+/// ASCII text is handled byte by byte. NFKC only ever changes a stretch of non-ASCII
+/// characters together with the ASCII character right before it (an ASCII character is a
+/// starter that never composes with what precedes it, so the normal form of a string is the
+/// concatenation of the normal forms of its pieces split before any ASCII character): each
+/// such stretch is checked, and normalised if needed, on its own.
+pub fn normalize_count_into(s: &str, out: &mut String) -> usize {
+    let b = s.as_bytes();
+    out.reserve(b.len());
+    let mut n = Norm {
+        start: out.len(),
+        pending_space: false,
+        spaces: 0,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII up to the character before the next non-ASCII one (that one starts a stretch).
+        let next = b[i..].iter().position(|&d| d >= 0x80).map(|p| i + p);
+        let run_end = match next {
+            None => b.len(),
+            Some(p) => p.saturating_sub(1).max(i),
+        };
+        n.push_ascii_run(&s[i..run_end], out);
+        i = run_end;
+        if i == b.len() {
+            break;
+        }
+        // A stretch: this character and every non-ASCII character after it.
+        let end = b[i + 1..]
+            .iter()
+            .position(|&d| d < 0x80)
+            .map_or(b.len(), |p| i + 1 + p);
+        let piece = &s[i..end];
+        // Most text is NFKC already: skip the (comparatively slow) normaliser.
+        if unicode_normalization::is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
+            for ch in piece.chars() {
+                n.push_char(ch, out);
             }
-            pending_space = false;
-            out.push(b.to_ascii_lowercase() as char);
-        } else if !matches!(b, b'\'' | b'"' | b'`') {
-            pending_space = true;
+        } else {
+            for ch in piece.nfkc() {
+                n.push_char(ch, out);
+            }
+        }
+        i = end;
+    }
+    n.words(out)
+}
+
+/// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
+/// words, 1 is dropped (quotes), anything else is the lower-case byte to append.
+const ASCII_NORM: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if matches!(c, b'\'' | b'"' | b'`') {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The normaliser's state within one string.
+struct Norm {
+    /// Where this string's normalised text starts in the output.
+    start: usize,
+    pending_space: bool,
+    /// Spaces written so far (the words are one more, once anything is written).
+    spaces: usize,
+}
+
+impl Norm {
+    fn words(&self, out: &str) -> usize {
+        if out.len() > self.start {
+            self.spaces + 1
+        } else {
+            0
+        }
+    }
+
+    #[inline]
+    fn word_char(&mut self, out: &mut String) {
+        if self.pending_space && out.len() > self.start {
+            out.push(' ');
+            self.spaces += 1;
+        }
+        self.pending_space = false;
+    }
+
+    /// An ASCII string, without branches on the text: every byte writes a space and its
+    /// normalised form past the end of the output, and only what belongs there is kept.
+    fn push_ascii_run(&mut self, run: &str, out: &mut String) {
+        let b = run.as_bytes();
+        let start = self.start;
+        let mut pending = self.pending_space;
+        let mut spaces = 0;
+        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. Each input byte
+        // writes at most two bytes at `len` and `len + 1` (a space and a letter), and `len`
+        // grows by at most two per byte, so the `2 * len + 1` reserved bytes are never passed;
+        // the length is set to the bytes kept, all of them written.
+        unsafe {
+            let v = out.as_mut_vec();
+            v.reserve(2 * b.len() + 1);
+            let p = v.as_mut_ptr();
+            let mut len = v.len();
+            for &c in b {
+                let t = ASCII_NORM[(c & 0x7f) as usize];
+                let word = t >= 2;
+                let space = word & pending & (len > start);
+                *p.add(len) = b' ';
+                len += space as usize;
+                spaces += space as usize;
+                *p.add(len) = t;
+                len += word as usize;
+                pending = (pending | (t == 0)) & !word;
+            }
+            v.set_len(len);
+        }
+        self.pending_space = pending;
+        self.spaces += spaces;
+    }
+
+    #[inline]
+    fn push_char(&mut self, c: char, out: &mut String) {
+        if c.is_ascii() {
+            match ASCII_NORM[c as usize] {
+                0 => self.pending_space = true,
+                1 => {}
+                lower => {
+                    self.word_char(out);
+                    out.push(lower as char);
+                }
+            }
+        } else if c.is_alphanumeric() {
+            self.word_char(out);
+            fold_into(c, out);
+        } else if !is_quote(c) && !is_mark(c) {
+            self.pending_space = true;
         }
     }
 }
@@ -191,6 +295,99 @@ mod tests {
         assert_eq!(normalize("ﬁnance Straße"), "finance strasse");
         assert_eq!(normalize("Name *"), "name");
         assert_eq!(normalize("***"), "");
+    }
+
+    /// The straightforward normaliser (whole-string NFKC, then character by character) that
+    /// the fast one must agree with.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut push = |c: char, out: &mut String| {
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                fold_into(c, out);
+            } else if !is_quote(c) && !is_mark(c) {
+                pending_space = true;
+            }
+        };
+        for c in s.nfkc() {
+            push(c, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn fast_normaliser_agrees_with_the_reference() {
+        const PIECES: &[&str] = &[
+            "a",
+            "E",
+            "z",
+            "0",
+            " ",
+            "'",
+            "\"",
+            "`",
+            "-",
+            ".",
+            "\u{301}",
+            "\u{327}",
+            "\u{308}",
+            "\u{a0}",
+            "é",
+            "e\u{301}",
+            "ﬁ",
+            "Å",
+            "Ω",
+            "ß",
+            "ẞ",
+            "ς",
+            "İ",
+            "…",
+            "’",
+            "«",
+            "½",
+            "①",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11a8}",
+            "가",
+            "\u{ac00}\u{11a8}",
+            "ｶ",
+            "\u{ff9e}",
+            "\u{b47}",
+            "\u{b3e}",
+            "\u{fe20}",
+            "\u{2060}",
+            "x\u{323}\u{307}",
+            "\u{1e0b}\u{323}",
+            "Ǆ",
+            "ᾼ",
+            "\u{345}",
+            "\u{3b1}\u{345}\u{301}",
+            "™",
+            "㎏",
+            "\u{fdfa}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            for k in 0..len {
+                let r = seed.rotate_left(5 * k as u32 + 3) ^ (k as u64).wrapping_mul(0x9e37_79b9);
+                s.push_str(PIECES[(r % PIECES.len() as u64) as usize]);
+            }
+            let mut out = String::from("prefix ");
+            let words = normalize_count_into(&s, &mut out);
+            let got = &out["prefix ".len()..];
+            assert_eq!(got, reference(&s), "{s:?}");
+            assert_eq!(words, norm_word_count(got), "{s:?}");
+        }
     }
 
     #[test]
