@@ -246,15 +246,20 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         .unwrap_or_default();
     let limit = opts.max_bytes;
     let (bytes, compression) = if name.ends_with(".gz") {
-        let r = read_limited(MultiGzDecoder::new(file), limit).map_err(|e| fail(gzip_error(&e)))?;
+        let r =
+            read_limited(MultiGzDecoder::new(file), limit, 0).map_err(|e| fail(gzip_error(&e)))?;
         (r, Some("gzip"))
     } else if name.ends_with(".zst") {
         return Err(fail(
             "zstd input is not supported yet; decompress it first (zstd -d)".into(),
         ));
     } else {
+        // Sized from the file's length: one read instead of a series of growing ones.
+        let hint = file
+            .metadata()
+            .map_or(0, |m| m.len().min(limit) as usize + 1);
         (
-            read_limited(file, limit).map_err(|e| fail(describe_io(&e)))?,
+            read_limited(file, limit, hint).map_err(|e| fail(describe_io(&e)))?,
             None,
         )
     };
@@ -297,8 +302,9 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
 }
 
 /// Reads at most `limit + 1` bytes (so an oversized input is detected without reading it all).
-fn read_limited(r: impl Read, limit: u64) -> io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+/// `capacity` is the expected size (0 when unknown).
+fn read_limited(r: impl Read, limit: u64, capacity: usize) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(capacity);
     r.take(limit.saturating_add(1)).read_to_end(&mut out)?;
     Ok(out)
 }

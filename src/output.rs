@@ -17,19 +17,32 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     pub fn create(dest: &Path) -> io::Result<AtomicFile> {
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)?;
-        }
+        AtomicFile::with_buffer(dest, 1 << 16)
+    }
+
+    /// As [`AtomicFile::create`], with a write buffer of `capacity` bytes (0: none, for a
+    /// file written in one go).
+    fn with_buffer(dest: &Path, capacity: usize) -> io::Result<AtomicFile> {
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let tmp = dest.with_file_name(format!(".{name}.decruft-{}.tmp", std::process::id()));
-        let file = File::create(&tmp)?;
+        let tmp = dest.with_file_name(format!(".{name}.decruft-{}.tmp", pid()));
+        // The folder usually exists already: create it only when the file cannot be made
+        // (and then report what creating the folder says, as when it is created first).
+        let file = match File::create(&tmp) {
+            Ok(f) => f,
+            Err(_) => {
+                if let Some(dir) = dest.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                File::create(&tmp)?
+            }
+        };
         Ok(AtomicFile {
             tmp,
             dest: dest.to_path_buf(),
-            writer: Some(BufWriter::with_capacity(1 << 16, file)),
+            writer: Some(BufWriter::with_capacity(capacity, file)),
         })
     }
 
@@ -58,9 +71,15 @@ impl Drop for AtomicFile {
     }
 }
 
+/// This process's id, for temporary file names (asked of the system once).
+fn pid() -> u32 {
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *PID.get_or_init(std::process::id)
+}
+
 /// Writes `data` to `dest` atomically.
 pub fn write_atomic(dest: &Path, data: &[u8]) -> io::Result<()> {
-    let mut f = AtomicFile::create(dest)?;
+    let mut f = AtomicFile::with_buffer(dest, 0)?;
     f.write_all(data)?;
     f.commit()
 }
