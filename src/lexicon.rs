@@ -77,7 +77,13 @@ pub struct Lexicon {
     regex_ids: Vec<usize>,
     /// A quick "does any pattern match" check, then the patterns one by one in file order.
     regex_set: Option<RegexSet>,
+    /// `(above, set)`, by `above`: the quick check for a line of more than `above` words (and
+    /// no more than the next `above`), with only the patterns whose word limit allows it.
+    /// Long lines then skip the patterns that scan a whole line (`^.*app store.*$`).
+    regex_gates: Vec<(usize, RegexSet)>,
     regexes: Vec<Regex>,
+    /// Length of the longest `line`, `weak` and `header` phrase: longer lines skip the table.
+    max_exact_len: usize,
 }
 
 /// A line's match against one vocabulary: the strongest entry, and the weak entries.
@@ -177,10 +183,22 @@ impl Lexicon {
         }
         if !patterns.is_empty() {
             // A roomier lazy-DFA cache: the default one thrashes on this many Unicode patterns.
-            let set = RegexSetBuilder::new(&patterns)
-                .dfa_size_limit(64 << 20)
-                .build()?;
-            lex.regex_set = Some(set);
+            let build = |patterns: &[&str]| {
+                RegexSetBuilder::new(patterns)
+                    .dfa_size_limit(64 << 20)
+                    .build()
+            };
+            let all: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            lex.regex_set = Some(build(&all)?);
+            for above in lex.gate_bounds(&lex.regex_ids) {
+                let some: Vec<&str> = lex
+                    .regex_ids
+                    .iter()
+                    .filter(|&&i| lex.limit(i) > above)
+                    .map(|&i| lex.entries[i].phrase.as_str())
+                    .collect();
+                lex.regex_gates.push((above, build(&some)?));
+            }
         }
         if !lex.contains.is_empty() {
             let phrases = lex.contains.iter().map(|&i| lex.entries[i].phrase.as_str());
@@ -190,7 +208,43 @@ impl Lexicon {
                 .build(phrases)?;
             lex.contains_ac = Some(ac);
         }
+        lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
         Ok(lex)
+    }
+
+    /// Word limit of a prefix, contains or regex entry.
+    fn limit(&self, i: usize) -> usize {
+        match self.entries[i].kind {
+            Kind::Prefix(m) | Kind::Contains(m) | Kind::Regex(m) => m,
+            _ => usize::MAX,
+        }
+    }
+
+    /// Word counts above which fewer of `ids` are candidates, ascending: each where at most
+    /// half the candidates of the previous one are left (every extra set costs cache room).
+    fn gate_bounds(&self, ids: &[usize]) -> Vec<usize> {
+        let mut limits: Vec<usize> = ids.iter().map(|&i| self.limit(i)).collect();
+        limits.sort_unstable();
+        let mut bounds = Vec::new();
+        let mut candidates = limits.len();
+        for (k, &l) in limits.iter().enumerate() {
+            let left = limits.len() - limits.partition_point(|&m| m <= l);
+            if left > 0 && left * 2 <= candidates && limits.get(k + 1) != Some(&l) {
+                bounds.push(l);
+                candidates = left;
+            }
+        }
+        bounds
+    }
+
+    /// The quick check for a line of `words` words: the last gate whose bound it is above,
+    /// or the whole set.
+    fn regex_set_for(&self, words: usize) -> Option<&RegexSet> {
+        let k = self.regex_gates.partition_point(|g| g.0 < words);
+        match k.checked_sub(1) {
+            Some(k) => Some(&self.regex_gates[k].1),
+            None => self.regex_set.as_ref(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -210,11 +264,15 @@ impl Lexicon {
         }
         // "Related articles (5)", "Comments 12": a trailing count does not change a header.
         let without_count = norm.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
-        let exact = self.exact.get(norm).or_else(|| {
-            (without_count.len() < norm.len() && !without_count.is_empty())
-                .then(|| self.exact.get(without_count))
-                .flatten()
-        });
+        let exact = if without_count.len() > self.max_exact_len {
+            None // longer than any phrase, with or without the count
+        } else {
+            self.exact.get(norm).or_else(|| {
+                (without_count.len() < norm.len() && !without_count.is_empty())
+                    .then(|| self.exact.get(without_count))
+                    .flatten()
+            })
+        };
         if let Some(ids) = exact {
             for &i in ids {
                 let e = &self.entries[i];
@@ -262,8 +320,8 @@ impl Lexicon {
                 }
             }
         }
-        if let Some(set) = &self.regex_set
-            && words <= self.max_regex_words
+        if words <= self.max_regex_words
+            && let Some(set) = self.regex_set_for(words)
             && set.is_match(trimmed)
             && let Some(k) = (0..self.regexes.len()).find(|&k| {
                 let within = matches!(self.entries[self.regex_ids[k]].kind, Kind::Regex(max) if words <= max);
@@ -425,6 +483,23 @@ mod tests {
             let bare = line.replace("(?-u:\\b)", "");
             assert!(!bare.contains("\\b"), "Unicode \\b in: {line}");
         }
+    }
+
+    /// Long lines are checked against only the patterns whose word limit allows them; the
+    /// answer is the same as with every pattern.
+    #[test]
+    fn regex_word_limits_hold_across_gates() {
+        let src = "a x regex:2 ^(?i)one\\b.*$\nb x regex:3 ^(?i)one two\nc x regex:10 ^(?i)one two three\nd x regex:40 (?i)four$\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        assert_eq!(lex.regex_gates.len(), 2, "{:?}", lex.gate_bounds(&lex.regex_ids));
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("one two").as_deref(), Some("a"));
+        assert_eq!(rule("one two x").as_deref(), Some("b"));
+        assert_eq!(rule("one two three four").as_deref(), Some("c"));
+        let long = format!("one two three {} four", "w ".repeat(20));
+        assert_eq!(rule(&long).as_deref(), Some("d"));
+        let longer = format!("one two three {} four", "w ".repeat(40));
+        assert_eq!(rule(&longer), None);
     }
 
     #[test]

@@ -71,10 +71,11 @@ pub fn normalize_count_into(s: &str, out: &mut String) -> usize {
     let mut i = 0;
     while i < b.len() {
         // ASCII up to the character before the next non-ASCII one (that one starts a stretch).
-        let next = b[i..].iter().position(|&d| d >= 0x80).map(|p| i + p);
-        let run_end = match next {
-            None => b.len(),
-            Some(p) => p.saturating_sub(1).max(i),
+        let next = i + ascii_prefix_len(&b[i..]);
+        let run_end = if next == b.len() {
+            next
+        } else {
+            next.saturating_sub(1).max(i)
         };
         n.push_ascii_run(&s[i..run_end], out);
         i = run_end;
@@ -100,6 +101,25 @@ pub fn normalize_count_into(s: &str, out: &mut String) -> usize {
         i = end;
     }
     n.words(out)
+}
+
+/// Length of the ASCII start of `b`, eight bytes at a time.
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for c in chunks.by_ref() {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes")) & HIGH;
+        if w != 0 {
+            return i + w.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + chunks
+        .remainder()
+        .iter()
+        .position(|&c| c >= 0x80)
+        .unwrap_or(chunks.remainder().len())
 }
 
 /// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
