@@ -491,7 +491,12 @@ mod tests {
     fn regex_word_limits_hold_across_gates() {
         let src = "a x regex:2 ^(?i)one\\b.*$\nb x regex:3 ^(?i)one two\nc x regex:10 ^(?i)one two three\nd x regex:40 (?i)four$\n";
         let lex = Lexicon::parse(src, "x").unwrap();
-        assert_eq!(lex.regex_gates.len(), 2, "{:?}", lex.gate_bounds(&lex.regex_ids));
+        assert_eq!(
+            lex.regex_gates.len(),
+            2,
+            "{:?}",
+            lex.gate_bounds(&lex.regex_ids)
+        );
         let rule = |line: &str| hit(&lex, line).map(|h| h.0);
         assert_eq!(rule("one two").as_deref(), Some("a"));
         assert_eq!(rule("one two x").as_deref(), Some("b"));

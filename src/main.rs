@@ -6,6 +6,11 @@ use decruft::{CleanOptions, dedup, input::ReadOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: documents allocate and free many mid-sized buffers, which glibc's allocator
+/// spends a good share of the run consolidating and trimming.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "decruft",
