@@ -122,6 +122,38 @@ fn ascii_prefix_len(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
+/// Eight ASCII bytes of plain words, see [`plain_words`].
+struct Plain {
+    /// The bytes lower-cased, first byte lowest.
+    lower: u64,
+    spaces: usize,
+    lead_space: bool,
+    trail_space: bool,
+}
+
+/// Eight ASCII bytes (first byte lowest) that normalise to themselves lower-cased, give or
+/// take a space at either end: letters and digits and single spaces.
+fn plain_words(w: u64) -> Option<Plain> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, high bit set when the (ASCII) byte is within lo..=hi; no carries between
+    // bytes since every byte is below 0x80.
+    let within = |lo: u8, hi: u8| {
+        let ge = w + ONES * u64::from(0x80 - lo);
+        let gt = w + ONES * u64::from(0x7f - hi);
+        ge & !gt & HIGH
+    };
+    let upper = within(b'A', b'Z');
+    let alnum = within(b'0', b'9') | upper | within(b'a', b'z');
+    let space = within(b' ', b' ');
+    ((alnum | space) == HIGH && space & (space >> 8) == 0).then(|| Plain {
+        lower: w | (upper >> 2),
+        spaces: space.count_ones() as usize,
+        lead_space: space & 0x80 != 0,
+        trail_space: space >> 56 != 0,
+    })
+}
+
 /// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
 /// words, 1 is dropped (quotes), anything else is the lower-case byte to append.
 const ASCII_NORM: [u8; 128] = {
@@ -169,23 +201,48 @@ impl Norm {
     }
 
     /// An ASCII string, without branches on the text: every byte writes a space and its
-    /// normalised form past the end of the output, and only what belongs there is kept.
+    /// normalised form past the end of the output, and only what belongs there is kept. Eight
+    /// bytes of plain words (letters, digits, single spaces, a letter or digit at both ends)
+    /// are copied at once, lower-cased.
     fn push_ascii_run(&mut self, run: &str, out: &mut String) {
         let b = run.as_bytes();
         let start = self.start;
         let mut pending = self.pending_space;
         let mut spaces = 0;
-        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. Each input byte
-        // writes at most two bytes at `len` and `len + 1` (a space and a letter), and `len`
-        // grows by at most two per byte, so the `2 * len + 1` reserved bytes are never passed;
-        // the length is set to the bytes kept, all of them written.
+        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. `len` grows by at
+        // most two per input byte, and a step writes at most two bytes per byte it consumes
+        // (one byte: `len` and `len + 1`; eight bytes: `len..len + 9`), all before the end of
+        // the `2 * b.len() + 1` bytes reserved. The length is set to the bytes kept, all of
+        // them written.
         unsafe {
             let v = out.as_mut_vec();
             v.reserve(2 * b.len() + 1);
             let p = v.as_mut_ptr();
             let mut len = v.len();
-            for &c in b {
-                let t = ASCII_NORM[(c & 0x7f) as usize];
+            let mut i = 0;
+            while i < b.len() {
+                if i + 8 <= b.len() {
+                    let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+                    if let Some(c) = plain_words(w)
+                        && (!c.lead_space || len > start)
+                    {
+                        // A leading space is the separator itself; otherwise one is due if
+                        // the run before ended in separators.
+                        let space = !c.lead_space & pending & (len > start);
+                        *p.add(len) = b' ';
+                        len += space as usize;
+                        p.add(len)
+                            .cast::<[u8; 8]>()
+                            .write_unaligned(c.lower.to_le_bytes());
+                        // A trailing space waits, as a pending one, for the next word.
+                        len += 8 - c.trail_space as usize;
+                        spaces += space as usize + c.spaces - c.trail_space as usize;
+                        pending = c.trail_space;
+                        i += 8;
+                        continue;
+                    }
+                }
+                let t = ASCII_NORM[(b[i] & 0x7f) as usize];
                 let word = t >= 2;
                 let space = word & pending & (len > start);
                 *p.add(len) = b' ';
@@ -194,6 +251,7 @@ impl Norm {
                 *p.add(len) = t;
                 len += word as usize;
                 pending = (pending | (t == 0)) & !word;
+                i += 1;
             }
             v.set_len(len);
         }
@@ -407,6 +465,26 @@ mod tests {
             let got = &out["prefix ".len()..];
             assert_eq!(got, reference(&s), "{s:?}");
             assert_eq!(words, norm_word_count(got), "{s:?}");
+        }
+        // Long ASCII stretches, where eight bytes at a time are copied.
+        const ASCII: &[u8] = b"aaaaZZZ09   ,'-";
+        for n in 0..20000u64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (n % 40) as usize;
+            let s: String = (0..len)
+                .map(|k| {
+                    ASCII[(seed.rotate_left(3 * k as u32) % ASCII.len() as u64) as usize] as char
+                })
+                .collect();
+            for prefix in ["", "x"] {
+                let mut out = String::from(prefix);
+                let words = normalize_count_into(&s, &mut out);
+                let got = &out[prefix.len()..];
+                assert_eq!(got, reference(&s), "{s:?}");
+                assert_eq!(words, norm_word_count(got), "{s:?}");
+            }
         }
     }
 
