@@ -56,8 +56,12 @@ pub fn lines(bytes: &[u8]) -> Vec<Line> {
 }
 
 fn is_blank_bytes(b: &[u8]) -> bool {
-    if b.iter().all(|c| c.is_ascii_whitespace()) {
-        return true;
+    match b.iter().find(|c| !c.is_ascii_whitespace()) {
+        None => return true,
+        // Any other ASCII character but a vertical tab (Unicode white space, not ASCII's)
+        // is text: no need to decode the line.
+        Some(&c) if c < 0x80 && c != 0x0b => return false,
+        Some(_) => {}
     }
     if b.len() > 256 {
         return false;
@@ -99,6 +103,25 @@ mod tests {
             }
             assert_eq!(pos, s.len(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn blank_lines_include_unicode_spaces() {
+        for blank in [
+            "",
+            " \t",
+            "\u{a0}",
+            "\u{feff}",
+            " \u{200b}",
+            "\x0b",
+            "\u{2003}\r",
+        ] {
+            assert!(is_blank_bytes(blank.as_bytes()), "{blank:?}");
+        }
+        for text in ["a", " .", "\u{a0}x", "\x0bx", "\u{fffd}"] {
+            assert!(!is_blank_bytes(text.as_bytes()), "{text:?}");
+        }
+        assert!(!is_blank_bytes(b" \xff"));
     }
 
     #[test]
