@@ -60,14 +60,48 @@ impl Cleaner {
 
     /// Cleans one document: returns the clean bytes and the provenance spans (covering every
     /// byte of `bytes` once). `id` names the document in `duplicate_of` pointers.
+    ///
+    /// With [`dedup::Mode::Corpus`] this dedups within the document only; use
+    /// [`Cleaner::index`] and [`Cleaner::clean_in_corpus`] for the corpus.
     pub fn clean(&self, id: &str, bytes: &[u8]) -> (Vec<u8>, Vec<Span>) {
         let doc = Doc::new(bytes);
         let mut verdicts = self.classifier.classify(&doc);
-        if self.dedup == dedup::Mode::Doc {
+        if self.dedup != dedup::Mode::Off {
             dedup::within_document(&doc, &mut verdicts);
         }
-        emit::tidy_blank_lines(&doc, &mut verdicts);
-        let e = emit::emit(&doc, &verdicts, id);
+        Self::finish(&doc, verdicts, id)
+    }
+
+    /// Corpus dedup, pass one: the fingerprint and span of every line that survives
+    /// classification, for [`dedup::CorpusIndex::add`].
+    pub fn index(&self, bytes: &[u8]) -> Vec<(dedup::Fingerprint, u64, u64)> {
+        let doc = Doc::new(bytes);
+        let verdicts = self.classifier.classify(&doc);
+        dedup::index_lines(&doc, &verdicts)
+    }
+
+    /// Corpus dedup, pass two: cleans document number `doc_no` (its position in sorted input
+    /// order), removing lines whose surviving copy is elsewhere.
+    pub fn clean_in_corpus(
+        &self,
+        id: &str,
+        doc_no: u32,
+        bytes: &[u8],
+        decisions: &dedup::Decisions,
+    ) -> (Vec<u8>, Vec<Span>) {
+        let doc = Doc::new(bytes);
+        let mut verdicts = self.classifier.classify(&doc);
+        dedup::across_corpus(&doc, &mut verdicts, doc_no, decisions);
+        Self::finish(&doc, verdicts, id)
+    }
+
+    fn finish(
+        doc: &Doc,
+        mut verdicts: Vec<Option<classify::Verdict>>,
+        id: &str,
+    ) -> (Vec<u8>, Vec<Span>) {
+        emit::tidy_blank_lines(doc, &mut verdicts);
+        let e = emit::emit(doc, &verdicts, id);
         (e.output, e.spans)
     }
 }
@@ -137,14 +171,22 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()?;
+    let decisions = match opts.dedup {
+        dedup::Mode::Corpus => Some(index_corpus(&sources, &cleaner, opts, &pool)),
+        _ => None,
+    };
     let prov_path = opts.out.join("provenance.jsonl");
     let mut prov = AtomicFile::create(&prov_path)
         .with_context(|| format!("cannot write {}", prov_path.display()))?;
-    for batch in sources.chunks(BATCH) {
+    for (b, batch) in sources.chunks(BATCH).enumerate() {
         let results: Vec<Result<Done, InputError>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|s| process(s.clone()?, &cleaner, opts))
+                .enumerate()
+                .map(|(k, s)| {
+                    let doc_no = (b * BATCH + k) as u32;
+                    process(s.clone()?, doc_no, &cleaner, opts, decisions.as_ref())
+                })
                 .collect()
         });
         for r in results {
@@ -231,11 +273,53 @@ fn drop_output_clashes(
         .collect()
 }
 
+/// Corpus dedup, pass one: reads every document (in parallel batches) and records the first
+/// occurrence of each surviving line's fingerprint, in sorted input order. Inputs that cannot
+/// be read are skipped here and reported by pass two.
+fn index_corpus(
+    sources: &[Result<Source, InputError>],
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+) -> dedup::Decisions {
+    let mut index = dedup::CorpusIndex::default();
+    for (b, batch) in sources.chunks(BATCH).enumerate() {
+        let lines: Vec<Vec<(dedup::Fingerprint, u64, u64)>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(
+                    |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
+                        Some(Ok(doc)) => cleaner.index(&doc.bytes),
+                        _ => Vec::new(),
+                    },
+                )
+                .collect()
+        });
+        for (k, l) in lines.iter().enumerate() {
+            index.add((b * BATCH + k) as u32, l);
+        }
+    }
+    let ids = sources
+        .iter()
+        .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
+        .collect();
+    index.into_decisions(ids)
+}
+
 /// Reads, cleans and writes one document; returns its provenance line and counts.
-fn process(source: Source, cleaner: &Cleaner, opts: &CleanOptions) -> Result<Done, InputError> {
+fn process(
+    source: Source,
+    doc_no: u32,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    decisions: Option<&dedup::Decisions>,
+) -> Result<Done, InputError> {
     let doc = input::read(source, &opts.read)?;
     let src = &doc.source;
-    let (clean, spans) = cleaner.clean(&src.id, &doc.bytes);
+    let (clean, spans) = match decisions {
+        Some(d) => cleaner.clean_in_corpus(&src.id, doc_no, &doc.bytes, d),
+        None => cleaner.clean(&src.id, &doc.bytes),
+    };
     let out_path = opts.out.join(&src.output);
     output::write_atomic(&out_path, &clean).map_err(|e| {
         InputError::new(

@@ -53,7 +53,8 @@ struct CleanArgs {
     /// Worker threads [default: one per core]. Output is identical for any value.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Remove repeated paragraphs: off, or within each document.
+    /// Remove repeated paragraphs: off, within each document, or across the whole corpus (the
+    /// first copy in sorted input order survives; two passes over the input).
     #[arg(long, value_enum, default_value_t = DedupArg::Doc)]
     dedup: DedupArg,
     /// Extra rules, consulted before the built-in ones. One per line:
@@ -82,6 +83,7 @@ struct CleanArgs {
 enum DedupArg {
     Off,
     Doc,
+    Corpus,
 }
 
 /// Check a clean output folder: rebuild every source from its clean text and provenance.
@@ -124,6 +126,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
         dedup: match a.dedup {
             DedupArg::Off => dedup::Mode::Off,
             DedupArg::Doc => dedup::Mode::Doc,
+            DedupArg::Corpus => dedup::Mode::Corpus,
         },
         rules: a.rules,
         read: ReadOptions {
