@@ -22,6 +22,7 @@ pub mod classify;
 pub mod dedup;
 pub mod emit;
 pub mod input;
+pub mod jsonl;
 pub mod lexicon;
 pub mod output;
 pub mod provenance;
@@ -32,7 +33,7 @@ pub mod verify;
 use anyhow::Context;
 use classify::{Classifier, Doc};
 use indicatif::{ProgressBar, ProgressStyle};
-use input::{InputError, ReadOptions, Source};
+use input::{Format, InputError, ReadOptions, Source};
 use lexicon::Lexicon;
 use output::{AtomicFile, Count, Summary};
 use provenance::{Action, Record, Span};
@@ -122,6 +123,8 @@ pub struct CleanOptions {
     pub verbose: bool,
     /// Write `elapsed_seconds` into summary.json (makes it differ from run to run).
     pub timings: bool,
+    /// Text and id fields of JSONL records.
+    pub fields: jsonl::Fields,
 }
 
 /// What a run did.
@@ -150,9 +153,21 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
     let cleaner = Cleaner::new(user, opts.dedup);
-    std::fs::create_dir_all(&opts.out)
-        .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
-    let sources = drop_output_clashes(input::collect(&opts.inputs, Some(&opts.out), &opts.read));
+    let to_stdout = opts.out == Path::new("-");
+    if !to_stdout {
+        std::fs::create_dir_all(&opts.out)
+            .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
+    }
+    let exclude = (!to_stdout).then_some(opts.out.as_path());
+    let sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
+    let is_jsonl =
+        |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format == Format::Jsonl);
+    if to_stdout && sources.iter().any(|s| s.is_ok() && !is_jsonl(s)) {
+        anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
+    }
+    if opts.dedup == dedup::Mode::Corpus && sources.iter().any(is_jsonl) {
+        anyhow::bail!("--dedup corpus does not take JSONL input yet");
+    }
 
     let mut summary = Summary {
         schema: output::SUMMARY_SCHEMA,
@@ -176,15 +191,45 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         _ => None,
     };
     let prov_path = opts.out.join("provenance.jsonl");
-    let mut prov = AtomicFile::create(&prov_path)
-        .with_context(|| format!("cannot write {}", prov_path.display()))?;
-    for (b, batch) in sources.chunks(BATCH).enumerate() {
+    let mut prov = match to_stdout {
+        true => None,
+        false => Some(
+            AtomicFile::create(&prov_path)
+                .with_context(|| format!("cannot write {}", prov_path.display()))?,
+        ),
+    };
+    let mut i = 0;
+    while i < sources.len() {
+        if let Ok(s) = &sources[i]
+            && s.format == Format::Jsonl
+        {
+            match process_jsonl(s, &cleaner, opts, &pool, to_stdout) {
+                Ok(stats) => {
+                    summary.documents += stats.records;
+                    tally(&mut summary, stats.bytes_in, stats.bytes_out, stats.removed);
+                    for e in stats.errors {
+                        report(&e);
+                        summary.errors.push(e);
+                    }
+                }
+                Err(e) => {
+                    report(&e);
+                    summary.errors.push(e);
+                }
+            }
+            bar.inc(1);
+            i += 1;
+            continue;
+        }
+        let end = (i..sources.len().min(i + BATCH))
+            .find(|&k| is_jsonl(&sources[k]))
+            .unwrap_or(sources.len().min(i + BATCH));
         let results: Vec<Result<Done, InputError>> = pool.install(|| {
-            batch
+            sources[i..end]
                 .par_iter()
                 .enumerate()
                 .map(|(k, s)| {
-                    let doc_no = (b * BATCH + k) as u32;
+                    let doc_no = (i + k) as u32;
                     process(s.clone()?, doc_no, &cleaner, opts, decisions.as_ref())
                 })
                 .collect()
@@ -192,16 +237,12 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         for r in results {
             match r {
                 Ok(done) => {
-                    prov.write_all(done.record_json.as_bytes())?;
-                    prov.write_all(b"\n")?;
-                    summary.documents += 1;
-                    summary.bytes_in += done.bytes_in;
-                    summary.bytes_out += done.bytes_out;
-                    for (reason, rule, bytes) in done.removed {
-                        summary.bytes_removed += bytes;
-                        summary.removed.entry(reason).or_default().add(bytes);
-                        summary.rules.entry(rule).or_default().add(bytes);
+                    if let Some(p) = prov.as_mut() {
+                        p.write_all(done.record_json.as_bytes())?;
+                        p.write_all(b"\n")?;
                     }
+                    summary.documents += 1;
+                    tally(&mut summary, done.bytes_in, done.bytes_out, done.removed);
                     for w in done.warnings {
                         let w = InputError::new(&done.path, w);
                         report(&w);
@@ -215,19 +256,68 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             }
             bar.inc(1);
         }
+        i = end;
     }
     bar.finish_and_clear();
-    prov.commit()
-        .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    if let Some(p) = prov {
+        p.commit()
+            .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    }
     summary.failed = summary.errors.len() as u64;
     let elapsed = started.elapsed();
     if opts.timings {
         summary.elapsed_seconds = Some((elapsed.as_secs_f64() * 1000.0).round() / 1000.0);
     }
-    let json = serde_json::to_vec_pretty(&summary)?;
-    output::write_atomic(&opts.out.join("summary.json"), &json)
-        .with_context(|| format!("cannot write summary.json in {}", opts.out.display()))?;
+    if !to_stdout {
+        let json = serde_json::to_vec_pretty(&summary)?;
+        output::write_atomic(&opts.out.join("summary.json"), &json)
+            .with_context(|| format!("cannot write summary.json in {}", opts.out.display()))?;
+    }
     Ok(Outcome { summary, elapsed })
+}
+
+/// Adds one document's (or stream's) counts to the summary.
+fn tally(
+    summary: &mut Summary,
+    bytes_in: u64,
+    bytes_out: u64,
+    removed: Vec<(String, String, u64)>,
+) {
+    summary.bytes_in += bytes_in;
+    summary.bytes_out += bytes_out;
+    for (reason, rule, bytes) in removed {
+        summary.bytes_removed += bytes;
+        summary.removed.entry(reason).or_default().add(bytes);
+        summary.rules.entry(rule).or_default().add(bytes);
+    }
+}
+
+/// Cleans one JSONL stream into its output file (atomically) or onto standard output.
+fn process_jsonl(
+    s: &Source,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+    to_stdout: bool,
+) -> Result<jsonl::Stats, InputError> {
+    let reader = input::open_stream(&s.path)?;
+    let read_err = |e: std::io::Error| InputError::new(&s.path, input::describe_stream_error(&e));
+    if to_stdout {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let stats = jsonl::clean_stream(reader, &mut w, &s.path, cleaner, &opts.fields, pool)
+            .map_err(read_err)?;
+        w.flush().map_err(read_err)?;
+        return Ok(stats);
+    }
+    let dest = opts.out.join(&s.output);
+    let write_err = |e: std::io::Error| {
+        InputError::new(&s.path, format!("cannot write {}: {e}", dest.display()))
+    };
+    let mut f = AtomicFile::create(&dest).map_err(write_err)?;
+    let stats = jsonl::clean_stream(reader, &mut f, &s.path, cleaner, &opts.fields, pool)
+        .map_err(read_err)?;
+    f.commit().map_err(write_err)?;
+    Ok(stats)
 }
 
 fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {

@@ -34,6 +34,11 @@ enum Command {
 /// to OUT/a/b/NAME.txt (minus .gz, minus .txt/.text, plus .txt); a file INPUT goes straight into
 /// OUT. .gz inputs are decompressed. Kept lines are written byte for byte.
 ///
+/// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
+/// record by record: the text field is replaced by its clean text, other fields pass through
+/// in order, and a `decruft` field records the removed spans. The output is OUT/NAME.jsonl,
+/// or standard output with `--out -`.
+///
 /// OUT/provenance.jsonl has one record per document: the spans of the source that were kept
 /// or removed, with reason, rule, evidence and the removed bytes (see README). OUT/summary.json
 /// counts documents, bytes and removals per reason and rule, and lists every failed input.
@@ -47,9 +52,19 @@ struct CleanArgs {
     /// Files or folders to clean.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Output folder (created if needed).
+    /// Output folder (created if needed). `-` writes JSONL records to standard output, and is
+    /// the default when the only INPUT is `-`.
     #[arg(short, long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Input format: by extension (.jsonl/.ndjson are JSONL records, the rest text), or forced.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// JSONL: the field holding each record's text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// JSONL: the field holding each record's id (the file name and line number when missing).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
     /// Worker threads [default: one per core]. Output is identical for any value.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -77,6 +92,13 @@ struct CleanArgs {
     /// Record the run's elapsed time in summary.json (which then differs between runs).
     #[arg(long)]
     timings: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Auto,
+    Text,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,9 +141,14 @@ fn main() -> ExitCode {
 }
 
 fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
+    let out = match a.out {
+        Some(out) => out,
+        None if a.inputs.iter().all(|i| i.as_os_str() == "-") => PathBuf::from("-"),
+        None => anyhow::bail!("--out DIR is required (or `--out -` for JSONL on standard output)"),
+    };
     let opts = CleanOptions {
         inputs: a.inputs,
-        out: a.out,
+        out,
         jobs: a.jobs.unwrap_or(0),
         dedup: match a.dedup {
             DedupArg::Off => dedup::Mode::Off,
@@ -133,6 +160,15 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
             max_bytes: a.max_bytes,
             strict_utf8: a.strict_utf8,
             hidden: a.hidden,
+            format: match a.format {
+                FormatArg::Auto => None,
+                FormatArg::Text => Some(decruft::input::Format::Text),
+                FormatArg::Jsonl => Some(decruft::input::Format::Jsonl),
+            },
+        },
+        fields: decruft::jsonl::Fields {
+            text: a.text_field,
+            id: a.id_field,
         },
         progress: !a.quiet,
         verbose: !a.quiet,
@@ -147,7 +183,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
             0.0
         };
         eprintln!(
-            "decruft: cleaned {} of {} documents ({} -> {} bytes, {share:.1}% removed) in {:.2}s; {} failed; output in {}",
+            "decruft: cleaned {} documents from {} inputs ({} -> {} bytes, {share:.1}% removed) in {:.2}s; {} failed; output in {}",
             s.documents,
             s.inputs,
             s.bytes_in,

@@ -469,3 +469,52 @@ fn corpus_dedup_points_at_the_first_copy() {
     assert_eq!(tree(out.path()), tree(out2.path()));
     decruft().arg("verify").arg(out.path()).assert().success();
 }
+
+/// JSONL: other fields pass through in order, the text is cleaned, bad records are reported
+/// by line, `-` on stdin gives the same bytes as the file, and verify rebuilds every record.
+#[test]
+fn jsonl_records_from_a_file_and_from_stdin() {
+    let inp = tempfile::tempdir().unwrap();
+    let rec = |id: &str, text: &str| {
+        serde_json::json!({"url": "https://example.org/x", "id": id, "text": text, "lang": "en"})
+            .to_string()
+    };
+    let body = format!(
+        "{}\n{}\nnot json\n{}\n",
+        rec(
+            "a",
+            "Headline\n\nBody of the article.\n\nShare on Facebook\n"
+        ),
+        rec("b", "Other\nLeave a Reply\n"),
+        serde_json::json!({"id": 3, "body": "no text field"})
+    );
+    let file = inp.path().join("x.jsonl");
+    fs::write(&file, &body).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = clean(&[&file], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("x.jsonl: line 3: not JSON"), "{stderr}");
+    assert!(
+        stderr.contains("x.jsonl: line 4: no field \"text\""),
+        "{stderr}"
+    );
+    let written = fs::read_to_string(out.path().join("x.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["url", "id", "text", "lang", "decruft"]);
+    assert_eq!(first["text"], "Headline\n\nBody of the article.\n");
+    assert_eq!(first["decruft"]["removed"][1]["reason"], "share");
+    assert_eq!(written.lines().count(), 2);
+    decruft().arg("verify").arg(out.path()).assert().success();
+    let piped = decruft()
+        .args(["clean", "-q", "--format", "jsonl", "-"])
+        .write_stdin(body)
+        .assert()
+        .code(1);
+    assert_eq!(piped.get_output().stdout, written.as_bytes());
+}
