@@ -83,13 +83,24 @@ impl CorpusIndex {
         self.first.is_empty()
     }
 
-    /// Keeps only fingerprints seen more than once: the decisions pass two needs.
+    /// Every fingerprint and its first occurrence (in no particular order).
+    pub fn entries(&self) -> impl Iterator<Item = (&Fingerprint, &First)> {
+        self.first.iter()
+    }
+
+    /// Keeps only fingerprints seen more than once: the decisions pass two needs. `ids` are
+    /// the document ids by document number.
     pub fn into_decisions(mut self, ids: Vec<String>) -> Decisions {
         self.first.retain(|_, f| f.count > 1);
         self.first.shrink_to_fit();
+        let mut keep: HashMap<u32, String> = HashMap::new();
+        for f in self.first.values() {
+            keep.entry(f.doc)
+                .or_insert_with(|| ids.get(f.doc as usize).cloned().unwrap_or_default());
+        }
         Decisions {
             survivor: self.first,
-            ids,
+            ids: keep,
         }
     }
 }
@@ -97,11 +108,19 @@ impl CorpusIndex {
 /// Pass two's input: for every repeated fingerprint, the copy that survives.
 pub struct Decisions {
     survivor: HashMap<Fingerprint, First, foldhash::fast::RandomState>,
-    /// Document ids by document number.
-    ids: Vec<String>,
+    /// Ids of the surviving documents, by document number.
+    ids: HashMap<u32, String>,
 }
 
 impl Decisions {
+    /// Decisions read back from files: survivors of repeated fingerprints and their ids.
+    pub fn from_parts(entries: Vec<(Fingerprint, First)>, ids: HashMap<u32, String>) -> Decisions {
+        Decisions {
+            survivor: entries.into_iter().collect(),
+            ids,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.survivor.len()
     }
@@ -137,11 +156,7 @@ pub fn across_corpus(doc: &Doc, v: &mut [Option<Verdict>], doc_no: u32, decision
             continue;
         }
         let same_doc = f.doc == doc_no;
-        let other = decisions
-            .ids
-            .get(f.doc as usize)
-            .cloned()
-            .unwrap_or_default();
+        let other = decisions.ids.get(&f.doc).cloned().unwrap_or_default();
         let evidence = Evidence {
             fingerprint: Some(crate::hex(&fp)),
             detail: Some(if same_doc {

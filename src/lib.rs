@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod output;
 pub mod provenance;
 pub mod segment;
+pub mod shard;
 pub mod text;
 pub mod verify;
 
@@ -125,6 +126,10 @@ pub struct CleanOptions {
     pub timings: bool,
     /// Text and id fields of JSONL records.
     pub fields: jsonl::Fields,
+    /// Only this part of the inputs (documents round-robin by number in sorted order).
+    pub shard: Option<shard::Part>,
+    /// Corpus-dedup decisions from `decruft merge` (all buckets); implies corpus dedup.
+    pub decisions: Vec<PathBuf>,
 }
 
 /// What a run did.
@@ -160,13 +165,26 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     }
     let exclude = (!to_stdout).then_some(opts.out.as_path());
     let sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
+    // Document numbers are positions in the whole corpus's sorted order, shard or not.
+    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (i as u32, s))
+        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .unzip();
     let is_jsonl =
         |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format == Format::Jsonl);
     if to_stdout && sources.iter().any(|s| s.is_ok() && !is_jsonl(s)) {
         anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
     }
-    if opts.dedup == dedup::Mode::Corpus && sources.iter().any(is_jsonl) {
+    let corpus = opts.dedup == dedup::Mode::Corpus || !opts.decisions.is_empty();
+    if corpus && sources.iter().any(is_jsonl) {
         anyhow::bail!("--dedup corpus does not take JSONL input yet");
+    }
+    if opts.shard.is_some() && opts.dedup == dedup::Mode::Corpus && opts.decisions.is_empty() {
+        anyhow::bail!(
+            "a --shard of a corpus-deduped run needs --decisions (from `decruft index` and `decruft merge`)"
+        );
     }
 
     let mut summary = Summary {
@@ -186,9 +204,17 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()?;
-    let decisions = match opts.dedup {
-        dedup::Mode::Corpus => Some(index_corpus(&sources, &cleaner, opts, &pool)),
-        _ => None,
+    let decisions = if !opts.decisions.is_empty() {
+        Some(shard::read_decisions(&opts.decisions).context("cannot read --decisions")?)
+    } else if opts.dedup == dedup::Mode::Corpus {
+        let index = index_corpus(&numbers, &sources, &cleaner, opts, &pool);
+        let ids = sources
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
+            .collect();
+        Some(index.into_decisions(ids))
+    } else {
+        None
     };
     let prov_path = opts.out.join("provenance.jsonl");
     let mut prov = match to_stdout {
@@ -229,7 +255,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
                 .par_iter()
                 .enumerate()
                 .map(|(k, s)| {
-                    let doc_no = (i + k) as u32;
+                    let doc_no = numbers[i + k];
                     process(s.clone()?, doc_no, &cleaner, opts, decisions.as_ref())
                 })
                 .collect()
@@ -365,13 +391,14 @@ fn drop_output_clashes(
 
 /// Corpus dedup, pass one: reads every document (in parallel batches) and records the first
 /// occurrence of each surviving line's fingerprint, in sorted input order. Inputs that cannot
-/// be read are skipped here and reported by pass two.
+/// be read are skipped here and reported by pass two. `numbers` are the documents' numbers.
 fn index_corpus(
+    numbers: &[u32],
     sources: &[Result<Source, InputError>],
     cleaner: &Cleaner,
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
-) -> dedup::Decisions {
+) -> dedup::CorpusIndex {
     let mut index = dedup::CorpusIndex::default();
     for (b, batch) in sources.chunks(BATCH).enumerate() {
         let lines: Vec<Vec<(dedup::Fingerprint, u64, u64)>> = pool.install(|| {
@@ -386,14 +413,42 @@ fn index_corpus(
                 .collect()
         });
         for (k, l) in lines.iter().enumerate() {
-            index.add((b * BATCH + k) as u32, l);
+            index.add(numbers[b * BATCH + k], l);
         }
     }
-    let ids = sources
+    index
+}
+
+/// Runs `decruft index`: pass one of corpus dedup over one shard of the inputs, written to
+/// `out` (sorted fingerprints, see `shard.rs`). Returns the distinct fingerprints indexed.
+pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
+    let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
+    let cleaner = Cleaner::new(user, dedup::Mode::Corpus);
+    let sources = drop_output_clashes(input::collect(&opts.inputs, None, &opts.read));
+    if sources
         .iter()
-        .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
+        .any(|s| s.as_ref().is_ok_and(|s| s.format == Format::Jsonl))
+    {
+        anyhow::bail!("decruft index does not take JSONL input yet");
+    }
+    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (i as u32, s))
+        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .unzip();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()?;
+    let index = index_corpus(&numbers, &sources, &cleaner, opts, &pool);
+    let ids: BTreeMap<u32, String> = numbers
+        .iter()
+        .zip(&sources)
+        .filter_map(|(n, s)| s.as_ref().ok().map(|s| (*n, s.id.clone())))
         .collect();
-    index.into_decisions(ids)
+    shard::write_index(out, &index, &ids)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(index.len())
 }
 
 /// Reads, cleans and writes one document; returns its provenance line and counts.

@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     Clean(CleanArgs),
     Verify(VerifyArgs),
+    Index(IndexArgs),
+    Merge(MergeArgs),
 }
 
 /// Clean scraped article texts into OUT, with provenance.jsonl and summary.json.
@@ -92,6 +94,63 @@ struct CleanArgs {
     /// Record the run's elapsed time in summary.json (which then differs between runs).
     #[arg(long)]
     timings: bool,
+    /// Clean only part i of N of the inputs (documents round-robin in sorted order), e.g. 0/4.
+    #[arg(long, value_name = "i/N")]
+    shard: Option<decruft::shard::Part>,
+    /// Corpus-dedup decisions from `decruft merge` (give every bucket's file); implies
+    /// --dedup corpus without a first pass.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    decisions: Vec<PathBuf>,
+}
+
+/// Corpus dedup, phase 1 of 3: index one shard of the inputs.
+///
+/// Writes FILE: the first occurrence and count of every paragraph fingerprint (paragraphs of
+/// ten words or more that survive boilerplate removal) in shard i/N, sorted. Give every shard
+/// the same INPUT list: document numbers are positions in its sorted order.
+///
+///   decruft index corpus/ --shard 0/2 --out idx-0     (and 1/2 into idx-1)
+///   decruft merge idx-0 idx-1 --bucket 0/1 --out dec-0
+///   decruft clean corpus/ --shard 0/2 --decisions dec-0 --out out-0
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+struct IndexArgs {
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Index file to write.
+    #[arg(short, long, value_name = "FILE")]
+    out: PathBuf,
+    /// Part i of N of the inputs [default: 0/1, all].
+    #[arg(long, value_name = "i/N")]
+    shard: Option<decruft::shard::Part>,
+    /// Same as for clean: they must match the clean run's.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    #[arg(long)]
+    hidden: bool,
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 30)]
+    max_bytes: u64,
+}
+
+/// Corpus dedup, phase 2 of 3: pick the surviving copy of every repeated fingerprint.
+///
+/// Reads every shard's index file and writes the decisions for the fingerprints of bucket
+/// k/B (by their first bytes), so B machines can merge in parallel. The survivor is the
+/// first copy in sorted input order.
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+struct MergeArgs {
+    /// Index files of every shard.
+    #[arg(required = true, value_name = "INDEX")]
+    indexes: Vec<PathBuf>,
+    /// Decisions file to write.
+    #[arg(short, long, value_name = "FILE")]
+    out: PathBuf,
+    /// Hash bucket k of B [default: 0/1, all].
+    #[arg(long, value_name = "k/B")]
+    bucket: Option<decruft::shard::Part>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +189,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Clean(a) => run_clean(a),
         Command::Verify(a) => run_verify(a),
+        Command::Index(a) => run_index(a),
+        Command::Merge(a) => run_merge(a),
     };
     match result {
         Ok(code) => code,
@@ -170,6 +231,8 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
             text: a.text_field,
             id: a.id_field,
         },
+        shard: a.shard,
+        decisions: a.decisions,
         progress: !a.quiet,
         verbose: !a.quiet,
         timings: a.timings,
@@ -198,6 +261,45 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_index(a: IndexArgs) -> anyhow::Result<ExitCode> {
+    let opts = CleanOptions {
+        inputs: a.inputs,
+        out: a.out.clone(),
+        jobs: a.jobs.unwrap_or(0),
+        dedup: dedup::Mode::Corpus,
+        rules: a.rules,
+        read: ReadOptions {
+            max_bytes: a.max_bytes,
+            hidden: a.hidden,
+            ..ReadOptions::default()
+        },
+        progress: false,
+        verbose: false,
+        timings: false,
+        fields: Default::default(),
+        shard: a.shard,
+        decisions: Vec::new(),
+    };
+    let n = decruft::index(&opts, &a.out)?;
+    eprintln!(
+        "decruft: indexed {n} distinct paragraphs into {}",
+        a.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_merge(a: MergeArgs) -> anyhow::Result<ExitCode> {
+    let bucket = a
+        .bucket
+        .unwrap_or(decruft::shard::Part { index: 0, count: 1 });
+    let n = decruft::shard::merge(&a.indexes, bucket, &a.out)?;
+    eprintln!(
+        "decruft: {n} repeated paragraphs decided for bucket {bucket} in {}",
+        a.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_verify(a: VerifyArgs) -> anyhow::Result<ExitCode> {

@@ -518,3 +518,96 @@ fn jsonl_records_from_a_file_and_from_stdin() {
         .code(1);
     assert_eq!(piped.get_output().stdout, written.as_bytes());
 }
+
+/// index / merge / clean --decisions over 1, 2 and 3 shards give the same clean texts and
+/// provenance records as one `clean --dedup corpus` run.
+#[test]
+fn sharded_phases_equal_the_single_run() {
+    let inp = tempfile::tempdir().unwrap();
+    let para = |k: usize| {
+        format!("Paragraph number {k} of the original story, long enough to count as a copy.")
+    };
+    for d in 0..7 {
+        let body: Vec<String> = (0..4).map(|k| para((d * 3 + k) % 9)).collect();
+        fs::write(
+            inp.path().join(format!("d{d}.txt")),
+            format!("Headline {d}\n\n{}\n", body.join("\n\n")),
+        )
+        .unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let single = w.join("single");
+    clean(&[inp.path()], &single, &["-q", "--dedup", "corpus"]).success();
+    let expected = tree(&single);
+    let prov = |t: &BTreeMap<String, Vec<u8>>| {
+        let mut lines: Vec<String> = t
+            .iter()
+            .filter(|(k, _)| k.ends_with("provenance.jsonl"))
+            .flat_map(|(_, v)| {
+                String::from_utf8_lossy(v)
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines.sort();
+        lines
+    };
+    for n in 1..=3 {
+        let mut idx = Vec::new();
+        for i in 0..n {
+            let f = w.join(format!("idx-{n}-{i}"));
+            decruft()
+                .arg("index")
+                .arg(inp.path())
+                .args(["--shard", &format!("{i}/{n}"), "--out"])
+                .arg(&f)
+                .assert()
+                .success();
+            idx.push(f);
+        }
+        let mut decs = Vec::new();
+        for k in 0..2 {
+            let f = w.join(format!("dec-{n}-{k}"));
+            decruft()
+                .arg("merge")
+                .args(&idx)
+                .args(["--bucket", &format!("{k}/2"), "--out"])
+                .arg(&f)
+                .assert()
+                .success();
+            decs.push(f);
+        }
+        let mut union = BTreeMap::new();
+        let mut all_prov = BTreeMap::new();
+        for i in 0..n {
+            let out = w.join(format!("out-{n}-{i}"));
+            let mut cmd = decruft();
+            cmd.arg("clean")
+                .arg("-q")
+                .arg(inp.path())
+                .args(["--shard", &format!("{i}/{n}"), "--out"])
+                .arg(&out)
+                .arg("--decisions")
+                .args(&decs);
+            cmd.assert().success();
+            for (k, v) in tree(&out) {
+                if k.ends_with(".txt") {
+                    union.insert(k, v);
+                } else if k == "provenance.jsonl" {
+                    all_prov.insert(format!("{i}/provenance.jsonl"), v);
+                }
+            }
+        }
+        let texts: BTreeMap<String, Vec<u8>> = expected
+            .iter()
+            .filter(|(k, _)| k.ends_with(".txt"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(union, texts, "{n} shards: clean texts");
+        assert_eq!(prov(&all_prov), prov(&expected), "{n} shards: provenance");
+    }
+    let prov_text = String::from_utf8_lossy(&expected["provenance.jsonl"]).to_string();
+    assert!(prov_text.contains("\"rule\":\"corpus_dedup\""));
+}
