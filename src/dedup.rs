@@ -3,6 +3,7 @@
 //! 128 bits) and removes every copy after the first, pointing at the kept one.
 
 use crate::classify::{Doc, Evidence, Verdict};
+use crate::near::{self, Pos};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -51,26 +52,72 @@ pub struct First {
     pub end: u64,
 }
 
-/// Pass one of corpus dedup: the first occurrence of every fingerprint, fed documents in
-/// sorted input order. Memory is one entry per distinct fingerprint.
+/// One line as pass one sees it: fingerprint, span, and MinHash bands when it is long enough
+/// to be judged as a near-duplicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexLine {
+    pub fp: Fingerprint,
+    pub start: u64,
+    pub end: u64,
+    pub bands: Option<[u64; near::BANDS]>,
+}
+
+/// Pass one of corpus dedup, fed documents in sorted input order: the first occurrence of
+/// every fingerprint, the first paragraph of every MinHash band, and for each paragraph that
+/// shares a band with an earlier one, that earlier paragraph (its near-duplicate candidate).
+/// Memory is one entry per distinct fingerprint plus `near::BANDS` per long paragraph.
 #[derive(Default)]
 pub struct CorpusIndex {
     first: HashMap<Fingerprint, First, foldhash::fast::RandomState>,
+    band_first: HashMap<u64, Pos, foldhash::fast::RandomState>,
+    near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
+    /// Every (band, paragraph), kept only for shard index files (see `shard.rs`).
+    band_entries: Option<Vec<(u64, Pos)>>,
 }
 
 impl CorpusIndex {
-    /// Adds one document's candidate lines (fingerprint and span), in line order.
-    pub fn add(&mut self, doc: u32, lines: &[(Fingerprint, u64, u64)]) {
-        for &(fp, start, end) in lines {
+    /// An index that also keeps every band entry, for writing a shard's index file.
+    pub fn for_shard() -> CorpusIndex {
+        CorpusIndex {
+            band_entries: Some(Vec::new()),
+            ..CorpusIndex::default()
+        }
+    }
+
+    /// Adds one document's lines, in line order.
+    pub fn add(&mut self, doc: u32, lines: &[IndexLine]) {
+        for l in lines {
+            let mut repeated = true;
             self.first
-                .entry(fp)
+                .entry(l.fp)
                 .and_modify(|f| f.count = f.count.saturating_add(1))
-                .or_insert(First {
-                    doc,
-                    count: 1,
-                    start,
-                    end,
+                .or_insert_with(|| {
+                    repeated = false;
+                    First {
+                        doc,
+                        count: 1,
+                        start: l.start,
+                        end: l.end,
+                    }
                 });
+            let Some(bands) = l.bands else { continue };
+            let pos = Pos {
+                doc,
+                start: l.start,
+                end: l.end,
+            };
+            if let Some(entries) = self.band_entries.as_mut() {
+                entries.extend(bands.iter().map(|&b| (b, pos)));
+            }
+            if repeated {
+                continue;
+            }
+            if let Some(c) = bands.iter().filter_map(|b| self.band_first.get(b)).min() {
+                self.near.insert((doc, l.start), *c);
+            }
+            for b in bands {
+                self.band_first.entry(b).or_insert(pos);
+            }
         }
     }
 
@@ -88,36 +135,57 @@ impl CorpusIndex {
         self.first.iter()
     }
 
-    /// Keeps only fingerprints seen more than once: the decisions pass two needs. `ids` are
-    /// the document ids by document number.
+    /// Every (band, paragraph) added, when built with [`CorpusIndex::for_shard`].
+    pub fn band_entries(&self) -> &[(u64, Pos)] {
+        self.band_entries.as_deref().unwrap_or(&[])
+    }
+
+    /// Keeps only fingerprints seen more than once, and the near-duplicate candidates: the
+    /// decisions pass two needs. `ids` are the document ids by document number.
     pub fn into_decisions(mut self, ids: Vec<String>) -> Decisions {
         self.first.retain(|_, f| f.count > 1);
         self.first.shrink_to_fit();
-        let mut keep: HashMap<u32, String> = HashMap::new();
-        for f in self.first.values() {
-            keep.entry(f.doc)
-                .or_insert_with(|| ids.get(f.doc as usize).cloned().unwrap_or_default());
-        }
+        let docs = self
+            .first
+            .values()
+            .map(|f| f.doc)
+            .chain(self.near.values().map(|p| p.doc));
+        let keep: HashMap<u32, String> = docs
+            .map(|d| (d, ids.get(d as usize).cloned().unwrap_or_default()))
+            .collect();
         Decisions {
             survivor: self.first,
             ids: keep,
+            near: self.near,
         }
     }
 }
 
-/// Pass two's input: for every repeated fingerprint, the copy that survives.
+/// Pass two's input: for every repeated fingerprint the copy that survives, and for every
+/// paragraph with a near-duplicate candidate that candidate.
 pub struct Decisions {
     survivor: HashMap<Fingerprint, First, foldhash::fast::RandomState>,
     /// Ids of the surviving documents, by document number.
     ids: HashMap<u32, String>,
+    near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
 }
 
 impl Decisions {
-    /// Decisions read back from files: survivors of repeated fingerprints and their ids.
-    pub fn from_parts(entries: Vec<(Fingerprint, First)>, ids: HashMap<u32, String>) -> Decisions {
+    /// Decisions read back from files. A paragraph listed with several near candidates (one
+    /// per band bucket) keeps the earliest.
+    pub fn from_parts(
+        entries: Vec<(Fingerprint, First)>,
+        ids: HashMap<u32, String>,
+        near: Vec<((u32, u64), Pos)>,
+    ) -> Decisions {
+        let mut n: HashMap<(u32, u64), Pos, foldhash::fast::RandomState> = HashMap::default();
+        for (k, c) in near {
+            n.entry(k).and_modify(|e| *e = (*e).min(c)).or_insert(c);
+        }
         Decisions {
             survivor: entries.into_iter().collect(),
             ids,
+            near: n,
         }
     }
 
@@ -130,62 +198,127 @@ impl Decisions {
     }
 }
 
+/// How pass two confirms near-duplicates: the containment threshold, and a loader of any
+/// document's bytes by document number (the original may be in another document).
+pub struct NearCheck<'a> {
+    pub threshold: f64,
+    pub load: &'a (dyn Fn(u32) -> Option<Vec<u8>> + Sync),
+}
+
 /// Across documents only paragraphs of at least this many words count as copies: short lines
 /// ("Conclusion", "Key takeaways") recur in unrelated articles and are theirs to keep.
 pub const CORPUS_MIN_WORDS: usize = 10;
 
-/// The (fingerprint, start, end) of every candidate line long enough for corpus dedup, for
-/// [`CorpusIndex::add`].
-pub fn index_lines(doc: &Doc, v: &[Option<Verdict>]) -> Vec<(Fingerprint, u64, u64)> {
+/// Every candidate line long enough for corpus dedup, for [`CorpusIndex::add`].
+pub fn index_lines(doc: &Doc, v: &[Option<Verdict>]) -> Vec<IndexLine> {
     candidates(doc, v)
         .filter(|&(i, _)| doc.words[i] >= CORPUS_MIN_WORDS)
-        .map(|(i, fp)| (fp, doc.lines[i].start as u64, doc.lines[i].end as u64))
+        .map(|(i, fp)| IndexLine {
+            fp,
+            start: doc.lines[i].start as u64,
+            end: doc.lines[i].end as u64,
+            bands: near::bands(doc.norm(i), doc.words[i]),
+        })
         .collect()
 }
 
 /// Removes every long enough candidate line of document number `doc_no` whose surviving copy
-/// is elsewhere (an earlier document, or earlier in this one); then shorter lines are deduped
-/// within the document.
-pub fn across_corpus(doc: &Doc, v: &mut [Option<Verdict>], doc_no: u32, decisions: &Decisions) {
-    let found: Vec<(usize, Fingerprint, First)> = candidates(doc, v)
+/// is elsewhere (an earlier document, or earlier in this one), then confirmed near-duplicates
+/// of earlier paragraphs; then shorter lines are deduped within the document.
+pub fn across_corpus(
+    doc: &Doc,
+    v: &mut [Option<Verdict>],
+    doc_no: u32,
+    decisions: &Decisions,
+    near_check: Option<&NearCheck>,
+) {
+    let long: Vec<(usize, Fingerprint)> = candidates(doc, v)
         .filter(|&(i, _)| doc.words[i] >= CORPUS_MIN_WORDS)
-        .filter_map(|(i, fp)| decisions.survivor.get(&fp).map(|f| (i, fp, *f)))
         .collect();
-    for (i, fp, f) in found {
-        if f.doc == doc_no && f.start == doc.lines[i].start as u64 {
-            continue;
-        }
-        let same_doc = f.doc == doc_no;
-        let other = decisions.ids.get(&f.doc).cloned().unwrap_or_default();
-        let evidence = Evidence {
-            fingerprint: Some(crate::hex(&fp)),
-            detail: Some(if same_doc {
-                format!(
-                    "same normalised text as the kept line at bytes {}..{}",
-                    f.start, f.end
-                )
-            } else {
-                format!(
-                    "same normalised text as the kept line at bytes {}..{} of {other}",
-                    f.start, f.end
-                )
-            }),
-            ..Evidence::default()
-        };
-        let mut verdict = Verdict::new(
-            "duplicate",
-            if same_doc {
+    for (i, fp) in long {
+        let start = doc.lines[i].start as u64;
+        if let Some(f) = decisions.survivor.get(&fp) {
+            if f.doc == doc_no && f.start == start {
+                continue;
+            }
+            let at = Pos {
+                doc: f.doc,
+                start: f.start,
+                end: f.end,
+            };
+            let ev = Evidence {
+                fingerprint: Some(crate::hex(&fp)),
+                detail: Some(format!(
+                    "same normalised text as the kept line {}",
+                    decisions.place(at, doc_no)
+                )),
+                ..Evidence::default()
+            };
+            let rule = if f.doc == doc_no {
                 "doc_dedup"
             } else {
                 "corpus_dedup"
-            },
-            evidence,
-        );
-        verdict.duplicate_of = Some((f.start as usize, f.end as usize));
-        verdict.duplicate_doc = (!same_doc).then_some(other);
-        v[i] = Some(verdict);
+            };
+            v[i] = Some(decisions.duplicate(rule, ev, at, doc_no));
+            continue;
+        }
+        // Near-duplicates count across documents only: within one article, parallel
+        // paragraphs ("X has servers in 41 countries", "Y has servers in 49") are content.
+        let (Some(check), Some(c)) = (near_check, decisions.near.get(&(doc_no, start))) else {
+            continue;
+        };
+        if c.doc == doc_no {
+            continue;
+        }
+        let original = (check.load)(c.doc);
+        let Some(text) = original
+            .as_deref()
+            .and_then(|b| b.get(c.start as usize..c.end as usize))
+        else {
+            continue;
+        };
+        let original = String::from_utf8_lossy(text);
+        let score = near::containment(doc.norm(i), &crate::text::normalize(&original));
+        if score < check.threshold {
+            continue;
+        }
+        let ratio = near::diff_ratio(&original, &doc.text[i]);
+        let ev = Evidence {
+            score: Some((score * 1000.0).round() / 1000.0),
+            detail: Some(format!(
+                "near-duplicate of the kept line {}: {:.0}% of its word 3-grams are there (threshold {:.0}%), word diff ratio {ratio:.3}",
+                decisions.place(*c, doc_no),
+                score * 100.0,
+                check.threshold * 100.0
+            )),
+            ..Evidence::default()
+        };
+        v[i] = Some(decisions.duplicate("near_dedup", ev, *c, doc_no));
     }
     within_document(doc, v);
+}
+
+impl Decisions {
+    /// "at bytes a..b" or "at bytes a..b of DOC".
+    fn place(&self, at: Pos, doc_no: u32) -> String {
+        match at.doc == doc_no {
+            true => format!("at bytes {}..{}", at.start, at.end),
+            false => format!(
+                "at bytes {}..{} of {}",
+                at.start,
+                at.end,
+                self.ids.get(&at.doc).map_or("", String::as_str)
+            ),
+        }
+    }
+
+    fn duplicate(&self, rule: &str, evidence: Evidence, at: Pos, doc_no: u32) -> Verdict {
+        let mut verdict = Verdict::new("duplicate", rule, evidence);
+        verdict.duplicate_of = Some((at.start as usize, at.end as usize));
+        verdict.duplicate_doc =
+            (at.doc != doc_no).then(|| self.ids.get(&at.doc).cloned().unwrap_or_default());
+        verdict
+    }
 }
 
 /// Removes within-document duplicates of lines still kept in `v`.

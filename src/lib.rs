@@ -24,6 +24,7 @@ pub mod emit;
 pub mod input;
 pub mod jsonl;
 pub mod lexicon;
+pub mod near;
 pub mod output;
 pub mod provenance;
 pub mod segment;
@@ -76,7 +77,7 @@ impl Cleaner {
 
     /// Corpus dedup, pass one: the fingerprint and span of every line that survives
     /// classification, for [`dedup::CorpusIndex::add`].
-    pub fn index(&self, bytes: &[u8]) -> Vec<(dedup::Fingerprint, u64, u64)> {
+    pub fn index(&self, bytes: &[u8]) -> Vec<dedup::IndexLine> {
         let doc = Doc::new(bytes);
         let verdicts = self.classifier.classify(&doc);
         dedup::index_lines(&doc, &verdicts)
@@ -90,10 +91,11 @@ impl Cleaner {
         doc_no: u32,
         bytes: &[u8],
         decisions: &dedup::Decisions,
+        near: Option<&dedup::NearCheck>,
     ) -> (Vec<u8>, Vec<Span>) {
         let doc = Doc::new(bytes);
         let mut verdicts = self.classifier.classify(&doc);
-        dedup::across_corpus(&doc, &mut verdicts, doc_no, decisions);
+        dedup::across_corpus(&doc, &mut verdicts, doc_no, decisions, near);
         Self::finish(&doc, verdicts, id)
     }
 
@@ -130,6 +132,8 @@ pub struct CleanOptions {
     pub shard: Option<shard::Part>,
     /// Corpus-dedup decisions from `decruft merge` (all buckets); implies corpus dedup.
     pub decisions: Vec<PathBuf>,
+    /// Near-duplicate threshold: share of a paragraph's word 3-grams found in the original.
+    pub near: f64,
 }
 
 /// What a run did.
@@ -164,10 +168,11 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
     }
     let exclude = (!to_stdout).then_some(opts.out.as_path());
-    let sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
+    let all_sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
     // Document numbers are positions in the whole corpus's sorted order, shard or not.
-    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = sources
-        .into_iter()
+    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = all_sources
+        .iter()
+        .cloned()
         .enumerate()
         .map(|(i, s)| (i as u32, s))
         .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
@@ -207,7 +212,14 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let decisions = if !opts.decisions.is_empty() {
         Some(shard::read_decisions(&opts.decisions).context("cannot read --decisions")?)
     } else if opts.dedup == dedup::Mode::Corpus {
-        let index = index_corpus(&numbers, &sources, &cleaner, opts, &pool);
+        let index = index_corpus(
+            &numbers,
+            &sources,
+            &cleaner,
+            opts,
+            &pool,
+            dedup::CorpusIndex::default(),
+        );
         let ids = sources
             .iter()
             .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
@@ -223,6 +235,15 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             AtomicFile::create(&prov_path)
                 .with_context(|| format!("cannot write {}", prov_path.display()))?,
         ),
+    };
+    // Near-duplicate originals may sit in any document, in this shard or not: read on demand.
+    let load = |n: u32| -> Option<Vec<u8>> {
+        let s = all_sources.get(n as usize)?.as_ref().ok()?;
+        input::read(s.clone(), &opts.read).ok().map(|d| d.bytes)
+    };
+    let near_check = dedup::NearCheck {
+        threshold: opts.near,
+        load: &load,
     };
     let mut i = 0;
     while i < sources.len() {
@@ -256,7 +277,8 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
                 .enumerate()
                 .map(|(k, s)| {
                     let doc_no = numbers[i + k];
-                    process(s.clone()?, doc_no, &cleaner, opts, decisions.as_ref())
+                    let d = decisions.as_ref().map(|d| (d, &near_check));
+                    process(s.clone()?, doc_no, &cleaner, opts, d)
                 })
                 .collect()
         });
@@ -398,10 +420,10 @@ fn index_corpus(
     cleaner: &Cleaner,
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
+    mut index: dedup::CorpusIndex,
 ) -> dedup::CorpusIndex {
-    let mut index = dedup::CorpusIndex::default();
     for (b, batch) in sources.chunks(BATCH).enumerate() {
-        let lines: Vec<Vec<(dedup::Fingerprint, u64, u64)>> = pool.install(|| {
+        let lines: Vec<Vec<dedup::IndexLine>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(
@@ -440,7 +462,14 @@ pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()?;
-    let index = index_corpus(&numbers, &sources, &cleaner, opts, &pool);
+    let index = index_corpus(
+        &numbers,
+        &sources,
+        &cleaner,
+        opts,
+        &pool,
+        dedup::CorpusIndex::for_shard(),
+    );
     let ids: BTreeMap<u32, String> = numbers
         .iter()
         .zip(&sources)
@@ -457,12 +486,12 @@ fn process(
     doc_no: u32,
     cleaner: &Cleaner,
     opts: &CleanOptions,
-    decisions: Option<&dedup::Decisions>,
+    decisions: Option<(&dedup::Decisions, &dedup::NearCheck)>,
 ) -> Result<Done, InputError> {
     let doc = input::read(source, &opts.read)?;
     let src = &doc.source;
     let (clean, spans) = match decisions {
-        Some(d) => cleaner.clean_in_corpus(&src.id, doc_no, &doc.bytes, d),
+        Some((d, near)) => cleaner.clean_in_corpus(&src.id, doc_no, &doc.bytes, d, Some(near)),
         None => cleaner.clean(&src.id, &doc.bytes),
     };
     let out_path = opts.out.join(&src.output);

@@ -101,6 +101,10 @@ struct CleanArgs {
     /// --dedup corpus without a first pass.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     decisions: Vec<PathBuf>,
+    /// Corpus dedup: a paragraph (15+ words) whose word 3-grams are at least this share in an
+    /// earlier paragraph is a near-duplicate of it; 1 turns near-duplicates off.
+    #[arg(long, value_name = "T", default_value_t = 0.8)]
+    near: f64,
 }
 
 /// Corpus dedup, phase 1 of 3: index one shard of the inputs.
@@ -233,6 +237,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
         },
         shard: a.shard,
         decisions: a.decisions,
+        near: a.near,
         progress: !a.quiet,
         verbose: !a.quiet,
         timings: a.timings,
@@ -281,6 +286,7 @@ fn run_index(a: IndexArgs) -> anyhow::Result<ExitCode> {
         fields: Default::default(),
         shard: a.shard,
         decisions: Vec::new(),
+        near: 0.8,
     };
     let n = decruft::index(&opts, &a.out)?;
     eprintln!(

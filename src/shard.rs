@@ -6,6 +6,7 @@
 //! shard outputs equals a single `clean --dedup corpus` run.
 
 use crate::dedup::{CorpusIndex, Decisions, Fingerprint, First};
+use crate::near::Pos;
 use crate::output::AtomicFile;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -61,10 +62,11 @@ impl Part {
     }
 }
 
-const INDEX_MAGIC: &[u8; 8] = b"DCIDX001";
-const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC001";
+const INDEX_MAGIC: &[u8; 8] = b"DCIDX002";
+const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC002";
 
-/// Writes a shard's index: entries sorted by fingerprint, then the ids of its documents.
+/// Writes a shard's index: entries sorted by fingerprint, every (band, paragraph) sorted, and
+/// the ids of its documents.
 pub fn write_index(
     path: &Path,
     index: &CorpusIndex,
@@ -72,20 +74,34 @@ pub fn write_index(
 ) -> io::Result<()> {
     let mut entries: Vec<(&Fingerprint, &First)> = index.entries().collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut bands = index.band_entries().to_vec();
+    bands.sort_unstable();
     let mut f = AtomicFile::create(path)?;
     f.write_all(INDEX_MAGIC)?;
     f.write_all(&(entries.len() as u64).to_le_bytes())?;
     for (fp, first) in entries {
         write_entry(&mut f, fp, first)?;
     }
+    f.write_all(&(bands.len() as u64).to_le_bytes())?;
+    for (band, pos) in &bands {
+        f.write_all(&band.to_le_bytes())?;
+        write_pos(&mut f, pos)?;
+    }
     write_ids(&mut f, ids.iter().map(|(k, v)| (*k, v.as_str())))?;
     f.commit()
 }
 
-/// Reads an index file: its entries (sorted by fingerprint) and document ids.
-/// A shard index read back: entries sorted by fingerprint, and document ids by number.
-pub type Index = (Vec<(Fingerprint, First)>, BTreeMap<u32, String>);
+/// A shard index read back.
+pub struct Index {
+    /// First occurrence and count of each fingerprint, sorted by fingerprint.
+    pub entries: Vec<(Fingerprint, First)>,
+    /// Every (band, paragraph), sorted.
+    pub bands: Vec<(u64, Pos)>,
+    /// Document ids by number.
+    pub ids: BTreeMap<u32, String>,
+}
 
+/// Reads an index file.
 pub fn read_index(path: &Path) -> io::Result<Index> {
     let mut r = BufReader::new(std::fs::File::open(path)?);
     expect_magic(&mut r, INDEX_MAGIC, path)?;
@@ -94,23 +110,43 @@ pub fn read_index(path: &Path) -> io::Result<Index> {
     for _ in 0..n {
         entries.push(read_entry(&mut r)?);
     }
+    let n = read_u64(&mut r)?;
+    let mut bands = Vec::with_capacity(n.min(1 << 24) as usize);
+    for _ in 0..n {
+        let band = read_u64(&mut r)?;
+        bands.push((band, read_pos(&mut r)?));
+    }
     let ids = read_ids(&mut r)?.into_iter().collect();
-    Ok((entries, ids))
+    Ok(Index {
+        entries,
+        bands,
+        ids,
+    })
 }
 
-/// Phase two: the survivors of the fingerprints in `bucket` over all shard indexes, written to
-/// `out`. Returns the number of decisions.
+/// Phase two: over all shard indexes, the survivors of the fingerprints in `bucket`, and the
+/// near-duplicate candidates found through the MinHash bands in `bucket` (each paragraph
+/// sharing a band with an earlier one points at the band's first paragraph). Written to
+/// `out`; returns the number of decisions.
 pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Result<usize> {
     let mut all: Vec<(Fingerprint, First)> = Vec::new();
+    let mut bands: Vec<(u64, Pos)> = Vec::new();
     let mut ids: BTreeMap<u32, String> = BTreeMap::new();
     for path in indexes {
-        let (entries, shard_ids) = read_index(path.as_ref())?;
+        let index = read_index(path.as_ref())?;
         all.extend(
-            entries
+            index
+                .entries
                 .into_iter()
                 .filter(|(fp, _)| bucket.has_fingerprint(fp)),
         );
-        ids.extend(shard_ids);
+        bands.extend(
+            index
+                .bands
+                .into_iter()
+                .filter(|(b, _)| b % u64::from(bucket.count) == u64::from(bucket.index)),
+        );
+        ids.extend(index.ids);
     }
     // Same fingerprint together, earliest copy first.
     all.sort_unstable_by_key(|(fp, f)| (*fp, f.doc, f.start));
@@ -122,24 +158,49 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
         }
     }
     decisions.retain(|(_, f)| f.count > 1);
+    bands.sort_unstable();
+    let mut near: BTreeMap<(u32, u64), Pos> = BTreeMap::new();
+    let mut group_first: Option<(u64, Pos)> = None;
+    for (band, pos) in bands {
+        match group_first {
+            Some((b, first)) if b == band => {
+                if pos > first {
+                    near.entry((pos.doc, pos.start))
+                        .and_modify(|c| *c = (*c).min(first))
+                        .or_insert(first);
+                }
+            }
+            _ => group_first = Some((band, pos)),
+        }
+    }
     let mut f = AtomicFile::create(out)?;
     f.write_all(DECISIONS_MAGIC)?;
     f.write_all(&(decisions.len() as u64).to_le_bytes())?;
     for (fp, first) in &decisions {
         write_entry(&mut f, fp, first)?;
     }
-    let survivors: BTreeMap<u32, &str> = decisions
+    f.write_all(&(near.len() as u64).to_le_bytes())?;
+    for ((doc, start), c) in &near {
+        f.write_all(&doc.to_le_bytes())?;
+        f.write_all(&start.to_le_bytes())?;
+        write_pos(&mut f, c)?;
+    }
+    let wanted = decisions
         .iter()
-        .filter_map(|(_, f)| ids.get(&f.doc).map(|id| (f.doc, id.as_str())))
+        .map(|(_, f)| f.doc)
+        .chain(near.values().map(|c| c.doc));
+    let survivors: BTreeMap<u32, &str> = wanted
+        .filter_map(|d| ids.get(&d).map(|id| (d, id.as_str())))
         .collect();
     write_ids(&mut f, survivors.into_iter())?;
     f.commit()?;
-    Ok(decisions.len())
+    Ok(decisions.len() + near.len())
 }
 
 /// Phase three's input: every decision file of every bucket.
 pub fn read_decisions(paths: &[impl AsRef<Path>]) -> io::Result<Decisions> {
     let mut entries = Vec::new();
+    let mut near = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for path in paths {
         let path = path.as_ref();
@@ -149,9 +210,28 @@ pub fn read_decisions(paths: &[impl AsRef<Path>]) -> io::Result<Decisions> {
         for _ in 0..n {
             entries.push(read_entry(&mut r)?);
         }
+        let n = read_u64(&mut r)?;
+        for _ in 0..n {
+            let doc = read_u32(&mut r)?;
+            let start = read_u64(&mut r)?;
+            near.push(((doc, start), read_pos(&mut r)?));
+        }
         ids.extend(read_ids(&mut r)?);
     }
-    Ok(Decisions::from_parts(entries, ids))
+    Ok(Decisions::from_parts(entries, ids, near))
+}
+
+fn write_pos(w: &mut impl Write, p: &Pos) -> io::Result<()> {
+    w.write_all(&p.doc.to_le_bytes())?;
+    w.write_all(&p.start.to_le_bytes())?;
+    w.write_all(&p.end.to_le_bytes())
+}
+
+fn read_pos(r: &mut impl Read) -> io::Result<Pos> {
+    let doc = read_u32(r)?;
+    let start = read_u64(r)?;
+    let end = read_u64(r)?;
+    Ok(Pos { doc, start, end })
 }
 
 fn write_entry(w: &mut impl Write, fp: &Fingerprint, f: &First) -> io::Result<()> {
