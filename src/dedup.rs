@@ -59,7 +59,7 @@ pub struct IndexLine {
     pub fp: Fingerprint,
     pub start: u64,
     pub end: u64,
-    pub bands: Option<[u64; near::BANDS]>,
+    pub bands: Option<[u32; near::BANDS]>,
 }
 
 /// Pass one of corpus dedup, fed documents in sorted input order: the first occurrence of
@@ -69,10 +69,13 @@ pub struct IndexLine {
 #[derive(Default)]
 pub struct CorpusIndex {
     first: HashMap<Fingerprint, First, foldhash::fast::RandomState>,
-    band_first: HashMap<u64, Pos, foldhash::fast::RandomState>,
+    /// Band -> index in `long` of the first paragraph with it (4 + 4 bytes an entry).
+    band_first: HashMap<u32, u32, foldhash::fast::RandomState>,
+    /// Positions of the long paragraphs that were first with some band.
+    long: Vec<Pos>,
     near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
     /// Every (band, paragraph), kept only for shard index files (see `shard.rs`).
-    band_entries: Option<Vec<(u64, Pos)>>,
+    band_entries: Option<Vec<(u32, Pos)>>,
 }
 
 impl CorpusIndex {
@@ -112,11 +115,20 @@ impl CorpusIndex {
             if repeated {
                 continue;
             }
-            if let Some(c) = bands.iter().filter_map(|b| self.band_first.get(b)).min() {
-                self.near.insert((doc, l.start), *c);
+            let earliest = bands.iter().filter_map(|b| self.band_first.get(b)).min();
+            if let Some(&k) = earliest {
+                self.near.insert((doc, l.start), self.long[k as usize]);
             }
+            let k = self.long.len() as u32;
+            let mut used = false;
             for b in bands {
-                self.band_first.entry(b).or_insert(pos);
+                self.band_first.entry(b).or_insert_with(|| {
+                    used = true;
+                    k
+                });
+            }
+            if used {
+                self.long.push(pos);
             }
         }
     }
@@ -136,7 +148,7 @@ impl CorpusIndex {
     }
 
     /// Every (band, paragraph) added, when built with [`CorpusIndex::for_shard`].
-    pub fn band_entries(&self) -> &[(u64, Pos)] {
+    pub fn band_entries(&self) -> &[(u32, Pos)] {
         self.band_entries.as_deref().unwrap_or(&[])
     }
 

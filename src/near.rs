@@ -50,8 +50,9 @@ pub fn shingles(norm: &str) -> HashSet<u64> {
         .collect()
 }
 
-/// The band hashes of a paragraph, or None when it is too short.
-pub fn bands(norm: &str, words: usize) -> Option<[u64; BANDS]> {
+/// The band hashes of a paragraph, or None when it is too short. 32 bits each: a collision
+/// only adds a candidate, which containment then rejects, and it halves the index.
+pub fn bands(norm: &str, words: usize) -> Option<[u32; BANDS]> {
     if words < MIN_WORDS {
         return None;
     }
@@ -65,13 +66,13 @@ pub fn bands(norm: &str, words: usize) -> Option<[u64; BANDS]> {
             }
         }
     }
-    let mut out = [0u64; BANDS];
+    let mut out = [0u32; BANDS];
     for (b, o) in out.iter_mut().enumerate() {
         let mut h = mix(b as u64 + 1);
         for r in 0..ROWS {
             h = mix(h ^ mins[b * ROWS + r]);
         }
-        *o = h;
+        *o = (h >> 32) as u32;
     }
     Some(out)
 }

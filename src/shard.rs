@@ -96,7 +96,7 @@ pub struct Index {
     /// First occurrence and count of each fingerprint, sorted by fingerprint.
     pub entries: Vec<(Fingerprint, First)>,
     /// Every (band, paragraph), sorted.
-    pub bands: Vec<(u64, Pos)>,
+    pub bands: Vec<(u32, Pos)>,
     /// Document ids by number.
     pub ids: BTreeMap<u32, String>,
 }
@@ -113,7 +113,7 @@ pub fn read_index(path: &Path) -> io::Result<Index> {
     let n = read_u64(&mut r)?;
     let mut bands = Vec::with_capacity(n.min(1 << 24) as usize);
     for _ in 0..n {
-        let band = read_u64(&mut r)?;
+        let band = read_u32(&mut r)?;
         bands.push((band, read_pos(&mut r)?));
     }
     let ids = read_ids(&mut r)?.into_iter().collect();
@@ -130,7 +130,7 @@ pub fn read_index(path: &Path) -> io::Result<Index> {
 /// `out`; returns the number of decisions.
 pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Result<usize> {
     let mut all: Vec<(Fingerprint, First)> = Vec::new();
-    let mut bands: Vec<(u64, Pos)> = Vec::new();
+    let mut bands: Vec<(u32, Pos)> = Vec::new();
     let mut ids: BTreeMap<u32, String> = BTreeMap::new();
     for path in indexes {
         let index = read_index(path.as_ref())?;
@@ -144,7 +144,7 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
             index
                 .bands
                 .into_iter()
-                .filter(|(b, _)| b % u64::from(bucket.count) == u64::from(bucket.index)),
+                .filter(|(b, _)| b % bucket.count == bucket.index),
         );
         ids.extend(index.ids);
     }
@@ -160,7 +160,7 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
     decisions.retain(|(_, f)| f.count > 1);
     bands.sort_unstable();
     let mut near: BTreeMap<(u32, u64), Pos> = BTreeMap::new();
-    let mut group_first: Option<(u64, Pos)> = None;
+    let mut group_first: Option<(u32, Pos)> = None;
     for (band, pos) in bands {
         match group_first {
             Some((b, first)) if b == band => {
