@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Corpus dedup on ../shared/bench/noisy-dev plus syndicated copies of every 7th article
 # (paragraphs reordered, those of 20+ words reworded by one synonym, shorter ones changed in
-# case or punctuation, chrome added). Checks: every planted copy removed with the right
+# case or punctuation, chrome added: a lexicon-known share bar and breadcrumb, and a partner
+# line no lexicon has, which learned chrome must catch). Checks: every planted copy removed with the right
 # duplicate_of; content lines kept on noisy-dev >= 0.998 with --dedup corpus; 1, 2 and 4
 # shards through index/merge/clean and --jobs 1/2 give the single run's bytes.
 set -euo pipefail
@@ -15,6 +16,10 @@ cp "$shared/bench/noisy-dev/docs/"*.txt "$w/c/orig/"
 python3 bench/syndicated/make_corpus.py "$w/c" "$shared/bench/noisy-dev/docs"
 "$bin" clean -q "$w/c" --out "$w/single" --dedup corpus
 python3 bench/syndicated/check_planted.py "$w/c" "$w/single"
+copies=$(ls "$w/c/zcopies" | wc -l)
+chrome=$(grep -o '"rule":"learned_chrome"' "$w/single/provenance.jsonl" | wc -l)
+echo "learned chrome: the partner line removed from $chrome of $copies copies"
+[ "$chrome" = "$copies" ]
 kept=$(python3 "$shared/bench/score.py" noisy --gold "$shared/bench/noisy-dev/gold" --pred "$w/single/orig" | sed -n 's/^content lines kept.*= \([0-9.]*\)$/\1/p')
 echo "noisy-dev content lines kept with --dedup corpus: $kept"
 [ "$(echo "$kept >= 0.998" | bc -l)" = 1 ]

@@ -62,6 +62,30 @@ pub struct IndexLine {
     pub bands: Option<[u32; near::BANDS]>,
 }
 
+/// What pass one records of one document: its long lines, and the distinct fingerprints of
+/// its short edge lines (candidates for learned chrome).
+#[derive(Debug, Clone, Default)]
+pub struct DocIndex {
+    pub lines: Vec<IndexLine>,
+    pub edges: Vec<Fingerprint>,
+}
+
+/// Short lines outside the article body: before the first or after the last line of
+/// [`CORPUS_MIN_WORDS`] words or more (a document without such a line has no edges). Site
+/// chrome lives there; headings like "Conclusion" sit between body paragraphs.
+pub fn edge_lines(doc: &Doc, v: &[Option<Verdict>]) -> Vec<(usize, Fingerprint)> {
+    let all: Vec<(usize, Fingerprint)> = candidates(doc, v).collect();
+    let long = |&(i, _): &(usize, Fingerprint)| doc.words[i] >= CORPUS_MIN_WORDS;
+    let (Some(first), Some(last)) = (all.iter().position(long), all.iter().rposition(long)) else {
+        return Vec::new();
+    };
+    all.iter()
+        .enumerate()
+        .filter(|&(k, _)| k < first || k > last)
+        .map(|(_, x)| *x)
+        .collect()
+}
+
 /// Pass one of corpus dedup, fed documents in sorted input order: the first occurrence of
 /// every fingerprint, the first paragraph of every MinHash band, and for each paragraph that
 /// shares a band with an earlier one, that earlier paragraph (its near-duplicate candidate).
@@ -76,6 +100,8 @@ pub struct CorpusIndex {
     near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
     /// Every (band, paragraph), kept only for shard index files (see `shard.rs`).
     band_entries: Option<Vec<(u32, Pos)>>,
+    /// Short edge lines: in how many documents each appears.
+    edge_df: HashMap<Fingerprint, u32, foldhash::fast::RandomState>,
 }
 
 impl CorpusIndex {
@@ -87,9 +113,15 @@ impl CorpusIndex {
         }
     }
 
-    /// Adds one document's lines, in line order.
-    pub fn add(&mut self, doc: u32, lines: &[IndexLine]) {
-        for l in lines {
+    /// Adds one document, in line order.
+    pub fn add(&mut self, doc: u32, index: &DocIndex) {
+        let mut edges = index.edges.clone();
+        edges.sort_unstable();
+        edges.dedup();
+        for fp in edges {
+            *self.edge_df.entry(fp).or_default() += 1;
+        }
+        for l in &index.lines {
             let mut repeated = true;
             self.first
                 .entry(l.fp)
@@ -147,6 +179,11 @@ impl CorpusIndex {
         self.first.iter()
     }
 
+    /// Every short edge line and its document frequency (in no particular order).
+    pub fn edge_df(&self) -> impl Iterator<Item = (&Fingerprint, &u32)> {
+        self.edge_df.iter()
+    }
+
     /// Every (band, paragraph) added, when built with [`CorpusIndex::for_shard`].
     pub fn band_entries(&self) -> &[(u32, Pos)] {
         self.band_entries.as_deref().unwrap_or(&[])
@@ -154,7 +191,7 @@ impl CorpusIndex {
 
     /// Keeps only fingerprints seen more than once, and the near-duplicate candidates: the
     /// decisions pass two needs. `ids` are the document ids by document number.
-    pub fn into_decisions(mut self, ids: Vec<String>) -> Decisions {
+    pub fn into_decisions(mut self, ids: Vec<String>, chrome_df: u32) -> Decisions {
         self.first.retain(|_, f| f.count > 1);
         self.first.shrink_to_fit();
         let docs = self
@@ -165,10 +202,16 @@ impl CorpusIndex {
         let keep: HashMap<u32, String> = docs
             .map(|d| (d, ids.get(d as usize).cloned().unwrap_or_default()))
             .collect();
+        let chrome = self
+            .edge_df
+            .into_iter()
+            .filter(|&(_, df)| chrome_df > 0 && df >= chrome_df)
+            .collect();
         Decisions {
             survivor: self.first,
             ids: keep,
             near: self.near,
+            chrome,
         }
     }
 }
@@ -180,6 +223,8 @@ pub struct Decisions {
     /// Ids of the surviving documents, by document number.
     ids: HashMap<u32, String>,
     near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
+    /// Learned chrome: short edge lines in at least `--chrome-df` documents, with their count.
+    chrome: HashMap<Fingerprint, u32, foldhash::fast::RandomState>,
 }
 
 impl Decisions {
@@ -189,6 +234,7 @@ impl Decisions {
         entries: Vec<(Fingerprint, First)>,
         ids: HashMap<u32, String>,
         near: Vec<((u32, u64), Pos)>,
+        chrome: Vec<(Fingerprint, u32)>,
     ) -> Decisions {
         let mut n: HashMap<(u32, u64), Pos, foldhash::fast::RandomState> = HashMap::default();
         for (k, c) in near {
@@ -198,6 +244,7 @@ impl Decisions {
             survivor: entries.into_iter().collect(),
             ids,
             near: n,
+            chrome: chrome.into_iter().collect(),
         }
     }
 
@@ -221,7 +268,15 @@ pub struct NearCheck<'a> {
 /// ("Conclusion", "Key takeaways") recur in unrelated articles and are theirs to keep.
 pub const CORPUS_MIN_WORDS: usize = 10;
 
-/// Every candidate line long enough for corpus dedup, for [`CorpusIndex::add`].
+/// What pass one needs of a document: its long lines and short edge lines.
+pub fn index_doc(doc: &Doc, v: &[Option<Verdict>]) -> DocIndex {
+    DocIndex {
+        lines: index_lines(doc, v),
+        edges: edge_lines(doc, v).into_iter().map(|(_, fp)| fp).collect(),
+    }
+}
+
+/// Every candidate line long enough for corpus dedup.
 pub fn index_lines(doc: &Doc, v: &[Option<Verdict>]) -> Vec<IndexLine> {
     candidates(doc, v)
         .filter(|&(i, _)| doc.words[i] >= CORPUS_MIN_WORDS)
@@ -244,6 +299,18 @@ pub fn across_corpus(
     decisions: &Decisions,
     near_check: Option<&NearCheck>,
 ) {
+    for (i, fp) in edge_lines(doc, v) {
+        if let Some(&df) = decisions.chrome.get(&fp) {
+            let ev = Evidence {
+                fingerprint: Some(crate::hex(&fp)),
+                detail: Some(format!(
+                    "short line outside the article body, recurring there in {df} documents of the corpus"
+                )),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("boilerplate", "learned_chrome", ev));
+        }
+    }
     let long: Vec<(usize, Fingerprint)> = candidates(doc, v)
         .filter(|&(i, _)| doc.words[i] >= CORPUS_MIN_WORDS)
         .collect();

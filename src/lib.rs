@@ -77,10 +77,10 @@ impl Cleaner {
 
     /// Corpus dedup, pass one: the fingerprint and span of every line that survives
     /// classification, for [`dedup::CorpusIndex::add`].
-    pub fn index(&self, bytes: &[u8]) -> Vec<dedup::IndexLine> {
+    pub fn index(&self, bytes: &[u8]) -> dedup::DocIndex {
         let doc = Doc::new(bytes);
         let verdicts = self.classifier.classify(&doc);
-        dedup::index_lines(&doc, &verdicts)
+        dedup::index_doc(&doc, &verdicts)
     }
 
     /// Corpus dedup, pass two: cleans document number `doc_no` (its position in sorted input
@@ -134,6 +134,9 @@ pub struct CleanOptions {
     pub decisions: Vec<PathBuf>,
     /// Near-duplicate threshold: share of a paragraph's word 3-grams found in the original.
     pub near: f64,
+    /// Learned chrome: a short line outside the article body recurring there in this many
+    /// documents is boilerplate (0 turns it off).
+    pub chrome_df: u32,
 }
 
 /// What a run did.
@@ -224,7 +227,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             .iter()
             .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
             .collect();
-        Some(index.into_decisions(ids))
+        Some(index.into_decisions(ids, opts.chrome_df))
     } else {
         None
     };
@@ -423,13 +426,13 @@ fn index_corpus(
     mut index: dedup::CorpusIndex,
 ) -> dedup::CorpusIndex {
     for (b, batch) in sources.chunks(BATCH).enumerate() {
-        let lines: Vec<Vec<dedup::IndexLine>> = pool.install(|| {
+        let lines: Vec<dedup::DocIndex> = pool.install(|| {
             batch
                 .par_iter()
                 .map(
                     |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
                         Some(Ok(doc)) => cleaner.index(&doc.bytes),
-                        _ => Vec::new(),
+                        _ => dedup::DocIndex::default(),
                     },
                 )
                 .collect()

@@ -105,6 +105,11 @@ struct CleanArgs {
     /// earlier paragraph is a near-duplicate of it; 1 turns near-duplicates off.
     #[arg(long, value_name = "T", default_value_t = 0.8)]
     near: f64,
+    /// Corpus dedup: a short line outside the article body (before its first or after its last
+    /// paragraph of 10+ words) that recurs there in at least N documents is site chrome,
+    /// removed as `boilerplate`; 0 turns it off.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    chrome_df: u32,
 }
 
 /// Corpus dedup, phase 1 of 3: index one shard of the inputs.
@@ -155,6 +160,9 @@ struct MergeArgs {
     /// Hash bucket k of B [default: 0/1, all].
     #[arg(long, value_name = "k/B")]
     bucket: Option<decruft::shard::Part>,
+    /// Learned chrome threshold, as for `clean --chrome-df` (use the same value).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    chrome_df: u32,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -238,6 +246,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
         shard: a.shard,
         decisions: a.decisions,
         near: a.near,
+        chrome_df: a.chrome_df,
         progress: !a.quiet,
         verbose: !a.quiet,
         timings: a.timings,
@@ -287,6 +296,7 @@ fn run_index(a: IndexArgs) -> anyhow::Result<ExitCode> {
         shard: a.shard,
         decisions: Vec::new(),
         near: 0.8,
+        chrome_df: 0,
     };
     let n = decruft::index(&opts, &a.out)?;
     eprintln!(
@@ -300,7 +310,7 @@ fn run_merge(a: MergeArgs) -> anyhow::Result<ExitCode> {
     let bucket = a
         .bucket
         .unwrap_or(decruft::shard::Part { index: 0, count: 1 });
-    let n = decruft::shard::merge(&a.indexes, bucket, &a.out)?;
+    let n = decruft::shard::merge(&a.indexes, bucket, a.chrome_df, &a.out)?;
     eprintln!(
         "decruft: {n} repeated paragraphs decided for bucket {bucket} in {}",
         a.out.display()

@@ -62,8 +62,8 @@ impl Part {
     }
 }
 
-const INDEX_MAGIC: &[u8; 8] = b"DCIDX002";
-const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC002";
+const INDEX_MAGIC: &[u8; 8] = b"DCIDX003";
+const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC003";
 
 /// Writes a shard's index: entries sorted by fingerprint, every (band, paragraph) sorted, and
 /// the ids of its documents.
@@ -87,6 +87,13 @@ pub fn write_index(
         f.write_all(&band.to_le_bytes())?;
         write_pos(&mut f, pos)?;
     }
+    let mut edges: Vec<(&Fingerprint, &u32)> = index.edge_df().collect();
+    edges.sort_unstable();
+    f.write_all(&(edges.len() as u64).to_le_bytes())?;
+    for (fp, df) in edges {
+        f.write_all(fp)?;
+        f.write_all(&df.to_le_bytes())?;
+    }
     write_ids(&mut f, ids.iter().map(|(k, v)| (*k, v.as_str())))?;
     f.commit()
 }
@@ -97,6 +104,8 @@ pub struct Index {
     pub entries: Vec<(Fingerprint, First)>,
     /// Every (band, paragraph), sorted.
     pub bands: Vec<(u32, Pos)>,
+    /// Short edge lines and their document frequency in the shard, sorted.
+    pub edges: Vec<(Fingerprint, u32)>,
     /// Document ids by number.
     pub ids: BTreeMap<u32, String>,
 }
@@ -116,10 +125,12 @@ pub fn read_index(path: &Path) -> io::Result<Index> {
         let band = read_u32(&mut r)?;
         bands.push((band, read_pos(&mut r)?));
     }
+    let edges = read_edges(&mut r)?;
     let ids = read_ids(&mut r)?.into_iter().collect();
     Ok(Index {
         entries,
         bands,
+        edges,
         ids,
     })
 }
@@ -128,7 +139,13 @@ pub fn read_index(path: &Path) -> io::Result<Index> {
 /// near-duplicate candidates found through the MinHash bands in `bucket` (each paragraph
 /// sharing a band with an earlier one points at the band's first paragraph). Written to
 /// `out`; returns the number of decisions.
-pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Result<usize> {
+pub fn merge(
+    indexes: &[impl AsRef<Path>],
+    bucket: Part,
+    chrome_df: u32,
+    out: &Path,
+) -> io::Result<usize> {
+    let mut edge_df: BTreeMap<Fingerprint, u32> = BTreeMap::new();
     let mut all: Vec<(Fingerprint, First)> = Vec::new();
     let mut bands: Vec<(u32, Pos)> = Vec::new();
     let mut ids: BTreeMap<u32, String> = BTreeMap::new();
@@ -147,7 +164,15 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
                 .filter(|(b, _)| b % bucket.count == bucket.index),
         );
         ids.extend(index.ids);
+        for (fp, df) in index
+            .edges
+            .into_iter()
+            .filter(|(fp, _)| bucket.has_fingerprint(fp))
+        {
+            *edge_df.entry(fp).or_default() += df;
+        }
     }
+    edge_df.retain(|_, df| chrome_df > 0 && *df >= chrome_df);
     // Same fingerprint together, earliest copy first.
     all.sort_unstable_by_key(|(fp, f)| (*fp, f.doc, f.start));
     let mut decisions: Vec<(Fingerprint, First)> = Vec::new();
@@ -185,6 +210,11 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
         f.write_all(&start.to_le_bytes())?;
         write_pos(&mut f, c)?;
     }
+    f.write_all(&(edge_df.len() as u64).to_le_bytes())?;
+    for (fp, df) in &edge_df {
+        f.write_all(fp)?;
+        f.write_all(&df.to_le_bytes())?;
+    }
     let wanted = decisions
         .iter()
         .map(|(_, f)| f.doc)
@@ -194,13 +224,14 @@ pub fn merge(indexes: &[impl AsRef<Path>], bucket: Part, out: &Path) -> io::Resu
         .collect();
     write_ids(&mut f, survivors.into_iter())?;
     f.commit()?;
-    Ok(decisions.len() + near.len())
+    Ok(decisions.len() + near.len() + edge_df.len())
 }
 
 /// Phase three's input: every decision file of every bucket.
 pub fn read_decisions(paths: &[impl AsRef<Path>]) -> io::Result<Decisions> {
     let mut entries = Vec::new();
     let mut near = Vec::new();
+    let mut chrome = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for path in paths {
         let path = path.as_ref();
@@ -216,9 +247,21 @@ pub fn read_decisions(paths: &[impl AsRef<Path>]) -> io::Result<Decisions> {
             let start = read_u64(&mut r)?;
             near.push(((doc, start), read_pos(&mut r)?));
         }
+        chrome.extend(read_edges(&mut r)?);
         ids.extend(read_ids(&mut r)?);
     }
-    Ok(Decisions::from_parts(entries, ids, near))
+    Ok(Decisions::from_parts(entries, ids, near, chrome))
+}
+
+fn read_edges(r: &mut impl Read) -> io::Result<Vec<(Fingerprint, u32)>> {
+    let n = read_u64(r)?;
+    let mut out = Vec::with_capacity(n.min(1 << 24) as usize);
+    for _ in 0..n {
+        let mut fp = [0u8; 16];
+        r.read_exact(&mut fp)?;
+        out.push((fp, read_u32(r)?));
+    }
+    Ok(out)
 }
 
 fn write_pos(w: &mut impl Write, p: &Pos) -> io::Result<()> {
