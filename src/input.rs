@@ -28,6 +28,8 @@ pub enum Format {
     Text,
     /// Newline-delimited JSON records, each with a text field.
     Jsonl,
+    /// Common Crawl WARC (HTML responses) or WET (plain text) records.
+    Warc,
 }
 
 impl Format {
@@ -37,6 +39,8 @@ impl Format {
         let stem = strip_compression(&lower);
         if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
             Format::Jsonl
+        } else if stem.ends_with(".warc") || stem.ends_with(".wet") {
+            Format::Warc
         } else {
             Format::Text
         }
@@ -294,6 +298,12 @@ fn name_for(format: Format, name: &str) -> String {
     match format {
         Format::Text => output_name(name),
         Format::Jsonl => jsonl_output_name(name),
+        Format::Warc => {
+            let stem = strip_compression(name);
+            let stem = stem.strip_suffix(".wet").unwrap_or(stem);
+            let stem = stem.strip_suffix(".warc").unwrap_or(stem);
+            format!("{stem}.jsonl")
+        }
     }
 }
 

@@ -55,8 +55,44 @@ pub fn clean_stream(
     fields: &Fields,
     pool: &rayon::ThreadPool,
 ) -> io::Result<Stats> {
+    clean_records(reader.split(b'\n'), writer, label, cleaner, fields, pool)
+}
+
+/// Cleans a stream of WARC/WET records (see `warc.rs`) as JSON records, into `writer`.
+pub fn clean_warc(
+    mut reader: impl BufRead,
+    writer: &mut impl Write,
+    label: &Path,
+    cleaner: &Cleaner,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Stats> {
+    let records = std::iter::from_fn(move || {
+        loop {
+            match crate::warc::next_record(&mut reader) {
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+                Ok(Some(rec)) => {
+                    if let Some(json) = crate::warc::to_json(&rec) {
+                        return Some(Ok(json));
+                    }
+                }
+            }
+        }
+    });
+    clean_records(records, writer, label, cleaner, &Fields::default(), pool)
+}
+
+/// Cleans JSON records given one per item (the item number is the "line" in errors).
+pub fn clean_records(
+    records: impl Iterator<Item = io::Result<Vec<u8>>>,
+    writer: &mut impl Write,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Stats> {
     let mut stats = Stats::default();
-    let mut lines = reader.split(b'\n').enumerate();
+    let mut lines = records.enumerate();
     loop {
         let mut batch = Vec::with_capacity(BATCH);
         for (n, line) in lines.by_ref() {

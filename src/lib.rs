@@ -31,6 +31,7 @@ pub mod segment;
 pub mod shard;
 pub mod text;
 pub mod verify;
+pub mod warc;
 
 use anyhow::Context;
 use classify::{Classifier, Doc};
@@ -180,8 +181,9 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         .map(|(i, s)| (i as u32, s))
         .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
         .unzip();
+    // JSONL and WARC/WET inputs are streams of records, cleaned into JSONL.
     let is_jsonl =
-        |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format == Format::Jsonl);
+        |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format != Format::Text);
     if to_stdout && sources.iter().any(|s| s.is_ok() && !is_jsonl(s)) {
         anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
     }
@@ -251,7 +253,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let mut i = 0;
     while i < sources.len() {
         if let Ok(s) = &sources[i]
-            && s.format == Format::Jsonl
+            && s.format != Format::Text
         {
             match process_jsonl(s, &cleaner, opts, &pool, to_stdout) {
                 Ok(stats) => {
@@ -343,6 +345,20 @@ fn tally(
     }
 }
 
+fn clean_records_of(
+    s: &Source,
+    reader: impl std::io::BufRead,
+    w: &mut impl Write,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+) -> std::io::Result<jsonl::Stats> {
+    match s.format {
+        Format::Warc => jsonl::clean_warc(reader, w, &s.path, cleaner, pool),
+        _ => jsonl::clean_stream(reader, w, &s.path, cleaner, &opts.fields, pool),
+    }
+}
+
 /// Cleans one JSONL stream into its output file (atomically) or onto standard output.
 fn process_jsonl(
     s: &Source,
@@ -355,8 +371,7 @@ fn process_jsonl(
     let read_err = |e: std::io::Error| InputError::new(&s.path, input::describe_stream_error(&e));
     if to_stdout {
         let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        let stats = jsonl::clean_stream(reader, &mut w, &s.path, cleaner, &opts.fields, pool)
-            .map_err(read_err)?;
+        let stats = clean_records_of(s, reader, &mut w, cleaner, opts, pool).map_err(read_err)?;
         w.flush().map_err(read_err)?;
         return Ok(stats);
     }
@@ -365,8 +380,7 @@ fn process_jsonl(
         InputError::new(&s.path, format!("cannot write {}: {e}", dest.display()))
     };
     let mut f = AtomicFile::create(&dest).map_err(write_err)?;
-    let stats = jsonl::clean_stream(reader, &mut f, &s.path, cleaner, &opts.fields, pool)
-        .map_err(read_err)?;
+    let stats = clean_records_of(s, reader, &mut f, cleaner, opts, pool).map_err(read_err)?;
     f.commit().map_err(write_err)?;
     Ok(stats)
 }
@@ -452,7 +466,7 @@ pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
     let sources = drop_output_clashes(input::collect(&opts.inputs, None, &opts.read));
     if sources
         .iter()
-        .any(|s| s.as_ref().is_ok_and(|s| s.format == Format::Jsonl))
+        .any(|s| s.as_ref().is_ok_and(|s| s.format != Format::Text))
     {
         anyhow::bail!("decruft index does not take JSONL input yet");
     }

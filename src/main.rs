@@ -39,7 +39,8 @@ enum Command {
 /// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
 /// record by record: the text field is replaced by its clean text, other fields pass through
 /// in order, and a `decruft` field records the removed spans. The output is OUT/NAME.jsonl,
-/// or standard output with `--out -`.
+/// or standard output with `--out -`. Common Crawl WARC (.warc, HTML responses) and WET (.wet,
+/// plain text) files are read the same way, one JSON record per page with its URI as id.
 ///
 /// OUT/provenance.jsonl has one record per document: the spans of the source that were kept
 /// or removed, with reason, rule, evidence and the removed bytes (see README). OUT/summary.json
@@ -170,6 +171,7 @@ enum FormatArg {
     Auto,
     Text,
     Jsonl,
+    Warc,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -237,6 +239,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
                 FormatArg::Auto => None,
                 FormatArg::Text => Some(decruft::input::Format::Text),
                 FormatArg::Jsonl => Some(decruft::input::Format::Jsonl),
+                FormatArg::Warc => Some(decruft::input::Format::Warc),
             },
         },
         fields: decruft::jsonl::Fields {

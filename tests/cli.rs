@@ -611,3 +611,53 @@ fn sharded_phases_equal_the_single_run() {
     let prov_text = String::from_utf8_lossy(&expected["provenance.jsonl"]).to_string();
     assert!(prov_text.contains("\"rule\":\"corpus_dedup\""));
 }
+
+/// Common Crawl WET (plain text) and WARC (HTML responses): one cleaned JSON record per page,
+/// the URI as id; a truncated file is an error naming it.
+#[test]
+fn wet_and_warc_records() {
+    let inp = tempfile::tempdir().unwrap();
+    let rec = |kind: &str, uri: &str, body: &str| {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+            body.len()
+        )
+    };
+    let wet = rec("warcinfo", "", "x")
+        + &rec(
+            "conversion",
+            "https://example.org/a",
+            "Headline\nBody text.\nShare on Facebook\n",
+        );
+    fs::write(inp.path().join("crawl.warc.wet"), &wet).unwrap();
+    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><h1>Title</h1><p>Body <b>text</b>.</p><p>Leave a Reply</p><script>x()</script></body></html>";
+    let warc = rec("request", "https://example.org/b", "GET / HTTP/1.1\r\n\r\n")
+        + &rec("response", "https://example.org/b", http);
+    fs::write(inp.path().join("crawl2.warc"), &warc).unwrap();
+    fs::write(inp.path().join("cut.wet"), &wet[..wet.len() - 30]).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = clean(&[inp.path()], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cut.wet: ") && stderr.contains("truncated WARC record"),
+        "{stderr}"
+    );
+    let a: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(out.path().join("crawl.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(a["id"], "https://example.org/a");
+    assert_eq!(a["text"], "Headline\nBody text.\n");
+    let b: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(out.path().join("crawl2.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(b["id"], "https://example.org/b");
+    assert_eq!(b["text"], "Title\nBody text.\n");
+    assert!(!out.path().join("cut.jsonl").exists());
+    decruft().arg("verify").arg(out.path()).assert().success();
+}
