@@ -211,7 +211,7 @@ mod tests {
     use super::*;
 
     const WET: &str = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\ninfo\r\n\r\n\
-WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://example.org/a\r\nWARC-Date: 2025-07-16T00:00:00Z\r\nContent-Length: 34\r\n\r\nHeadline\nBody.\nShare on Facebook\n\r\n\r\n";
+WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://example.org/a\r\nWARC-Date: 2025-07-16T00:00:00Z\r\nContent-Length: 33\r\n\r\nHeadline\nBody.\nShare on Facebook\n\r\n\r\n";
 
     #[test]
     fn wet_conversion_records_become_json() {
