@@ -51,6 +51,8 @@ pub struct Verdict {
     pub evidence: Evidence,
     /// For duplicates: byte span `start..end` of the copy that was kept.
     pub duplicate_of: Option<(usize, usize)>,
+    /// For duplicates of a line in another document: that document's id.
+    pub duplicate_doc: Option<String>,
 }
 
 impl Verdict {
@@ -60,6 +62,7 @@ impl Verdict {
             rule: rule.into(),
             evidence,
             duplicate_of: None,
+            duplicate_doc: None,
         }
     }
 

@@ -95,7 +95,10 @@ pub fn emit(doc: &Doc, v: &[Option<Verdict>], id: &str) -> Emitted {
                     rule: Some(verdict.rule.clone()),
                     evidence: Some(verdict.evidence.clone()),
                     duplicate_of: verdict.duplicate_of.map(|(s, e)| DupRef {
-                        doc: id.to_string(),
+                        doc: verdict
+                            .duplicate_doc
+                            .clone()
+                            .unwrap_or_else(|| id.to_string()),
                         start: s as u64,
                         end: e as u64,
                     }),

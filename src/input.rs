@@ -18,6 +18,80 @@ pub struct Source {
     pub id: String,
     /// Output path relative to the output folder.
     pub output: PathBuf,
+    pub format: Format,
+}
+
+/// What an input file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One scraped page as text.
+    Text,
+    /// Newline-delimited JSON records, each with a text field.
+    Jsonl,
+    /// Common Crawl WARC (HTML responses) or WET (plain text) records.
+    Warc,
+}
+
+impl Format {
+    /// By extension (ignoring `.gz`/`.zst`): `.jsonl` and `.ndjson` are JSONL, the rest text.
+    pub fn detect(name: &str) -> Format {
+        let lower = name.to_lowercase();
+        let stem = strip_compression(&lower);
+        if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+            Format::Jsonl
+        } else if stem.ends_with(".warc") || stem.ends_with(".wet") {
+            Format::Warc
+        } else {
+            Format::Text
+        }
+    }
+}
+
+fn strip_compression(name: &str) -> &str {
+    name.strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(name)
+}
+
+/// The output name of a JSONL input: minus `.gz`/`.zst`, `.ndjson` becomes `.jsonl`, and
+/// `.jsonl` is added when the name has neither.
+pub fn jsonl_output_name(name: &str) -> String {
+    let stem = strip_compression(name);
+    let stem = stem
+        .strip_suffix(".jsonl")
+        .or_else(|| stem.strip_suffix(".ndjson"))
+        .unwrap_or(stem);
+    format!("{stem}.jsonl")
+}
+
+/// Opens a stream for reading, decompressing `.gz`; `-` is standard input.
+pub fn open_stream(path: &Path) -> Result<Box<dyn io::BufRead + Send>, InputError> {
+    if path == Path::new("-") {
+        return Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())));
+    }
+    let file = File::open(path).map_err(|e| InputError::new(path, describe_io(&e)))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".gz") {
+        Ok(Box::new(io::BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(file),
+        )))
+    } else if name.ends_with(".zst") {
+        Err(InputError::new(
+            path,
+            "zstd input is not supported yet; decompress it first (zstd -d)",
+        ))
+    } else {
+        Ok(Box::new(io::BufReader::with_capacity(1 << 16, file)))
+    }
+}
+
+/// Describes an error met while reading a stream (a truncated gzip member, say).
+pub fn describe_stream_error(e: &io::Error) -> String {
+    gzip_error(e)
 }
 
 /// A document read into memory.
@@ -60,6 +134,8 @@ pub struct ReadOptions {
     pub strict_utf8: bool,
     /// Walk hidden files and folders too.
     pub hidden: bool,
+    /// Read every input as this format instead of deciding by extension.
+    pub format: Option<Format>,
 }
 
 impl Default for ReadOptions {
@@ -68,6 +144,7 @@ impl Default for ReadOptions {
             max_bytes: 1 << 30,
             strict_utf8: false,
             hidden: false,
+            format: None,
         }
     }
 }
@@ -101,6 +178,17 @@ pub fn collect(
     let mut sources = Vec::new();
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     for input in inputs {
+        if input == Path::new("-") {
+            let format = opts.format.unwrap_or(Format::Text);
+            let output = PathBuf::from(name_for(format, "stdin"));
+            sources.push(Ok(Source {
+                path: input.clone(),
+                id: "-".into(),
+                output,
+                format,
+            }));
+            continue;
+        }
         let meta = match std::fs::metadata(input) {
             Ok(m) => m,
             Err(e) => {
@@ -121,10 +209,12 @@ pub fn collect(
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
+            let format = opts.format.unwrap_or_else(|| Format::detect(&name));
             sources.push(Ok(Source {
                 path: input.clone(),
-                output: PathBuf::from(output_name(&name)),
+                output: PathBuf::from(name_for(format, &name)),
                 id: name,
+                format,
             }));
         }
     }
@@ -193,12 +283,27 @@ fn walk(
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let output = rel.with_file_name(output_name(&name));
+        let format = opts.format.unwrap_or_else(|| Format::detect(&name));
+        let output = rel.with_file_name(name_for(format, &name));
         sources.push(Ok(Source {
             path: entry.path().to_path_buf(),
             id: rel.to_string_lossy().replace('\\', "/"),
             output,
+            format,
         }));
+    }
+}
+
+fn name_for(format: Format, name: &str) -> String {
+    match format {
+        Format::Text => output_name(name),
+        Format::Jsonl => jsonl_output_name(name),
+        Format::Warc => {
+            let stem = strip_compression(name);
+            let stem = stem.strip_suffix(".wet").unwrap_or(stem);
+            let stem = stem.strip_suffix(".warc").unwrap_or(stem);
+            format!("{stem}.jsonl")
+        }
     }
 }
 
@@ -239,15 +344,18 @@ fn describe_io(e: &io::Error) -> String {
 pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> {
     let path = source.path.clone();
     let fail = |msg: String| InputError::new(&path, msg);
-    let file = File::open(&path).map_err(|e| fail(describe_io(&e)))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let limit = opts.max_bytes;
-    let (bytes, compression) = if name.ends_with(".gz") {
-        let r =
-            read_limited(MultiGzDecoder::new(file), limit, 0).map_err(|e| fail(gzip_error(&e)))?;
+    let open = || File::open(&path).map_err(|e| fail(describe_io(&e)));
+    let (bytes, compression) = if path == Path::new("-") {
+        let r = read_limited(io::stdin().lock(), limit, 0).map_err(|e| fail(describe_io(&e)))?;
+        (r, None)
+    } else if name.ends_with(".gz") {
+        let r = read_limited(MultiGzDecoder::new(open()?), limit, 0)
+            .map_err(|e| fail(gzip_error(&e)))?;
         (r, Some("gzip"))
     } else if name.ends_with(".zst") {
         return Err(fail(
@@ -255,6 +363,7 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         ));
     } else {
         // Sized from the file's length: one read instead of a series of growing ones.
+        let file = open()?;
         let hint = file
             .metadata()
             .map_or(0, |m| m.len().min(limit) as usize + 1);

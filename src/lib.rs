@@ -22,17 +22,21 @@ pub mod classify;
 pub mod dedup;
 pub mod emit;
 pub mod input;
+pub mod jsonl;
 pub mod lexicon;
+pub mod near;
 pub mod output;
 pub mod provenance;
 pub mod segment;
+pub mod shard;
 pub mod text;
 pub mod verify;
+pub mod warc;
 
 use anyhow::Context;
 use classify::{Classifier, Doc};
 use indicatif::{ProgressBar, ProgressStyle};
-use input::{InputError, ReadOptions, Source};
+use input::{Format, InputError, ReadOptions, Source};
 use lexicon::Lexicon;
 use output::{AtomicFile, Count, Summary};
 use provenance::{Action, Record, Span};
@@ -60,14 +64,49 @@ impl Cleaner {
 
     /// Cleans one document: returns the clean bytes and the provenance spans (covering every
     /// byte of `bytes` once). `id` names the document in `duplicate_of` pointers.
+    ///
+    /// With [`dedup::Mode::Corpus`] this dedups within the document only; use
+    /// [`Cleaner::index`] and [`Cleaner::clean_in_corpus`] for the corpus.
     pub fn clean(&self, id: &str, bytes: &[u8]) -> (Vec<u8>, Vec<Span>) {
         let doc = Doc::new(bytes);
         let mut verdicts = self.classifier.classify(&doc);
-        if self.dedup == dedup::Mode::Doc {
+        if self.dedup != dedup::Mode::Off {
             dedup::within_document(&doc, &mut verdicts);
         }
-        emit::tidy_blank_lines(&doc, &mut verdicts);
-        let e = emit::emit(&doc, &verdicts, id);
+        Self::finish(&doc, verdicts, id)
+    }
+
+    /// Corpus dedup, pass one: the fingerprint and span of every line that survives
+    /// classification, for [`dedup::CorpusIndex::add`].
+    pub fn index(&self, bytes: &[u8]) -> dedup::DocIndex {
+        let doc = Doc::new(bytes);
+        let verdicts = self.classifier.classify(&doc);
+        dedup::index_doc(&doc, &verdicts)
+    }
+
+    /// Corpus dedup, pass two: cleans document number `doc_no` (its position in sorted input
+    /// order), removing lines whose surviving copy is elsewhere.
+    pub fn clean_in_corpus(
+        &self,
+        id: &str,
+        doc_no: u32,
+        bytes: &[u8],
+        decisions: &dedup::Decisions,
+        near: Option<&dedup::NearCheck>,
+    ) -> (Vec<u8>, Vec<Span>) {
+        let doc = Doc::new(bytes);
+        let mut verdicts = self.classifier.classify(&doc);
+        dedup::across_corpus(&doc, &mut verdicts, doc_no, decisions, near);
+        Self::finish(&doc, verdicts, id)
+    }
+
+    fn finish(
+        doc: &Doc,
+        mut verdicts: Vec<Option<classify::Verdict>>,
+        id: &str,
+    ) -> (Vec<u8>, Vec<Span>) {
+        emit::tidy_blank_lines(doc, &mut verdicts);
+        let e = emit::emit(doc, &verdicts, id);
         (e.output, e.spans)
     }
 }
@@ -88,6 +127,17 @@ pub struct CleanOptions {
     pub verbose: bool,
     /// Write `elapsed_seconds` into summary.json (makes it differ from run to run).
     pub timings: bool,
+    /// Text and id fields of JSONL records.
+    pub fields: jsonl::Fields,
+    /// Only this part of the inputs (documents round-robin by number in sorted order).
+    pub shard: Option<shard::Part>,
+    /// Corpus-dedup decisions from `decruft merge` (all buckets); implies corpus dedup.
+    pub decisions: Vec<PathBuf>,
+    /// Near-duplicate threshold: share of a paragraph's word 3-grams found in the original.
+    pub near: f64,
+    /// Learned chrome: a short line outside the article body recurring there in this many
+    /// documents is boilerplate (0 turns it off).
+    pub chrome_df: u32,
 }
 
 /// What a run did.
@@ -116,9 +166,36 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
     let cleaner = Cleaner::new(user, opts.dedup);
-    std::fs::create_dir_all(&opts.out)
-        .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
-    let sources = drop_output_clashes(input::collect(&opts.inputs, Some(&opts.out), &opts.read));
+    let to_stdout = opts.out == Path::new("-");
+    if !to_stdout {
+        std::fs::create_dir_all(&opts.out)
+            .with_context(|| format!("cannot create output folder {}", opts.out.display()))?;
+    }
+    let exclude = (!to_stdout).then_some(opts.out.as_path());
+    let all_sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
+    // Document numbers are positions in the whole corpus's sorted order, shard or not.
+    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = all_sources
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, s)| (i as u32, s))
+        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .unzip();
+    // JSONL and WARC/WET inputs are streams of records, cleaned into JSONL.
+    let is_jsonl =
+        |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format != Format::Text);
+    if to_stdout && sources.iter().any(|s| s.is_ok() && !is_jsonl(s)) {
+        anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
+    }
+    let corpus = opts.dedup == dedup::Mode::Corpus || !opts.decisions.is_empty();
+    if corpus && sources.iter().any(is_jsonl) {
+        anyhow::bail!("--dedup corpus does not take JSONL input yet");
+    }
+    if opts.shard.is_some() && opts.dedup == dedup::Mode::Corpus && opts.decisions.is_empty() {
+        anyhow::bail!(
+            "a --shard of a corpus-deduped run needs --decisions (from `decruft index` and `decruft merge`)"
+        );
+    }
 
     let mut summary = Summary {
         schema: output::SUMMARY_SCHEMA,
@@ -137,29 +214,88 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()?;
+    let decisions = if !opts.decisions.is_empty() {
+        Some(shard::read_decisions(&opts.decisions).context("cannot read --decisions")?)
+    } else if opts.dedup == dedup::Mode::Corpus {
+        let index = index_corpus(
+            &numbers,
+            &sources,
+            &cleaner,
+            opts,
+            &pool,
+            dedup::CorpusIndex::default(),
+        );
+        let ids = sources
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
+            .collect();
+        Some(index.into_decisions(ids, opts.chrome_df))
+    } else {
+        None
+    };
     let prov_path = opts.out.join("provenance.jsonl");
-    let mut prov = AtomicFile::create(&prov_path)
-        .with_context(|| format!("cannot write {}", prov_path.display()))?;
-    for batch in sources.chunks(BATCH) {
+    let mut prov = match to_stdout {
+        true => None,
+        false => Some(
+            AtomicFile::create(&prov_path)
+                .with_context(|| format!("cannot write {}", prov_path.display()))?,
+        ),
+    };
+    // Near-duplicate originals may sit in any document, in this shard or not: read on demand.
+    let load = |n: u32| -> Option<Vec<u8>> {
+        let s = all_sources.get(n as usize)?.as_ref().ok()?;
+        input::read(s.clone(), &opts.read).ok().map(|d| d.bytes)
+    };
+    let near_check = dedup::NearCheck {
+        threshold: opts.near,
+        load: &load,
+    };
+    let mut i = 0;
+    while i < sources.len() {
+        if let Ok(s) = &sources[i]
+            && s.format != Format::Text
+        {
+            match process_jsonl(s, &cleaner, opts, &pool, to_stdout) {
+                Ok(stats) => {
+                    summary.documents += stats.records;
+                    tally(&mut summary, stats.bytes_in, stats.bytes_out, stats.removed);
+                    for e in stats.errors {
+                        report(&e);
+                        summary.errors.push(e);
+                    }
+                }
+                Err(e) => {
+                    report(&e);
+                    summary.errors.push(e);
+                }
+            }
+            bar.inc(1);
+            i += 1;
+            continue;
+        }
+        let end = (i..sources.len().min(i + BATCH))
+            .find(|&k| is_jsonl(&sources[k]))
+            .unwrap_or(sources.len().min(i + BATCH));
         let results: Vec<Result<Done, InputError>> = pool.install(|| {
-            batch
+            sources[i..end]
                 .par_iter()
-                .map(|s| process(s.clone()?, &cleaner, opts))
+                .enumerate()
+                .map(|(k, s)| {
+                    let doc_no = numbers[i + k];
+                    let d = decisions.as_ref().map(|d| (d, &near_check));
+                    process(s.clone()?, doc_no, &cleaner, opts, d)
+                })
                 .collect()
         });
         for r in results {
             match r {
                 Ok(done) => {
-                    prov.write_all(done.record_json.as_bytes())?;
-                    prov.write_all(b"\n")?;
-                    summary.documents += 1;
-                    summary.bytes_in += done.bytes_in;
-                    summary.bytes_out += done.bytes_out;
-                    for (reason, rule, bytes) in done.removed {
-                        summary.bytes_removed += bytes;
-                        summary.removed.entry(reason).or_default().add(bytes);
-                        summary.rules.entry(rule).or_default().add(bytes);
+                    if let Some(p) = prov.as_mut() {
+                        p.write_all(done.record_json.as_bytes())?;
+                        p.write_all(b"\n")?;
                     }
+                    summary.documents += 1;
+                    tally(&mut summary, done.bytes_in, done.bytes_out, done.removed);
                     for w in done.warnings {
                         let w = InputError::new(&done.path, w);
                         report(&w);
@@ -173,19 +309,80 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             }
             bar.inc(1);
         }
+        i = end;
     }
     bar.finish_and_clear();
-    prov.commit()
-        .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    if let Some(p) = prov {
+        p.commit()
+            .with_context(|| format!("cannot write {}", prov_path.display()))?;
+    }
     summary.failed = summary.errors.len() as u64;
     let elapsed = started.elapsed();
     if opts.timings {
         summary.elapsed_seconds = Some((elapsed.as_secs_f64() * 1000.0).round() / 1000.0);
     }
-    let json = serde_json::to_vec_pretty(&summary)?;
-    output::write_atomic(&opts.out.join("summary.json"), &json)
-        .with_context(|| format!("cannot write summary.json in {}", opts.out.display()))?;
+    if !to_stdout {
+        let json = serde_json::to_vec_pretty(&summary)?;
+        output::write_atomic(&opts.out.join("summary.json"), &json)
+            .with_context(|| format!("cannot write summary.json in {}", opts.out.display()))?;
+    }
     Ok(Outcome { summary, elapsed })
+}
+
+/// Adds one document's (or stream's) counts to the summary.
+fn tally(
+    summary: &mut Summary,
+    bytes_in: u64,
+    bytes_out: u64,
+    removed: Vec<(String, String, u64)>,
+) {
+    summary.bytes_in += bytes_in;
+    summary.bytes_out += bytes_out;
+    for (reason, rule, bytes) in removed {
+        summary.bytes_removed += bytes;
+        summary.removed.entry(reason).or_default().add(bytes);
+        summary.rules.entry(rule).or_default().add(bytes);
+    }
+}
+
+fn clean_records_of(
+    s: &Source,
+    reader: impl std::io::BufRead,
+    w: &mut impl Write,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+) -> std::io::Result<jsonl::Stats> {
+    match s.format {
+        Format::Warc => jsonl::clean_warc(reader, w, &s.path, cleaner, pool),
+        _ => jsonl::clean_stream(reader, w, &s.path, cleaner, &opts.fields, pool),
+    }
+}
+
+/// Cleans one JSONL stream into its output file (atomically) or onto standard output.
+fn process_jsonl(
+    s: &Source,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+    to_stdout: bool,
+) -> Result<jsonl::Stats, InputError> {
+    let reader = input::open_stream(&s.path)?;
+    let read_err = |e: std::io::Error| InputError::new(&s.path, input::describe_stream_error(&e));
+    if to_stdout {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        let stats = clean_records_of(s, reader, &mut w, cleaner, opts, pool).map_err(read_err)?;
+        w.flush().map_err(read_err)?;
+        return Ok(stats);
+    }
+    let dest = opts.out.join(&s.output);
+    let write_err = |e: std::io::Error| {
+        InputError::new(&s.path, format!("cannot write {}: {e}", dest.display()))
+    };
+    let mut f = AtomicFile::create(&dest).map_err(write_err)?;
+    let stats = clean_records_of(s, reader, &mut f, cleaner, opts, pool).map_err(read_err)?;
+    f.commit().map_err(write_err)?;
+    Ok(stats)
 }
 
 fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {
@@ -231,11 +428,89 @@ fn drop_output_clashes(
         .collect()
 }
 
+/// Corpus dedup, pass one: reads every document (in parallel batches) and records the first
+/// occurrence of each surviving line's fingerprint, in sorted input order. Inputs that cannot
+/// be read are skipped here and reported by pass two. `numbers` are the documents' numbers.
+fn index_corpus(
+    numbers: &[u32],
+    sources: &[Result<Source, InputError>],
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    pool: &rayon::ThreadPool,
+    mut index: dedup::CorpusIndex,
+) -> dedup::CorpusIndex {
+    for (b, batch) in sources.chunks(BATCH).enumerate() {
+        let lines: Vec<dedup::DocIndex> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(
+                    |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
+                        Some(Ok(doc)) => cleaner.index(&doc.bytes),
+                        _ => dedup::DocIndex::default(),
+                    },
+                )
+                .collect()
+        });
+        for (k, l) in lines.iter().enumerate() {
+            index.add(numbers[b * BATCH + k], l);
+        }
+    }
+    index
+}
+
+/// Runs `decruft index`: pass one of corpus dedup over one shard of the inputs, written to
+/// `out` (sorted fingerprints, see `shard.rs`). Returns the distinct fingerprints indexed.
+pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
+    let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
+    let cleaner = Cleaner::new(user, dedup::Mode::Corpus);
+    let sources = drop_output_clashes(input::collect(&opts.inputs, None, &opts.read));
+    if sources
+        .iter()
+        .any(|s| s.as_ref().is_ok_and(|s| s.format != Format::Text))
+    {
+        anyhow::bail!("decruft index does not take JSONL input yet");
+    }
+    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (i as u32, s))
+        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .unzip();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()?;
+    let index = index_corpus(
+        &numbers,
+        &sources,
+        &cleaner,
+        opts,
+        &pool,
+        dedup::CorpusIndex::for_shard(),
+    );
+    let ids: BTreeMap<u32, String> = numbers
+        .iter()
+        .zip(&sources)
+        .filter_map(|(n, s)| s.as_ref().ok().map(|s| (*n, s.id.clone())))
+        .collect();
+    shard::write_index(out, &index, &ids)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(index.len())
+}
+
 /// Reads, cleans and writes one document; returns its provenance line and counts.
-fn process(source: Source, cleaner: &Cleaner, opts: &CleanOptions) -> Result<Done, InputError> {
+fn process(
+    source: Source,
+    doc_no: u32,
+    cleaner: &Cleaner,
+    opts: &CleanOptions,
+    decisions: Option<(&dedup::Decisions, &dedup::NearCheck)>,
+) -> Result<Done, InputError> {
     let doc = input::read(source, &opts.read)?;
     let src = &doc.source;
-    let (clean, spans) = cleaner.clean(&src.id, &doc.bytes);
+    let (clean, spans) = match decisions {
+        Some((d, near)) => cleaner.clean_in_corpus(&src.id, doc_no, &doc.bytes, d, Some(near)),
+        None => cleaner.clean(&src.id, &doc.bytes),
+    };
     let out_path = opts.out.join(&src.output);
     output::write_atomic(&out_path, &clean).map_err(|e| {
         InputError::new(

@@ -30,6 +30,8 @@ struct Cli {
 enum Command {
     Clean(CleanArgs),
     Verify(VerifyArgs),
+    Index(IndexArgs),
+    Merge(MergeArgs),
 }
 
 /// Clean scraped article texts into OUT, with provenance.jsonl and summary.json.
@@ -38,6 +40,12 @@ enum Command {
 /// output folder are skipped). For a file a/b/NAME.txt under a folder INPUT the clean text goes
 /// to OUT/a/b/NAME.txt (minus .gz, minus .txt/.text, plus .txt); a file INPUT goes straight into
 /// OUT. .gz inputs are decompressed. Kept lines are written byte for byte.
+///
+/// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
+/// record by record: the text field is replaced by its clean text, other fields pass through
+/// in order, and a `decruft` field records the removed spans. The output is OUT/NAME.jsonl,
+/// or standard output with `--out -`. Common Crawl WARC (.warc, HTML responses) and WET (.wet,
+/// plain text) files are read the same way, one JSON record per page with its URI as id.
 ///
 /// OUT/provenance.jsonl has one record per document: the spans of the source that were kept
 /// or removed, with reason, rule, evidence and the removed bytes (see README). OUT/summary.json
@@ -52,13 +60,24 @@ struct CleanArgs {
     /// Files or folders to clean.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Output folder (created if needed).
+    /// Output folder (created if needed). `-` writes JSONL records to standard output, and is
+    /// the default when the only INPUT is `-`.
     #[arg(short, long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Input format: by extension (.jsonl/.ndjson are JSONL records, the rest text), or forced.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// JSONL: the field holding each record's text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// JSONL: the field holding each record's id (the file name and line number when missing).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
     /// Worker threads [default: one per core]. Output is identical for any value.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Remove repeated paragraphs: off, or within each document.
+    /// Remove repeated paragraphs: off, within each document, or across the whole corpus (the
+    /// first copy in sorted input order survives; two passes over the input).
     #[arg(long, value_enum, default_value_t = DedupArg::Doc)]
     dedup: DedupArg,
     /// Extra rules, consulted before the built-in ones. One per line:
@@ -81,12 +100,90 @@ struct CleanArgs {
     /// Record the run's elapsed time in summary.json (which then differs between runs).
     #[arg(long)]
     timings: bool,
+    /// Clean only part i of N of the inputs (documents round-robin in sorted order), e.g. 0/4.
+    #[arg(long, value_name = "i/N")]
+    shard: Option<decruft::shard::Part>,
+    /// Corpus-dedup decisions from `decruft merge` (give every bucket's file); implies
+    /// --dedup corpus without a first pass.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    decisions: Vec<PathBuf>,
+    /// Corpus dedup: a paragraph (15+ words) whose word 3-grams are at least this share in an
+    /// earlier paragraph is a near-duplicate of it; 1 turns near-duplicates off.
+    #[arg(long, value_name = "T", default_value_t = 0.8)]
+    near: f64,
+    /// Corpus dedup: a short line outside the article body (before its first or after its last
+    /// paragraph of 10+ words) that recurs there in at least N documents is site chrome,
+    /// removed as `boilerplate`; 0 turns it off.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    chrome_df: u32,
+}
+
+/// Corpus dedup, phase 1 of 3: index one shard of the inputs.
+///
+/// Writes FILE: the first occurrence and count of every paragraph fingerprint (paragraphs of
+/// ten words or more that survive boilerplate removal) in shard i/N, sorted. Give every shard
+/// the same INPUT list: document numbers are positions in its sorted order.
+///
+///   decruft index corpus/ --shard 0/2 --out idx-0     (and 1/2 into idx-1)
+///   decruft merge idx-0 idx-1 --bucket 0/1 --out dec-0
+///   decruft clean corpus/ --shard 0/2 --decisions dec-0 --out out-0
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+struct IndexArgs {
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Index file to write.
+    #[arg(short, long, value_name = "FILE")]
+    out: PathBuf,
+    /// Part i of N of the inputs [default: 0/1, all].
+    #[arg(long, value_name = "i/N")]
+    shard: Option<decruft::shard::Part>,
+    /// Same as for clean: they must match the clean run's.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    #[arg(long)]
+    hidden: bool,
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 30)]
+    max_bytes: u64,
+}
+
+/// Corpus dedup, phase 2 of 3: pick the surviving copy of every repeated fingerprint.
+///
+/// Reads every shard's index file and writes the decisions for the fingerprints of bucket
+/// k/B (by their first bytes), so B machines can merge in parallel. The survivor is the
+/// first copy in sorted input order.
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+struct MergeArgs {
+    /// Index files of every shard.
+    #[arg(required = true, value_name = "INDEX")]
+    indexes: Vec<PathBuf>,
+    /// Decisions file to write.
+    #[arg(short, long, value_name = "FILE")]
+    out: PathBuf,
+    /// Hash bucket k of B [default: 0/1, all].
+    #[arg(long, value_name = "k/B")]
+    bucket: Option<decruft::shard::Part>,
+    /// Learned chrome threshold, as for `clean --chrome-df` (use the same value).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    chrome_df: u32,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Auto,
+    Text,
+    Jsonl,
+    Warc,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum DedupArg {
     Off,
     Doc,
+    Corpus,
 }
 
 /// Check a clean output folder: rebuild every source from its clean text and provenance.
@@ -111,6 +208,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Clean(a) => run_clean(a),
         Command::Verify(a) => run_verify(a),
+        Command::Index(a) => run_index(a),
+        Command::Merge(a) => run_merge(a),
     };
     match result {
         Ok(code) => code,
@@ -122,20 +221,40 @@ fn main() -> ExitCode {
 }
 
 fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
+    let out = match a.out {
+        Some(out) => out,
+        None if a.inputs.iter().all(|i| i.as_os_str() == "-") => PathBuf::from("-"),
+        None => anyhow::bail!("--out DIR is required (or `--out -` for JSONL on standard output)"),
+    };
     let opts = CleanOptions {
         inputs: a.inputs,
-        out: a.out,
+        out,
         jobs: a.jobs.unwrap_or(0),
         dedup: match a.dedup {
             DedupArg::Off => dedup::Mode::Off,
             DedupArg::Doc => dedup::Mode::Doc,
+            DedupArg::Corpus => dedup::Mode::Corpus,
         },
         rules: a.rules,
         read: ReadOptions {
             max_bytes: a.max_bytes,
             strict_utf8: a.strict_utf8,
             hidden: a.hidden,
+            format: match a.format {
+                FormatArg::Auto => None,
+                FormatArg::Text => Some(decruft::input::Format::Text),
+                FormatArg::Jsonl => Some(decruft::input::Format::Jsonl),
+                FormatArg::Warc => Some(decruft::input::Format::Warc),
+            },
         },
+        fields: decruft::jsonl::Fields {
+            text: a.text_field,
+            id: a.id_field,
+        },
+        shard: a.shard,
+        decisions: a.decisions,
+        near: a.near,
+        chrome_df: a.chrome_df,
         progress: !a.quiet,
         verbose: !a.quiet,
         timings: a.timings,
@@ -149,7 +268,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
             0.0
         };
         eprintln!(
-            "decruft: cleaned {} of {} documents ({} -> {} bytes, {share:.1}% removed) in {:.2}s; {} failed; output in {}",
+            "decruft: cleaned {} documents from {} inputs ({} -> {} bytes, {share:.1}% removed) in {:.2}s; {} failed; output in {}",
             s.documents,
             s.inputs,
             s.bytes_in,
@@ -164,6 +283,47 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_index(a: IndexArgs) -> anyhow::Result<ExitCode> {
+    let opts = CleanOptions {
+        inputs: a.inputs,
+        out: a.out.clone(),
+        jobs: a.jobs.unwrap_or(0),
+        dedup: dedup::Mode::Corpus,
+        rules: a.rules,
+        read: ReadOptions {
+            max_bytes: a.max_bytes,
+            hidden: a.hidden,
+            ..ReadOptions::default()
+        },
+        progress: false,
+        verbose: false,
+        timings: false,
+        fields: Default::default(),
+        shard: a.shard,
+        decisions: Vec::new(),
+        near: 0.8,
+        chrome_df: 0,
+    };
+    let n = decruft::index(&opts, &a.out)?;
+    eprintln!(
+        "decruft: indexed {n} distinct paragraphs into {}",
+        a.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_merge(a: MergeArgs) -> anyhow::Result<ExitCode> {
+    let bucket = a
+        .bucket
+        .unwrap_or(decruft::shard::Part { index: 0, count: 1 });
+    let n = decruft::shard::merge(&a.indexes, bucket, a.chrome_df, &a.out)?;
+    eprintln!(
+        "decruft: {n} repeated paragraphs decided for bucket {bucket} in {}",
+        a.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_verify(a: VerifyArgs) -> anyhow::Result<ExitCode> {

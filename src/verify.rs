@@ -7,7 +7,7 @@ use crate::sha256_hex;
 use flate2::read::MultiGzDecoder;
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The result of verifying one output folder.
 #[derive(Debug, Default)]
@@ -46,6 +46,7 @@ pub fn verify(dir: &Path) -> anyhow::Result<Report> {
         documents: lines.len() as u64,
         ..Report::default()
     };
+    verify_jsonl_outputs(dir, &mut report)?;
     for (source_checked, failure) in results {
         report.sources_checked += u64::from(source_checked);
         report.failures.extend(failure);
@@ -108,4 +109,64 @@ fn read_source(path: &Path, compression: Option<&str>) -> std::io::Result<Vec<u8
         _ => BufReader::new(file).read_to_end(&mut out)?,
     };
     Ok(out)
+}
+
+/// JSONL outputs (any `*.jsonl` under `dir` but provenance.jsonl): every record's text must
+/// rebuild, with its `decruft` field, into bytes with the recorded source hash.
+fn verify_jsonl_outputs(dir: &Path, report: &mut Report) -> anyhow::Result<()> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "jsonl") && p != &dir.join("provenance.jsonl")
+        })
+        .collect();
+    for path in files {
+        let file = std::fs::File::open(&path)?;
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            report.documents += 1;
+            if let Err(e) = check_jsonl_record(&line) {
+                report
+                    .failures
+                    .push(format!("{}:{}: {e}", path.display(), n + 1));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_jsonl_record(line: &str) -> Result<(), String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let prov = v
+        .get(crate::jsonl::FIELD)
+        .ok_or("no decruft provenance field")?;
+    let field = prov
+        .get("field")
+        .and_then(|f| f.as_str())
+        .ok_or("provenance names no text field")?;
+    let clean = v
+        .get(field)
+        .and_then(|t| t.as_str())
+        .ok_or("no clean text field")?;
+    let hash = |k: &str| {
+        prov.get(k)
+            .and_then(|h| h.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    if sha256_hex(clean.as_bytes()) != hash("output_sha256") {
+        return Err("clean text does not match its recorded SHA-256".into());
+    }
+    let rebuilt = crate::jsonl::rebuild_text(clean, prov)?;
+    if sha256_hex(&rebuilt) != hash("source_sha256") {
+        return Err("rebuilt text does not match its recorded SHA-256".into());
+    }
+    Ok(())
 }

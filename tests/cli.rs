@@ -415,3 +415,249 @@ fn independent_multilingual_widget_set() {
     assert_eq!(ck, ct, "content lines lost");
     assert!(nr as f64 / nt as f64 >= 0.98, "noise removed {nr}/{nt}");
 }
+
+/// `--dedup corpus`: a syndicated copy's paragraphs (reordered, with chrome around them) point
+/// at the first document in sorted order; short lines are left alone; any --jobs agrees.
+#[test]
+fn corpus_dedup_points_at_the_first_copy() {
+    let inp = tempfile::tempdir().unwrap();
+    let p1 = "Cambodian police arrested more than a thousand suspects in raids on scam compounds this week.";
+    let p2 = "The crackdown followed an order from the prime minister to root out online fraud networks.";
+    fs::write(
+        inp.path().join("a.txt"),
+        format!("Scam raids\n\n{p1}\n\n{p2}\n\nConclusion\n"),
+    )
+    .unwrap();
+    fs::write(
+        inp.path().join("b.txt"),
+        format!("Other headline\n\n{p2}\n\nShare on Facebook\n\n{p1}\n\nConclusion\n\nA sentence only this copy has, about something else entirely.\n"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    clean(
+        &[inp.path()],
+        out.path(),
+        &["-q", "--dedup", "corpus", "--jobs", "1"],
+    )
+    .success();
+    assert_eq!(
+        fs::read_to_string(out.path().join("b.txt")).unwrap(),
+        "Other headline\n\nConclusion\n\nA sentence only this copy has, about something else entirely.\n"
+    );
+    let prov = fs::read_to_string(out.path().join("provenance.jsonl")).unwrap();
+    let b: decruft::provenance::Record =
+        serde_json::from_str(prov.lines().nth(1).unwrap()).unwrap();
+    let dups: Vec<_> = b
+        .spans
+        .iter()
+        .filter_map(|s| s.duplicate_of.as_ref())
+        .collect();
+    assert_eq!(dups.len(), 2);
+    let a_src = fs::read(inp.path().join("a.txt")).unwrap();
+    for d in dups {
+        assert_eq!(d.doc, "a.txt");
+        let kept = &a_src[d.start as usize..d.end as usize];
+        assert!(kept == p1.as_bytes() || kept == p2.as_bytes());
+    }
+    let out2 = tempfile::tempdir().unwrap();
+    clean(
+        &[inp.path()],
+        out2.path(),
+        &["-q", "--dedup", "corpus", "--jobs", "2"],
+    )
+    .success();
+    assert_eq!(tree(out.path()), tree(out2.path()));
+    decruft().arg("verify").arg(out.path()).assert().success();
+}
+
+/// JSONL: other fields pass through in order, the text is cleaned, bad records are reported
+/// by line, `-` on stdin gives the same bytes as the file, and verify rebuilds every record.
+#[test]
+fn jsonl_records_from_a_file_and_from_stdin() {
+    let inp = tempfile::tempdir().unwrap();
+    let rec = |id: &str, text: &str| {
+        serde_json::json!({"url": "https://example.org/x", "id": id, "text": text, "lang": "en"})
+            .to_string()
+    };
+    let body = format!(
+        "{}\n{}\nnot json\n{}\n",
+        rec(
+            "a",
+            "Headline\n\nBody of the article.\n\nShare on Facebook\n"
+        ),
+        rec("b", "Other\nLeave a Reply\n"),
+        serde_json::json!({"id": 3, "body": "no text field"})
+    );
+    let file = inp.path().join("x.jsonl");
+    fs::write(&file, &body).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = clean(&[&file], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("x.jsonl: line 3: not JSON"), "{stderr}");
+    assert!(
+        stderr.contains("x.jsonl: line 4: no field \"text\""),
+        "{stderr}"
+    );
+    let written = fs::read_to_string(out.path().join("x.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["url", "id", "text", "lang", "decruft"]);
+    assert_eq!(first["text"], "Headline\n\nBody of the article.\n");
+    assert_eq!(first["decruft"]["removed"][1]["reason"], "share");
+    assert_eq!(written.lines().count(), 2);
+    decruft().arg("verify").arg(out.path()).assert().success();
+    let piped = decruft()
+        .args(["clean", "-q", "--format", "jsonl", "-"])
+        .write_stdin(body)
+        .assert()
+        .code(1);
+    assert_eq!(piped.get_output().stdout, written.as_bytes());
+}
+
+/// index / merge / clean --decisions over 1, 2 and 3 shards give the same clean texts and
+/// provenance records as one `clean --dedup corpus` run.
+#[test]
+fn sharded_phases_equal_the_single_run() {
+    let inp = tempfile::tempdir().unwrap();
+    let para = |k: usize| {
+        format!("Paragraph number {k} of the original story, long enough to count as a copy.")
+    };
+    for d in 0..7 {
+        let body: Vec<String> = (0..4).map(|k| para((d * 3 + k) % 9)).collect();
+        fs::write(
+            inp.path().join(format!("d{d}.txt")),
+            format!("Headline {d}\n\n{}\n", body.join("\n\n")),
+        )
+        .unwrap();
+    }
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    let single = w.join("single");
+    clean(&[inp.path()], &single, &["-q", "--dedup", "corpus"]).success();
+    let expected = tree(&single);
+    let prov = |t: &BTreeMap<String, Vec<u8>>| {
+        let mut lines: Vec<String> = t
+            .iter()
+            .filter(|(k, _)| k.ends_with("provenance.jsonl"))
+            .flat_map(|(_, v)| {
+                String::from_utf8_lossy(v)
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines.sort();
+        lines
+    };
+    for n in 1..=3 {
+        let mut idx = Vec::new();
+        for i in 0..n {
+            let f = w.join(format!("idx-{n}-{i}"));
+            decruft()
+                .arg("index")
+                .arg(inp.path())
+                .args(["--shard", &format!("{i}/{n}"), "--out"])
+                .arg(&f)
+                .assert()
+                .success();
+            idx.push(f);
+        }
+        let mut decs = Vec::new();
+        for k in 0..2 {
+            let f = w.join(format!("dec-{n}-{k}"));
+            decruft()
+                .arg("merge")
+                .args(&idx)
+                .args(["--bucket", &format!("{k}/2"), "--out"])
+                .arg(&f)
+                .assert()
+                .success();
+            decs.push(f);
+        }
+        let mut union = BTreeMap::new();
+        let mut all_prov = BTreeMap::new();
+        for i in 0..n {
+            let out = w.join(format!("out-{n}-{i}"));
+            let mut cmd = decruft();
+            cmd.arg("clean")
+                .arg("-q")
+                .arg(inp.path())
+                .args(["--shard", &format!("{i}/{n}"), "--out"])
+                .arg(&out)
+                .arg("--decisions")
+                .args(&decs);
+            cmd.assert().success();
+            for (k, v) in tree(&out) {
+                if k.ends_with(".txt") {
+                    union.insert(k, v);
+                } else if k == "provenance.jsonl" {
+                    all_prov.insert(format!("{i}/provenance.jsonl"), v);
+                }
+            }
+        }
+        let texts: BTreeMap<String, Vec<u8>> = expected
+            .iter()
+            .filter(|(k, _)| k.ends_with(".txt"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(union, texts, "{n} shards: clean texts");
+        assert_eq!(prov(&all_prov), prov(&expected), "{n} shards: provenance");
+    }
+    let prov_text = String::from_utf8_lossy(&expected["provenance.jsonl"]).to_string();
+    assert!(prov_text.contains("\"rule\":\"corpus_dedup\""));
+}
+
+/// Common Crawl WET (plain text) and WARC (HTML responses): one cleaned JSON record per page,
+/// the URI as id; a truncated file is an error naming it.
+#[test]
+fn wet_and_warc_records() {
+    let inp = tempfile::tempdir().unwrap();
+    let rec = |kind: &str, uri: &str, body: &str| {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+            body.len()
+        )
+    };
+    let wet = rec("warcinfo", "", "x")
+        + &rec(
+            "conversion",
+            "https://example.org/a",
+            "Headline\nBody text.\nShare on Facebook\n",
+        );
+    fs::write(inp.path().join("crawl.warc.wet"), &wet).unwrap();
+    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><h1>Title</h1><p>Body <b>text</b>.</p><p>Leave a Reply</p><script>x()</script></body></html>";
+    let warc = rec("request", "https://example.org/b", "GET / HTTP/1.1\r\n\r\n")
+        + &rec("response", "https://example.org/b", http);
+    fs::write(inp.path().join("crawl2.warc"), &warc).unwrap();
+    fs::write(inp.path().join("cut.wet"), &wet[..wet.len() - 30]).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = clean(&[inp.path()], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cut.wet: ") && stderr.contains("truncated WARC record"),
+        "{stderr}"
+    );
+    let a: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(out.path().join("crawl.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(a["id"], "https://example.org/a");
+    assert_eq!(a["text"], "Headline\nBody text.\n");
+    let b: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(out.path().join("crawl2.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(b["id"], "https://example.org/b");
+    assert_eq!(b["text"], "Title\nBody text.\n");
+    assert!(!out.path().join("cut.jsonl").exists());
+    decruft().arg("verify").arg(out.path()).assert().success();
+}

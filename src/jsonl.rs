@@ -1,0 +1,261 @@
+//! JSONL records: reads newline-delimited JSON objects, cleans each record's text field, and
+//! writes the record back with every other field unchanged (in its original order), the text
+//! replaced by the clean text, and a compact provenance field `decruft` holding the removed
+//! spans with their reasons, rules, evidence and bytes (keep spans are the gaps between them).
+
+use crate::Cleaner;
+use crate::input::InputError;
+use crate::provenance::{self, Action, Span};
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+
+/// Which fields hold a record's text and id.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub text: String,
+    pub id: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            text: "text".into(),
+            id: "id".into(),
+        }
+    }
+}
+
+/// Name of the provenance field added to every output record.
+pub const FIELD: &str = "decruft";
+
+/// What cleaning one JSONL stream did.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub records: u64,
+    pub bytes_in: u64,
+    pub bytes_out: u64,
+    /// (reason, rule, bytes) of every removed span.
+    pub removed: Vec<(String, String, u64)>,
+    /// Records that could not be cleaned (not JSON, no text field...), one per record.
+    pub errors: Vec<InputError>,
+}
+
+/// Records read and cleaned per parallel batch.
+const BATCH: usize = 512;
+
+/// Cleans every record of `reader` into `writer`, in order. `label` names the stream in record
+/// ids (when a record has none) and in errors. Bad records are reported and left out.
+pub fn clean_stream(
+    reader: impl BufRead,
+    writer: &mut impl Write,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Stats> {
+    clean_records(reader.split(b'\n'), writer, label, cleaner, fields, pool)
+}
+
+/// Cleans a stream of WARC/WET records (see `warc.rs`) as JSON records, into `writer`.
+pub fn clean_warc(
+    mut reader: impl BufRead,
+    writer: &mut impl Write,
+    label: &Path,
+    cleaner: &Cleaner,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Stats> {
+    let records = std::iter::from_fn(move || {
+        loop {
+            match crate::warc::next_record(&mut reader) {
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+                Ok(Some(rec)) => {
+                    if let Some(json) = crate::warc::to_json(&rec) {
+                        return Some(Ok(json));
+                    }
+                }
+            }
+        }
+    });
+    clean_records(records, writer, label, cleaner, &Fields::default(), pool)
+}
+
+/// Cleans JSON records given one per item (the item number is the "line" in errors).
+pub fn clean_records(
+    records: impl Iterator<Item = io::Result<Vec<u8>>>,
+    writer: &mut impl Write,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+    pool: &rayon::ThreadPool,
+) -> io::Result<Stats> {
+    let mut stats = Stats::default();
+    let mut lines = records.enumerate();
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (n, line) in lines.by_ref() {
+            batch.push((n + 1, line?));
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(stats);
+        }
+        let results: Vec<Option<Result<Cleaned, String>>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| clean_record(line, *n, label, cleaner, fields))
+                .collect()
+        });
+        for r in results.into_iter().flatten() {
+            match r {
+                Ok(c) => {
+                    writer.write_all(&c.json)?;
+                    writer.write_all(b"\n")?;
+                    stats.records += 1;
+                    stats.bytes_in += c.bytes_in;
+                    stats.bytes_out += c.bytes_out;
+                    stats.removed.extend(c.removed);
+                }
+                Err(e) => stats.errors.push(InputError::new(label, e)),
+            }
+        }
+    }
+}
+
+struct Cleaned {
+    json: Vec<u8>,
+    bytes_in: u64,
+    bytes_out: u64,
+    removed: Vec<(String, String, u64)>,
+}
+
+/// Cleans one record; None for a blank line.
+fn clean_record(
+    line: &[u8],
+    n: usize,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+) -> Option<Result<Cleaned, String>> {
+    let line = line.trim_ascii();
+    if line.is_empty() {
+        return None;
+    }
+    Some(clean_object(line, n, label, cleaner, fields))
+}
+
+fn clean_object(
+    line: &[u8],
+    n: usize,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+) -> Result<Cleaned, String> {
+    let mut value: Value =
+        serde_json::from_slice(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| format!("line {n}: not a JSON object"))?;
+    let text = match obj.get(&fields.text) {
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err(format!("line {n}: field {:?} is not a string", fields.text)),
+        None => {
+            return Err(format!(
+                "line {n}: no field {:?} (see --text-field)",
+                fields.text
+            ));
+        }
+    };
+    let id = match obj.get(&fields.id) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(x)) => x.to_string(),
+        _ => format!("{}:{n}", label.display()),
+    };
+    let (clean, spans) = cleaner.clean(&id, text.as_bytes());
+    // Kept bytes are whole lines of valid UTF-8 text, so the clean text is valid UTF-8 too.
+    let clean = String::from_utf8(clean).map_err(|e| format!("line {n}: {e}"))?;
+    let removed_spans: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.action == Action::Remove)
+        .collect();
+    let removed = removed_spans
+        .iter()
+        .map(|s| {
+            (
+                s.reason.clone().unwrap_or_default(),
+                s.rule.clone().unwrap_or_default(),
+                s.len(),
+            )
+        })
+        .collect();
+    let mut prov = Map::new();
+    prov.insert("schema".into(), Value::from(provenance::SCHEMA));
+    prov.insert("id".into(), Value::from(id.as_str()));
+    prov.insert("field".into(), Value::from(fields.text.as_str()));
+    prov.insert(
+        "source_sha256".into(),
+        Value::from(crate::sha256_hex(text.as_bytes())),
+    );
+    prov.insert(
+        "output_sha256".into(),
+        Value::from(crate::sha256_hex(clean.as_bytes())),
+    );
+    prov.insert("bytes_in".into(), Value::from(text.len()));
+    prov.insert(
+        "removed".into(),
+        serde_json::to_value(&removed_spans).map_err(|e| e.to_string())?,
+    );
+    let (bytes_in, bytes_out) = (text.len() as u64, clean.len() as u64);
+    obj.insert(fields.text.clone(), Value::String(clean));
+    obj.insert(FIELD.into(), Value::Object(prov));
+    let json = serde_json::to_vec(&value).map_err(|e| format!("line {n}: {e}"))?;
+    Ok(Cleaned {
+        json,
+        bytes_in,
+        bytes_out,
+        removed,
+    })
+}
+
+/// Rebuilds a record's original text from its clean text and its `decruft` field.
+pub fn rebuild_text(clean: &str, prov: &Value) -> Result<Vec<u8>, String> {
+    let removed: Vec<Span> =
+        serde_json::from_value(prov.get("removed").cloned().unwrap_or(Value::Null))
+            .map_err(|e| format!("bad removed spans: {e}"))?;
+    let total = prov
+        .get("bytes_in")
+        .and_then(Value::as_u64)
+        .ok_or("no bytes_in")?;
+    let mut out = Vec::with_capacity(total as usize);
+    let (mut pos, mut cursor) = (0u64, 0usize);
+    let clean = clean.as_bytes();
+    for s in &removed {
+        if s.start < pos {
+            return Err(format!(
+                "removed span {}..{} overlaps the one before",
+                s.start, s.end
+            ));
+        }
+        let keep = (s.start - pos) as usize;
+        out.extend_from_slice(
+            clean
+                .get(cursor..cursor + keep)
+                .ok_or("clean text too short")?,
+        );
+        cursor += keep;
+        out.extend_from_slice(&s.removed_bytes().ok_or("a removed span stores no bytes")?);
+        pos = s.end;
+    }
+    out.extend_from_slice(&clean[cursor.min(clean.len())..]);
+    if out.len() as u64 != total {
+        return Err(format!(
+            "rebuilt {} bytes, the record had {total}",
+            out.len()
+        ));
+    }
+    Ok(out)
+}
