@@ -19,7 +19,7 @@ for d in range(0, n, per_doc):
     os.makedirs(sub, exist_ok=True)
     with open(os.path.join(sub, f"doc{d:09d}.txt"), "w") as f:
         for _ in range(min(per_doc, n - d)):
-            f.write(' '.join(rng.choice(vocab) for _ in range(23)) + f" p{k}.\n\n")
+            f.write(' '.join(rng.choices(vocab, k=23)) + f" p{k}.\n\n")
             k += 1
 PY
 bytes=$(du -sb "$base/corpus" | cut -f1)

@@ -80,12 +80,24 @@ pub fn open_stream(path: &Path) -> Result<Box<dyn io::BufRead + Send>, InputErro
             MultiGzDecoder::new(file),
         )))
     } else if name.ends_with(".zst") {
-        Err(InputError::new(
-            path,
-            "zstd input is not supported yet; decompress it first (zstd -d)",
-        ))
+        let dec = zstd_reader(file).map_err(|e| InputError::new(path, e))?;
+        Ok(Box::new(io::BufReader::with_capacity(1 << 16, dec)))
     } else {
         Ok(Box::new(io::BufReader::with_capacity(1 << 16, file)))
+    }
+}
+
+/// A zstd decoder over `file` (ruzstd: pure Rust, decoding only).
+fn zstd_reader(file: File) -> Result<impl Read + Send, String> {
+    ruzstd::decoding::StreamingDecoder::new(file).map_err(|e| format!("not a zstd stream: {e}"))
+}
+
+fn zstd_error(e: &io::Error) -> String {
+    let msg = e.to_string();
+    if e.kind() == io::ErrorKind::UnexpectedEof || msg.contains("UnexpectedEof") {
+        "truncated zstd stream".into()
+    } else {
+        format!("corrupt zstd data: {msg}")
     }
 }
 
@@ -358,9 +370,9 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
             .map_err(|e| fail(gzip_error(&e)))?;
         (r, Some("gzip"))
     } else if name.ends_with(".zst") {
-        return Err(fail(
-            "zstd input is not supported yet; decompress it first (zstd -d)".into(),
-        ));
+        let dec = zstd_reader(open()?).map_err(fail)?;
+        let r = read_limited(dec, limit, 0).map_err(|e| fail(zstd_error(&e)))?;
+        (r, Some("zstd"))
     } else {
         // Sized from the file's length: one read instead of a series of growing ones.
         let file = open()?;

@@ -39,7 +39,7 @@ enum Command {
 /// Each INPUT is a file or a folder (walked recursively in sorted order; hidden files and the
 /// output folder are skipped). For a file a/b/NAME.txt under a folder INPUT the clean text goes
 /// to OUT/a/b/NAME.txt (minus .gz, minus .txt/.text, plus .txt); a file INPUT goes straight into
-/// OUT. .gz inputs are decompressed. Kept lines are written byte for byte.
+/// OUT. .gz and .zst inputs are decompressed. Kept lines are written byte for byte.
 ///
 /// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
 /// record by record: the text field is replaced by its clean text, other fields pass through

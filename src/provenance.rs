@@ -18,7 +18,8 @@ pub struct Record {
     pub id: String,
     /// The source path as it was given (joined with the walked folder).
     pub source: String,
-    /// `gzip` when the source was decompressed; hashes and spans refer to decompressed bytes.
+    /// `gzip` or `zstd` when the source was decompressed; hashes and spans refer to the
+    /// decompressed bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compression: Option<String>,
     /// The clean text's path, relative to the output folder.

@@ -106,6 +106,9 @@ fn read_source(path: &Path, compression: Option<&str>) -> std::io::Result<Vec<u8
     let mut out = Vec::new();
     match compression {
         Some("gzip") => MultiGzDecoder::new(file).read_to_end(&mut out)?,
+        Some("zstd") => ruzstd::decoding::StreamingDecoder::new(file)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?
+            .read_to_end(&mut out)?,
         _ => BufReader::new(file).read_to_end(&mut out)?,
     };
     Ok(out)

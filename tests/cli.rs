@@ -661,3 +661,31 @@ fn wet_and_warc_records() {
     assert!(!out.path().join("cut.jsonl").exists());
     decruft().arg("verify").arg(out.path()).assert().success();
 }
+
+/// `.zst` inputs are decompressed like `.gz`; a truncated one is an error naming it.
+#[test]
+fn zstd_inputs() {
+    let inp = tempfile::tempdir().unwrap();
+    let zst = fs::read(repo("tests/fixtures/zst/seed-003.txt.zst")).unwrap();
+    fs::write(inp.path().join("seed.txt.zst"), &zst).unwrap();
+    fs::write(inp.path().join("cut.txt.zst"), &zst[..zst.len() / 2]).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let assert = clean(&[inp.path()], out.path(), &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("cut.txt.zst: truncated zstd stream"),
+        "{stderr}"
+    );
+    let plain = tempfile::tempdir().unwrap();
+    clean(
+        &[&repo("samples/003_2f805031c8afe74d.txt")],
+        plain.path(),
+        &["-q"],
+    )
+    .success();
+    assert_eq!(
+        fs::read(out.path().join("seed.txt")).unwrap(),
+        fs::read(plain.path().join("003_2f805031c8afe74d.txt")).unwrap()
+    );
+    decruft().arg("verify").arg(out.path()).assert().success();
+}
