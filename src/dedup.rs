@@ -7,6 +7,10 @@ use crate::near::{self, Pos};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+/// A document's number: its input file's position in sorted input order in the high 32
+/// bits, the record's line number inside a JSONL/WARC file in the low 32 (0 for text).
+pub type DocNo = u64;
+
 /// A 128-bit fingerprint of normalised text.
 pub type Fingerprint = [u8; 16];
 
@@ -46,7 +50,7 @@ pub fn candidates<'d>(
 /// the line's byte span; `count` says how often it was seen (capped).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct First {
-    pub doc: u32,
+    pub doc: DocNo,
     pub count: u32,
     pub start: u64,
     pub end: u64,
@@ -97,7 +101,7 @@ pub struct CorpusIndex {
     band_first: HashMap<u32, u32, foldhash::fast::RandomState>,
     /// Positions of the long paragraphs that were first with some band.
     long: Vec<Pos>,
-    near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
+    near: HashMap<(DocNo, u64), Pos, foldhash::fast::RandomState>,
     /// Every (band, paragraph), kept only for shard index files (see `shard.rs`).
     band_entries: Option<Vec<(u32, Pos)>>,
     /// Short edge lines: in how many documents each appears.
@@ -114,7 +118,7 @@ impl CorpusIndex {
     }
 
     /// Adds one document, in line order.
-    pub fn add(&mut self, doc: u32, index: &DocIndex) {
+    pub fn add(&mut self, doc: DocNo, index: &DocIndex) {
         let mut edges = index.edges.clone();
         edges.sort_unstable();
         edges.dedup();
@@ -191,7 +195,7 @@ impl CorpusIndex {
 
     /// Keeps only fingerprints seen more than once, and the near-duplicate candidates: the
     /// decisions pass two needs. `ids` are the document ids by document number.
-    pub fn into_decisions(mut self, ids: Vec<String>, chrome_df: u32) -> Decisions {
+    pub fn into_decisions(mut self, ids: &HashMap<DocNo, String>, chrome_df: u32) -> Decisions {
         self.first.retain(|_, f| f.count > 1);
         self.first.shrink_to_fit();
         let docs = self
@@ -199,8 +203,8 @@ impl CorpusIndex {
             .values()
             .map(|f| f.doc)
             .chain(self.near.values().map(|p| p.doc));
-        let keep: HashMap<u32, String> = docs
-            .map(|d| (d, ids.get(d as usize).cloned().unwrap_or_default()))
+        let keep: HashMap<DocNo, String> = docs
+            .map(|d| (d, ids.get(&d).cloned().unwrap_or_default()))
             .collect();
         let chrome = self
             .edge_df
@@ -221,22 +225,27 @@ impl CorpusIndex {
 pub struct Decisions {
     survivor: HashMap<Fingerprint, First, foldhash::fast::RandomState>,
     /// Ids of the surviving documents, by document number.
-    ids: HashMap<u32, String>,
-    near: HashMap<(u32, u64), Pos, foldhash::fast::RandomState>,
+    ids: HashMap<DocNo, String>,
+    near: HashMap<(DocNo, u64), Pos, foldhash::fast::RandomState>,
     /// Learned chrome: short edge lines in at least `--chrome-df` documents, with their count.
     chrome: HashMap<Fingerprint, u32, foldhash::fast::RandomState>,
 }
 
 impl Decisions {
+    /// The documents near-duplicate candidates point at.
+    pub fn near_originals(&self) -> impl Iterator<Item = DocNo> + '_ {
+        self.near.values().map(|p| p.doc)
+    }
+
     /// Decisions read back from files. A paragraph listed with several near candidates (one
     /// per band bucket) keeps the earliest.
     pub fn from_parts(
         entries: Vec<(Fingerprint, First)>,
-        ids: HashMap<u32, String>,
-        near: Vec<((u32, u64), Pos)>,
+        ids: HashMap<DocNo, String>,
+        near: Vec<((DocNo, u64), Pos)>,
         chrome: Vec<(Fingerprint, u32)>,
     ) -> Decisions {
-        let mut n: HashMap<(u32, u64), Pos, foldhash::fast::RandomState> = HashMap::default();
+        let mut n: HashMap<(DocNo, u64), Pos, foldhash::fast::RandomState> = HashMap::default();
         for (k, c) in near {
             n.entry(k).and_modify(|e| *e = (*e).min(c)).or_insert(c);
         }
@@ -261,7 +270,7 @@ impl Decisions {
 /// document's bytes by document number (the original may be in another document).
 pub struct NearCheck<'a> {
     pub threshold: f64,
-    pub load: &'a (dyn Fn(u32) -> Option<Vec<u8>> + Sync),
+    pub load: &'a (dyn Fn(DocNo) -> Option<Vec<u8>> + Sync),
 }
 
 /// Across documents only paragraphs of at least this many words count as copies: short lines
@@ -295,7 +304,7 @@ pub fn index_lines(doc: &Doc, v: &[Option<Verdict>]) -> Vec<IndexLine> {
 pub fn across_corpus(
     doc: &Doc,
     v: &mut [Option<Verdict>],
-    doc_no: u32,
+    doc_no: DocNo,
     decisions: &Decisions,
     near_check: Option<&NearCheck>,
 ) {
@@ -379,7 +388,7 @@ pub fn across_corpus(
 
 impl Decisions {
     /// "at bytes a..b" or "at bytes a..b of DOC".
-    fn place(&self, at: Pos, doc_no: u32) -> String {
+    fn place(&self, at: Pos, doc_no: DocNo) -> String {
         match at.doc == doc_no {
             true => format!("at bytes {}..{}", at.start, at.end),
             false => format!(
@@ -391,7 +400,7 @@ impl Decisions {
         }
     }
 
-    fn duplicate(&self, rule: &str, evidence: Evidence, at: Pos, doc_no: u32) -> Verdict {
+    fn duplicate(&self, rule: &str, evidence: Evidence, at: Pos, doc_no: DocNo) -> Verdict {
         let mut verdict = Verdict::new("duplicate", rule, evidence);
         verdict.duplicate_of = Some((at.start as usize, at.end as usize));
         verdict.duplicate_doc =

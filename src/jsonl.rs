@@ -54,19 +54,43 @@ pub fn clean_stream(
     cleaner: &Cleaner,
     fields: &Fields,
     pool: &rayon::ThreadPool,
+    corpus: Option<&Corpus>,
 ) -> io::Result<Stats> {
-    clean_records(reader.split(b'\n'), writer, label, cleaner, fields, pool)
+    clean_records(
+        reader.split(b'\n'),
+        writer,
+        label,
+        cleaner,
+        fields,
+        pool,
+        corpus,
+    )
 }
 
 /// Cleans a stream of WARC/WET records (see `warc.rs`) as JSON records, into `writer`.
 pub fn clean_warc(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     writer: &mut impl Write,
     label: &Path,
     cleaner: &Cleaner,
     pool: &rayon::ThreadPool,
+    corpus: Option<&Corpus>,
 ) -> io::Result<Stats> {
-    let records = std::iter::from_fn(move || {
+    let records = warc_records(reader);
+    clean_records(
+        records,
+        writer,
+        label,
+        cleaner,
+        &Fields::default(),
+        pool,
+        corpus,
+    )
+}
+
+/// The text-bearing records of a WARC/WET stream as JSON record lines.
+pub fn warc_records(mut reader: impl BufRead) -> impl Iterator<Item = io::Result<Vec<u8>>> {
+    std::iter::from_fn(move || {
         loop {
             match crate::warc::next_record(&mut reader) {
                 Ok(None) => return None,
@@ -78,8 +102,75 @@ pub fn clean_warc(
                 }
             }
         }
-    });
-    clean_records(records, writer, label, cleaner, &Fields::default(), pool)
+    })
+}
+
+/// Corpus dedup context for a record stream: the decisions, the near-duplicate check, and
+/// the stream's file number (the high half of its records' document numbers).
+pub struct Corpus<'a> {
+    pub decisions: &'a crate::dedup::Decisions,
+    pub near: &'a crate::dedup::NearCheck<'a>,
+    pub file: crate::dedup::DocNo,
+}
+
+/// Corpus dedup, pass one over a record stream: calls `sink` with each record's document
+/// number, id and index, in order. Records that cannot be read are skipped (pass two reports
+/// them).
+pub fn index_records(
+    records: impl Iterator<Item = io::Result<Vec<u8>>>,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+    pool: &rayon::ThreadPool,
+    file: crate::dedup::DocNo,
+    sink: &mut dyn FnMut(crate::dedup::DocNo, String, &crate::dedup::DocIndex),
+) -> io::Result<()> {
+    let mut lines = records.enumerate();
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (n, line) in lines.by_ref() {
+            batch.push((n + 1, line?));
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let indexed: Vec<Option<(usize, String, crate::dedup::DocIndex)>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| {
+                    let (_, id, text) = parse(line.trim_ascii(), *n, label, fields).ok()?;
+                    Some((*n, id, cleaner.index(text.as_bytes())))
+                })
+                .collect()
+        });
+        for (n, id, index) in indexed.into_iter().flatten() {
+            sink(file | n as u64, id, &index);
+        }
+    }
+}
+
+/// The texts of the records whose numbers are in `wanted` (near-duplicate originals).
+pub fn record_texts(
+    records: impl Iterator<Item = io::Result<Vec<u8>>>,
+    label: &Path,
+    fields: &Fields,
+    wanted: &std::collections::HashSet<usize>,
+) -> std::collections::HashMap<usize, Vec<u8>> {
+    let mut out = std::collections::HashMap::new();
+    for (n, line) in records.enumerate() {
+        let n = n + 1;
+        if !wanted.contains(&n) {
+            continue;
+        }
+        let Ok(line) = line else { break };
+        if let Ok((_, _, text)) = parse(line.trim_ascii(), n, label, fields) {
+            out.insert(n, text.into_bytes());
+        }
+    }
+    out
 }
 
 /// Cleans JSON records given one per item (the item number is the "line" in errors).
@@ -90,6 +181,7 @@ pub fn clean_records(
     cleaner: &Cleaner,
     fields: &Fields,
     pool: &rayon::ThreadPool,
+    corpus: Option<&Corpus>,
 ) -> io::Result<Stats> {
     let mut stats = Stats::default();
     let mut lines = records.enumerate();
@@ -107,7 +199,7 @@ pub fn clean_records(
         let results: Vec<Option<Result<Cleaned, String>>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|(n, line)| clean_record(line, *n, label, cleaner, fields))
+                .map(|(n, line)| clean_record(line, *n, label, cleaner, fields, corpus))
                 .collect()
         });
         for r in results.into_iter().flatten() {
@@ -140,25 +232,26 @@ fn clean_record(
     label: &Path,
     cleaner: &Cleaner,
     fields: &Fields,
+    corpus: Option<&Corpus>,
 ) -> Option<Result<Cleaned, String>> {
     let line = line.trim_ascii();
     if line.is_empty() {
         return None;
     }
-    Some(clean_object(line, n, label, cleaner, fields))
+    Some(clean_object(line, n, label, cleaner, fields, corpus))
 }
 
-fn clean_object(
+/// A record's JSON value, id and text; errors name the line.
+fn parse(
     line: &[u8],
     n: usize,
     label: &Path,
-    cleaner: &Cleaner,
     fields: &Fields,
-) -> Result<Cleaned, String> {
-    let mut value: Value =
+) -> Result<(Value, String, String), String> {
+    let value: Value =
         serde_json::from_slice(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
     let obj = value
-        .as_object_mut()
+        .as_object()
         .ok_or_else(|| format!("line {n}: not a JSON object"))?;
     let text = match obj.get(&fields.text) {
         Some(Value::String(s)) => s.clone(),
@@ -175,7 +268,28 @@ fn clean_object(
         Some(Value::Number(x)) => x.to_string(),
         _ => format!("{}:{n}", label.display()),
     };
-    let (clean, spans) = cleaner.clean(&id, text.as_bytes());
+    Ok((value, id, text))
+}
+
+fn clean_object(
+    line: &[u8],
+    n: usize,
+    label: &Path,
+    cleaner: &Cleaner,
+    fields: &Fields,
+    corpus: Option<&Corpus>,
+) -> Result<Cleaned, String> {
+    let (mut value, id, text) = parse(line, n, label, fields)?;
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| format!("line {n}: not a JSON object"))?;
+    let (clean, spans) = match corpus {
+        Some(c) => {
+            let doc_no = c.file | n as u64;
+            cleaner.clean_in_corpus(&id, doc_no, text.as_bytes(), c.decisions, Some(c.near))
+        }
+        None => cleaner.clean(&id, text.as_bytes()),
+    };
     // Kept bytes are whole lines of valid UTF-8 text, so the clean text is valid UTF-8 too.
     let clean = String::from_utf8(clean).map_err(|e| format!("line {n}: {e}"))?;
     let removed_spans: Vec<&Span> = spans

@@ -35,6 +35,7 @@ pub mod warc;
 
 use anyhow::Context;
 use classify::{Classifier, Doc};
+use dedup::DocNo;
 use indicatif::{ProgressBar, ProgressStyle};
 use input::{Format, InputError, ReadOptions, Source};
 use lexicon::Lexicon;
@@ -89,7 +90,7 @@ impl Cleaner {
     pub fn clean_in_corpus(
         &self,
         id: &str,
-        doc_no: u32,
+        doc_no: DocNo,
         bytes: &[u8],
         decisions: &dedup::Decisions,
         near: Option<&dedup::NearCheck>,
@@ -174,12 +175,12 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let exclude = (!to_stdout).then_some(opts.out.as_path());
     let all_sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
     // Document numbers are positions in the whole corpus's sorted order, shard or not.
-    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = all_sources
+    let (numbers, sources): (Vec<DocNo>, Vec<Result<Source, InputError>>) = all_sources
         .iter()
         .cloned()
         .enumerate()
-        .map(|(i, s)| (i as u32, s))
-        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .map(|(i, s)| ((i as u64) << 32, s))
+        .filter(|(n, _)| opts.shard.is_none_or(|p| p.has_doc(*n)))
         .unzip();
     // JSONL and WARC/WET inputs are streams of records, cleaned into JSONL.
     let is_jsonl =
@@ -188,8 +189,12 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
     }
     let corpus = opts.dedup == dedup::Mode::Corpus || !opts.decisions.is_empty();
-    if corpus && sources.iter().any(is_jsonl) {
-        anyhow::bail!("--dedup corpus does not take JSONL input yet");
+    if corpus
+        && sources
+            .iter()
+            .any(|s| s.as_ref().is_ok_and(|s| s.path == Path::new("-")))
+    {
+        anyhow::bail!("--dedup corpus reads its input twice: give files, not -");
     }
     if opts.shard.is_some() && opts.dedup == dedup::Mode::Corpus && opts.decisions.is_empty() {
         anyhow::bail!(
@@ -217,7 +222,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let decisions = if !opts.decisions.is_empty() {
         Some(shard::read_decisions(&opts.decisions).context("cannot read --decisions")?)
     } else if opts.dedup == dedup::Mode::Corpus {
-        let index = index_corpus(
+        let (index, ids) = index_corpus(
             &numbers,
             &sources,
             &cleaner,
@@ -225,11 +230,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             &pool,
             dedup::CorpusIndex::default(),
         );
-        let ids = sources
-            .iter()
-            .map(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default())
-            .collect();
-        Some(index.into_decisions(ids, opts.chrome_df))
+        Some(index.into_decisions(&ids, opts.chrome_df))
     } else {
         None
     };
@@ -242,8 +243,18 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         ),
     };
     // Near-duplicate originals may sit in any document, in this shard or not: read on demand.
-    let load = |n: u32| -> Option<Vec<u8>> {
-        let s = all_sources.get(n as usize)?.as_ref().ok()?;
+    let originals = match &decisions {
+        Some(d) => near_originals(d, &all_sources, opts),
+        None => HashMap::new(),
+    };
+    let load = |n: DocNo| -> Option<Vec<u8>> {
+        if let Some(text) = originals.get(&n) {
+            return Some(text.clone());
+        }
+        let s = all_sources.get((n >> 32) as usize)?.as_ref().ok()?;
+        if s.format != Format::Text {
+            return None;
+        }
         input::read(s.clone(), &opts.read).ok().map(|d| d.bytes)
     };
     let near_check = dedup::NearCheck {
@@ -255,7 +266,12 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         if let Ok(s) = &sources[i]
             && s.format != Format::Text
         {
-            match process_jsonl(s, &cleaner, opts, &pool, to_stdout) {
+            let corpus = decisions.as_ref().map(|d| jsonl::Corpus {
+                decisions: d,
+                near: &near_check,
+                file: numbers[i],
+            });
+            match process_jsonl(s, &cleaner, opts, &pool, to_stdout, corpus.as_ref()) {
                 Ok(stats) => {
                     summary.documents += stats.records;
                     tally(&mut summary, stats.bytes_in, stats.bytes_out, stats.removed);
@@ -352,10 +368,11 @@ fn clean_records_of(
     cleaner: &Cleaner,
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
+    corpus: Option<&jsonl::Corpus>,
 ) -> std::io::Result<jsonl::Stats> {
     match s.format {
-        Format::Warc => jsonl::clean_warc(reader, w, &s.path, cleaner, pool),
-        _ => jsonl::clean_stream(reader, w, &s.path, cleaner, &opts.fields, pool),
+        Format::Warc => jsonl::clean_warc(reader, w, &s.path, cleaner, pool, corpus),
+        _ => jsonl::clean_stream(reader, w, &s.path, cleaner, &opts.fields, pool, corpus),
     }
 }
 
@@ -366,12 +383,14 @@ fn process_jsonl(
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
     to_stdout: bool,
+    corpus: Option<&jsonl::Corpus>,
 ) -> Result<jsonl::Stats, InputError> {
     let reader = input::open_stream(&s.path)?;
     let read_err = |e: std::io::Error| InputError::new(&s.path, input::describe_stream_error(&e));
     if to_stdout {
         let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        let stats = clean_records_of(s, reader, &mut w, cleaner, opts, pool).map_err(read_err)?;
+        let stats =
+            clean_records_of(s, reader, &mut w, cleaner, opts, pool, corpus).map_err(read_err)?;
         w.flush().map_err(read_err)?;
         return Ok(stats);
     }
@@ -380,7 +399,8 @@ fn process_jsonl(
         InputError::new(&s.path, format!("cannot write {}: {e}", dest.display()))
     };
     let mut f = AtomicFile::create(&dest).map_err(write_err)?;
-    let stats = clean_records_of(s, reader, &mut f, cleaner, opts, pool).map_err(read_err)?;
+    let stats =
+        clean_records_of(s, reader, &mut f, cleaner, opts, pool, corpus).map_err(read_err)?;
     f.commit().map_err(write_err)?;
     Ok(stats)
 }
@@ -428,20 +448,50 @@ fn drop_output_clashes(
         .collect()
 }
 
-/// Corpus dedup, pass one: reads every document (in parallel batches) and records the first
-/// occurrence of each surviving line's fingerprint, in sorted input order. Inputs that cannot
-/// be read are skipped here and reported by pass two. `numbers` are the documents' numbers.
+/// Corpus dedup, pass one: reads every document in sorted input order (text files in
+/// parallel batches, record streams record by record) and records the first occurrence of
+/// each surviving line's fingerprint. Inputs that cannot be read are skipped here and reported
+/// by pass two. `numbers` are the sources' document numbers. Returns the index and the id of
+/// every document indexed.
 fn index_corpus(
-    numbers: &[u32],
+    numbers: &[DocNo],
     sources: &[Result<Source, InputError>],
     cleaner: &Cleaner,
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
     mut index: dedup::CorpusIndex,
-) -> dedup::CorpusIndex {
-    for (b, batch) in sources.chunks(BATCH).enumerate() {
+) -> (dedup::CorpusIndex, HashMap<DocNo, String>) {
+    let mut ids = HashMap::new();
+    let mut i = 0;
+    while i < sources.len() {
+        if let Ok(s) = &sources[i]
+            && s.format != Format::Text
+        {
+            if let Ok(reader) = input::open_stream(&s.path) {
+                let mut sink = |n: DocNo, id: String, d: &dedup::DocIndex| {
+                    index.add(n, d);
+                    ids.insert(n, id);
+                };
+                let fields = fields_for(s.format, &opts.fields);
+                // A stream that breaks off is reported by pass two; what was read counts.
+                let _ = jsonl::index_records(
+                    records_of(s.format, reader),
+                    &s.path,
+                    cleaner,
+                    &fields,
+                    pool,
+                    numbers[i],
+                    &mut sink,
+                );
+            }
+            i += 1;
+            continue;
+        }
+        let end = (i..sources.len().min(i + BATCH))
+            .find(|&k| sources[k].as_ref().is_ok_and(|s| s.format != Format::Text))
+            .unwrap_or(sources.len().min(i + BATCH));
         let lines: Vec<dedup::DocIndex> = pool.install(|| {
-            batch
+            sources[i..end]
                 .par_iter()
                 .map(
                     |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
@@ -452,10 +502,69 @@ fn index_corpus(
                 .collect()
         });
         for (k, l) in lines.iter().enumerate() {
-            index.add(numbers[b * BATCH + k], l);
+            index.add(numbers[i + k], l);
+            if let Ok(s) = &sources[i + k] {
+                ids.insert(numbers[i + k], s.id.clone());
+            }
+        }
+        i = end;
+    }
+    (index, ids)
+}
+
+/// The records of a JSONL or WARC/WET stream, one JSON object per item.
+fn records_of(
+    format: Format,
+    reader: Box<dyn std::io::BufRead + Send>,
+) -> Box<dyn Iterator<Item = std::io::Result<Vec<u8>>> + Send> {
+    match format {
+        Format::Warc => Box::new(jsonl::warc_records(reader)),
+        _ => Box::new(std::io::BufRead::split(reader, b'\n')),
+    }
+}
+
+/// WARC/WET records carry their text in `text` and their URI in `id`, whatever the options.
+fn fields_for(format: Format, fields: &jsonl::Fields) -> jsonl::Fields {
+    match format {
+        Format::Warc => jsonl::Fields::default(),
+        _ => fields.clone(),
+    }
+}
+
+/// The texts of the documents near-duplicates may point at, for pass two: record streams
+/// cannot be read at one record, so every wanted record is read once, here.
+fn near_originals(
+    decisions: &dedup::Decisions,
+    all: &[Result<Source, InputError>],
+    opts: &CleanOptions,
+) -> HashMap<DocNo, Vec<u8>> {
+    let mut wanted: BTreeMap<usize, std::collections::HashSet<usize>> = BTreeMap::new();
+    for n in decisions.near_originals() {
+        let file = (n >> 32) as usize;
+        if all
+            .get(file)
+            .is_some_and(|s| s.as_ref().is_ok_and(|s| s.format != Format::Text))
+        {
+            wanted
+                .entry(file)
+                .or_default()
+                .insert((n & 0xffff_ffff) as usize);
         }
     }
-    index
+    let mut out = HashMap::new();
+    for (file, records) in wanted {
+        let Some(Ok(s)) = all.get(file) else { continue };
+        let Ok(reader) = input::open_stream(&s.path) else {
+            continue;
+        };
+        let fields = fields_for(s.format, &opts.fields);
+        for (k, text) in
+            jsonl::record_texts(records_of(s.format, reader), &s.path, &fields, &records)
+        {
+            out.insert(((file as u64) << 32) | k as u64, text);
+        }
+    }
+    out
 }
 
 /// Runs `decruft index`: pass one of corpus dedup over one shard of the inputs, written to
@@ -466,20 +575,20 @@ pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
     let sources = drop_output_clashes(input::collect(&opts.inputs, None, &opts.read));
     if sources
         .iter()
-        .any(|s| s.as_ref().is_ok_and(|s| s.format != Format::Text))
+        .any(|s| s.as_ref().is_ok_and(|s| s.path == Path::new("-")))
     {
-        anyhow::bail!("decruft index does not take JSONL input yet");
+        anyhow::bail!("decruft index reads its inputs twice over the phases: give files, not -");
     }
-    let (numbers, sources): (Vec<u32>, Vec<Result<Source, InputError>>) = sources
+    let (numbers, sources): (Vec<DocNo>, Vec<Result<Source, InputError>>) = sources
         .into_iter()
         .enumerate()
-        .map(|(i, s)| (i as u32, s))
-        .filter(|(i, _)| opts.shard.is_none_or(|p| p.has_doc(*i)))
+        .map(|(i, s)| ((i as u64) << 32, s))
+        .filter(|(n, _)| opts.shard.is_none_or(|p| p.has_doc(*n)))
         .unzip();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()?;
-    let index = index_corpus(
+    let (index, ids) = index_corpus(
         &numbers,
         &sources,
         &cleaner,
@@ -487,11 +596,7 @@ pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
         &pool,
         dedup::CorpusIndex::for_shard(),
     );
-    let ids: BTreeMap<u32, String> = numbers
-        .iter()
-        .zip(&sources)
-        .filter_map(|(n, s)| s.as_ref().ok().map(|s| (*n, s.id.clone())))
-        .collect();
+    let ids: BTreeMap<DocNo, String> = ids.into_iter().collect();
     shard::write_index(out, &index, &ids)
         .with_context(|| format!("cannot write {}", out.display()))?;
     Ok(index.len())
@@ -500,7 +605,7 @@ pub fn index(opts: &CleanOptions, out: &Path) -> anyhow::Result<usize> {
 /// Reads, cleans and writes one document; returns its provenance line and counts.
 fn process(
     source: Source,
-    doc_no: u32,
+    doc_no: DocNo,
     cleaner: &Cleaner,
     opts: &CleanOptions,
     decisions: Option<(&dedup::Decisions, &dedup::NearCheck)>,

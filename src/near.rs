@@ -20,7 +20,7 @@ const ROWS: usize = 3;
 /// Where a paragraph is: document number and byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
-    pub doc: u32,
+    pub doc: crate::dedup::DocNo,
     pub start: u64,
     pub end: u64,
 }

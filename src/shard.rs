@@ -5,7 +5,7 @@
 //! the whole corpus, so every phase agrees on which copy came first, and the union of the
 //! shard outputs equals a single `clean --dedup corpus` run.
 
-use crate::dedup::{CorpusIndex, Decisions, Fingerprint, First};
+use crate::dedup::{CorpusIndex, Decisions, DocNo, Fingerprint, First};
 use crate::near::Pos;
 use crate::output::AtomicFile;
 use std::collections::BTreeMap;
@@ -49,9 +49,9 @@ impl fmt::Display for Part {
 }
 
 impl Part {
-    /// Documents go to shards round-robin by document number.
-    pub fn has_doc(&self, doc_no: u32) -> bool {
-        doc_no % self.count == self.index
+    /// Documents go to shards round-robin by input file (the high half of their number).
+    pub fn has_doc(&self, doc_no: DocNo) -> bool {
+        ((doc_no >> 32) as u32) % self.count == self.index
     }
 
     /// Fingerprints go to buckets by their first eight bytes.
@@ -62,15 +62,15 @@ impl Part {
     }
 }
 
-const INDEX_MAGIC: &[u8; 8] = b"DCIDX003";
-const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC003";
+const INDEX_MAGIC: &[u8; 8] = b"DCIDX004";
+const DECISIONS_MAGIC: &[u8; 8] = b"DCDEC004";
 
 /// Writes a shard's index: entries sorted by fingerprint, every (band, paragraph) sorted, and
 /// the ids of its documents.
 pub fn write_index(
     path: &Path,
     index: &CorpusIndex,
-    ids: &BTreeMap<u32, String>,
+    ids: &BTreeMap<DocNo, String>,
 ) -> io::Result<()> {
     let mut entries: Vec<(&Fingerprint, &First)> = index.entries().collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -107,7 +107,7 @@ pub struct Index {
     /// Short edge lines and their document frequency in the shard, sorted.
     pub edges: Vec<(Fingerprint, u32)>,
     /// Document ids by number.
-    pub ids: BTreeMap<u32, String>,
+    pub ids: BTreeMap<DocNo, String>,
 }
 
 /// Reads an index file.
@@ -148,7 +148,7 @@ pub fn merge(
     let mut edge_df: BTreeMap<Fingerprint, u32> = BTreeMap::new();
     let mut all: Vec<(Fingerprint, First)> = Vec::new();
     let mut bands: Vec<(u32, Pos)> = Vec::new();
-    let mut ids: BTreeMap<u32, String> = BTreeMap::new();
+    let mut ids: BTreeMap<DocNo, String> = BTreeMap::new();
     for path in indexes {
         let index = read_index(path.as_ref())?;
         all.extend(
@@ -184,7 +184,7 @@ pub fn merge(
     }
     decisions.retain(|(_, f)| f.count > 1);
     bands.sort_unstable();
-    let mut near: BTreeMap<(u32, u64), Pos> = BTreeMap::new();
+    let mut near: BTreeMap<(DocNo, u64), Pos> = BTreeMap::new();
     let mut group_first: Option<(u32, Pos)> = None;
     for (band, pos) in bands {
         match group_first {
@@ -219,7 +219,7 @@ pub fn merge(
         .iter()
         .map(|(_, f)| f.doc)
         .chain(near.values().map(|c| c.doc));
-    let survivors: BTreeMap<u32, &str> = wanted
+    let survivors: BTreeMap<DocNo, &str> = wanted
         .filter_map(|d| ids.get(&d).map(|id| (d, id.as_str())))
         .collect();
     write_ids(&mut f, survivors.into_iter())?;
@@ -243,7 +243,7 @@ pub fn read_decisions(paths: &[impl AsRef<Path>]) -> io::Result<Decisions> {
         }
         let n = read_u64(&mut r)?;
         for _ in 0..n {
-            let doc = read_u32(&mut r)?;
+            let doc = read_u64(&mut r)?;
             let start = read_u64(&mut r)?;
             near.push(((doc, start), read_pos(&mut r)?));
         }
@@ -271,7 +271,7 @@ fn write_pos(w: &mut impl Write, p: &Pos) -> io::Result<()> {
 }
 
 fn read_pos(r: &mut impl Read) -> io::Result<Pos> {
-    let doc = read_u32(r)?;
+    let doc = read_u64(r)?;
     let start = read_u64(r)?;
     let end = read_u64(r)?;
     Ok(Pos { doc, start, end })
@@ -288,7 +288,7 @@ fn write_entry(w: &mut impl Write, fp: &Fingerprint, f: &First) -> io::Result<()
 fn read_entry(r: &mut impl Read) -> io::Result<(Fingerprint, First)> {
     let mut fp = [0u8; 16];
     r.read_exact(&mut fp)?;
-    let doc = read_u32(r)?;
+    let doc = read_u64(r)?;
     let count = read_u32(r)?;
     let start = read_u64(r)?;
     let end = read_u64(r)?;
@@ -303,8 +303,11 @@ fn read_entry(r: &mut impl Read) -> io::Result<(Fingerprint, First)> {
     ))
 }
 
-fn write_ids<'a>(w: &mut impl Write, ids: impl Iterator<Item = (u32, &'a str)>) -> io::Result<()> {
-    let ids: Vec<(u32, &str)> = ids.collect();
+fn write_ids<'a>(
+    w: &mut impl Write,
+    ids: impl Iterator<Item = (DocNo, &'a str)>,
+) -> io::Result<()> {
+    let ids: Vec<(DocNo, &str)> = ids.collect();
     let mut buf = BufWriter::new(w);
     buf.write_all(&(ids.len() as u64).to_le_bytes())?;
     for (doc, id) in ids {
@@ -315,11 +318,11 @@ fn write_ids<'a>(w: &mut impl Write, ids: impl Iterator<Item = (u32, &'a str)>) 
     buf.flush()
 }
 
-fn read_ids(r: &mut impl Read) -> io::Result<Vec<(u32, String)>> {
+fn read_ids(r: &mut impl Read) -> io::Result<Vec<(DocNo, String)>> {
     let n = read_u64(r)?;
     let mut out = Vec::with_capacity(n.min(1 << 20) as usize);
     for _ in 0..n {
-        let doc = read_u32(r)?;
+        let doc = read_u64(r)?;
         let len = read_u32(r)? as usize;
         let mut b = vec![0u8; len];
         r.read_exact(&mut b)?;
@@ -374,6 +377,6 @@ mod tests {
                 && "x".parse::<Part>().is_err()
                 && "0/0".parse::<Part>().is_err()
         );
-        assert!(p.has_doc(5) && !p.has_doc(6));
+        assert!(p.has_doc(5 << 32) && !p.has_doc(6 << 32) && p.has_doc((5 << 32) | 7));
     }
 }
