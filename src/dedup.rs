@@ -370,7 +370,11 @@ pub fn across_corpus(
         if score < check.threshold {
             continue;
         }
+        // Confirmation: the word-level diff must agree that most of the text is the same.
         let ratio = near::diff_ratio(&original, &doc.text[i]);
+        if ratio < near::MIN_DIFF_RATIO {
+            continue;
+        }
         let ev = Evidence {
             score: Some((score * 1000.0).round() / 1000.0),
             detail: Some(format!(

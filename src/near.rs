@@ -87,6 +87,11 @@ pub fn containment(copy_norm: &str, original_norm: &str) -> f64 {
     c.iter().filter(|s| o.contains(s)).count() as f64 / c.len() as f64
 }
 
+/// A candidate that passes the containment threshold is removed only if `similar`'s
+/// word-level diff ratio with the original is at least this (reordered fragments of several
+/// paragraphs can share 3-grams without being one text).
+pub const MIN_DIFF_RATIO: f64 = 0.5;
+
 /// `similar`'s word-level similarity ratio between two texts (0..1).
 pub fn diff_ratio(original: &str, copy: &str) -> f64 {
     f64::from(similar::TextDiff::from_words(original, copy).ratio())
