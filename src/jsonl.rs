@@ -125,18 +125,8 @@ pub fn index_records(
     file: crate::dedup::DocNo,
     sink: &mut dyn FnMut(crate::dedup::DocNo, String, &crate::dedup::DocIndex),
 ) -> io::Result<()> {
-    let mut lines = records.enumerate();
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for (n, line) in lines.by_ref() {
-            batch.push((n + 1, line?));
-            if batch.len() == BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            return Ok(());
-        }
+    for batch in batches(records) {
+        let batch = batch?;
         let indexed: Vec<Option<(usize, String, crate::dedup::DocIndex)>> = pool.install(|| {
             batch
                 .par_iter()
@@ -150,6 +140,27 @@ pub fn index_records(
             sink(file | n as u64, id, &index);
         }
     }
+    Ok(())
+}
+
+/// Records numbered from 1, in batches of [`BATCH`] for parallel work; a read error ends it.
+fn batches(
+    records: impl Iterator<Item = io::Result<Vec<u8>>>,
+) -> impl Iterator<Item = io::Result<Vec<(usize, Vec<u8>)>>> {
+    let mut numbered = records.enumerate();
+    std::iter::from_fn(move || {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (n, line) in numbered.by_ref() {
+            match line {
+                Ok(l) => batch.push((n + 1, l)),
+                Err(e) => return Some(Err(e)),
+            }
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        (!batch.is_empty()).then_some(Ok(batch))
+    })
 }
 
 /// The texts of the records whose numbers are in `wanted` (near-duplicate originals).
@@ -184,18 +195,8 @@ pub fn clean_records(
     corpus: Option<&Corpus>,
 ) -> io::Result<Stats> {
     let mut stats = Stats::default();
-    let mut lines = records.enumerate();
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for (n, line) in lines.by_ref() {
-            batch.push((n + 1, line?));
-            if batch.len() == BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            return Ok(stats);
-        }
+    for batch in batches(records) {
+        let batch = batch?;
         let results: Vec<Option<Result<Cleaned, String>>> = pool.install(|| {
             batch
                 .par_iter()
@@ -216,6 +217,7 @@ pub fn clean_records(
             }
         }
     }
+    Ok(stats)
 }
 
 struct Cleaned {
