@@ -38,7 +38,7 @@ enum Command {
 ///
 /// Each INPUT is a file or a folder (walked recursively in sorted order; hidden files and the
 /// output folder are skipped). For a file a/b/NAME.txt under a folder INPUT the clean text goes
-/// to OUT/a/b/NAME.txt (minus .gz, minus .txt/.text, plus .txt); a file INPUT goes straight into
+/// to OUT/a/b/NAME.txt (minus .gz/.zst, minus .txt/.text, plus .txt); a file INPUT goes straight into
 /// OUT. .gz and .zst inputs are decompressed. Kept lines are written byte for byte.
 ///
 /// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
@@ -51,7 +51,7 @@ enum Command {
 /// or removed, with reason, rule, evidence and the removed bytes (see README). OUT/summary.json
 /// counts documents, bytes and removals per reason and rule, and lists every failed input.
 ///
-/// A file that cannot be cleaned (empty, binary, truncated .gz, unreadable, not a regular file)
+/// A file that cannot be cleaned (empty, binary, truncated .gz/.zst, unreadable, not a regular file)
 /// is reported on one stderr line and in summary.json; the others are still cleaned and the
 /// exit code is 1.
 #[derive(clap::Args)]
