@@ -45,49 +45,6 @@ pub struct Stats {
 /// Records read and cleaned per parallel batch.
 const BATCH: usize = 512;
 
-/// Cleans every record of `reader` into `writer`, in order. `label` names the stream in record
-/// ids (when a record has none) and in errors. Bad records are reported and left out.
-pub fn clean_stream(
-    reader: impl BufRead,
-    writer: &mut impl Write,
-    label: &Path,
-    cleaner: &Cleaner,
-    fields: &Fields,
-    pool: &rayon::ThreadPool,
-    corpus: Option<&Corpus>,
-) -> io::Result<Stats> {
-    clean_records(
-        reader.split(b'\n'),
-        writer,
-        label,
-        cleaner,
-        fields,
-        pool,
-        corpus,
-    )
-}
-
-/// Cleans a stream of WARC/WET records (see `warc.rs`) as JSON records, into `writer`.
-pub fn clean_warc(
-    reader: impl BufRead,
-    writer: &mut impl Write,
-    label: &Path,
-    cleaner: &Cleaner,
-    pool: &rayon::ThreadPool,
-    corpus: Option<&Corpus>,
-) -> io::Result<Stats> {
-    let records = warc_records(reader);
-    clean_records(
-        records,
-        writer,
-        label,
-        cleaner,
-        &Fields::default(),
-        pool,
-        corpus,
-    )
-}
-
 /// The text-bearing records of a WARC/WET stream as JSON record lines.
 pub fn warc_records(mut reader: impl BufRead) -> impl Iterator<Item = io::Result<Vec<u8>>> {
     std::iter::from_fn(move || {
@@ -184,7 +141,9 @@ pub fn record_texts(
     out
 }
 
-/// Cleans JSON records given one per item (the item number is the "line" in errors).
+/// Cleans JSON records given one per item, in order, into `writer`. `label` names the stream
+/// in record ids (when a record has none) and in errors; the item number is the "line" in
+/// errors. Bad records are reported and left out.
 pub fn clean_records(
     records: impl Iterator<Item = io::Result<Vec<u8>>>,
     writer: &mut impl Write,

@@ -182,10 +182,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         .map(|(i, s)| ((i as u64) << 32, s))
         .filter(|(n, _)| opts.shard.is_none_or(|p| p.has_doc(*n)))
         .unzip();
-    // JSONL and WARC/WET inputs are streams of records, cleaned into JSONL.
-    let is_jsonl =
-        |s: &Result<Source, InputError>| s.as_ref().is_ok_and(|s| s.format != Format::Text);
-    if to_stdout && sources.iter().any(|s| s.is_ok() && !is_jsonl(s)) {
+    if to_stdout && sources.iter().any(|s| s.is_ok() && !is_records(s)) {
         anyhow::bail!("--out - (standard output) takes JSONL input only; give an output folder");
     }
     let corpus = opts.dedup == dedup::Mode::Corpus || !opts.decisions.is_empty();
@@ -214,6 +211,10 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         if opts.verbose {
             bar.suspend(|| eprintln!("decruft: {e}"));
         }
+    };
+    let fail = |summary: &mut Summary, e: InputError| {
+        report(&e);
+        summary.errors.push(e);
     };
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -271,27 +272,22 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
                 near: &near_check,
                 file: numbers[i],
             });
-            match process_jsonl(s, &cleaner, opts, &pool, to_stdout, corpus.as_ref()) {
+            let errors = match process_jsonl(s, &cleaner, opts, &pool, to_stdout, corpus.as_ref()) {
                 Ok(stats) => {
                     summary.documents += stats.records;
                     tally(&mut summary, stats.bytes_in, stats.bytes_out, stats.removed);
-                    for e in stats.errors {
-                        report(&e);
-                        summary.errors.push(e);
-                    }
+                    stats.errors
                 }
-                Err(e) => {
-                    report(&e);
-                    summary.errors.push(e);
-                }
+                Err(e) => vec![e],
+            };
+            for e in errors {
+                fail(&mut summary, e);
             }
             bar.inc(1);
             i += 1;
             continue;
         }
-        let end = (i..sources.len().min(i + BATCH))
-            .find(|&k| is_jsonl(&sources[k]))
-            .unwrap_or(sources.len().min(i + BATCH));
+        let end = text_run_end(&sources, i);
         let results: Vec<Result<Done, InputError>> = pool.install(|| {
             sources[i..end]
                 .par_iter()
@@ -318,10 +314,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
                         summary.warnings.push(w);
                     }
                 }
-                Err(e) => {
-                    report(&e);
-                    summary.errors.push(e);
-                }
+                Err(e) => fail(&mut summary, e),
             }
             bar.inc(1);
         }
@@ -363,17 +356,23 @@ fn tally(
 
 fn clean_records_of(
     s: &Source,
-    reader: impl std::io::BufRead,
+    reader: Box<dyn std::io::BufRead + Send>,
     w: &mut impl Write,
     cleaner: &Cleaner,
     opts: &CleanOptions,
     pool: &rayon::ThreadPool,
     corpus: Option<&jsonl::Corpus>,
 ) -> std::io::Result<jsonl::Stats> {
-    match s.format {
-        Format::Warc => jsonl::clean_warc(reader, w, &s.path, cleaner, pool, corpus),
-        _ => jsonl::clean_stream(reader, w, &s.path, cleaner, &opts.fields, pool, corpus),
-    }
+    let fields = fields_for(s.format, &opts.fields);
+    jsonl::clean_records(
+        records_of(s.format, reader),
+        w,
+        &s.path,
+        cleaner,
+        &fields,
+        pool,
+        corpus,
+    )
 }
 
 /// Cleans one JSONL stream into its output file (atomically) or onto standard output.
@@ -487,9 +486,7 @@ fn index_corpus(
             i += 1;
             continue;
         }
-        let end = (i..sources.len().min(i + BATCH))
-            .find(|&k| sources[k].as_ref().is_ok_and(|s| s.format != Format::Text))
-            .unwrap_or(sources.len().min(i + BATCH));
+        let end = text_run_end(sources, i);
         let lines: Vec<dedup::DocIndex> = pool.install(|| {
             sources[i..end]
                 .par_iter()
@@ -510,6 +507,20 @@ fn index_corpus(
         i = end;
     }
     (index, ids)
+}
+
+/// JSONL and WARC/WET inputs are streams of records (cleaned into JSONL); the rest is text.
+fn is_records(s: &Result<Source, InputError>) -> bool {
+    s.as_ref().is_ok_and(|s| s.format != Format::Text)
+}
+
+/// The end of the run of text sources starting at `i`: up to the next record stream, and at
+/// most one parallel batch long.
+fn text_run_end(sources: &[Result<Source, InputError>], i: usize) -> usize {
+    let limit = sources.len().min(i + BATCH);
+    (i..limit)
+        .find(|&k| is_records(&sources[k]))
+        .unwrap_or(limit)
 }
 
 /// The records of a JSONL or WARC/WET stream, one JSON object per item.
@@ -541,10 +552,7 @@ fn near_originals(
     let mut wanted: BTreeMap<usize, std::collections::HashSet<usize>> = BTreeMap::new();
     for n in decisions.near_originals() {
         let file = (n >> 32) as usize;
-        if all
-            .get(file)
-            .is_some_and(|s| s.as_ref().is_ok_and(|s| s.format != Format::Text))
-        {
+        if all.get(file).is_some_and(is_records) {
             wanted
                 .entry(file)
                 .or_default()
