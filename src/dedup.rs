@@ -40,10 +40,12 @@ pub fn candidates<'d>(
     v: &'d [Option<Verdict>],
 ) -> impl Iterator<Item = (usize, Fingerprint)> + 'd {
     (0..doc.len())
-        .filter(move |&i| {
-            !doc.lines[i].blank && v[i].is_none() && doc.norm(i).chars().any(char::is_alphabetic)
-        })
+        .filter(move |&i| is_candidate(doc, v, i))
         .map(move |i| (i, fingerprint(doc.norm(i))))
+}
+
+fn is_candidate(doc: &Doc, v: &[Option<Verdict>], i: usize) -> bool {
+    !doc.lines[i].blank && v[i].is_none() && doc.norm(i).chars().any(char::is_alphabetic)
 }
 
 /// Where a fingerprint was first seen: document number (position in sorted input order) and
@@ -415,28 +417,30 @@ impl Decisions {
 
 /// Removes within-document duplicates of lines still kept in `v`.
 pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
-    let mut seen: HashMap<Fingerprint, usize, foldhash::fast::RandomState> = HashMap::default();
-    let found: Vec<(usize, Fingerprint)> = candidates(doc, v).collect();
-    for (i, fp) in found {
-        match seen.get(&fp) {
-            None => {
-                seen.insert(fp, i);
-            }
-            Some(&k) => {
-                let kept = &doc.lines[k];
-                let evidence = Evidence {
-                    fingerprint: Some(crate::hex(&fp)),
-                    detail: Some(format!(
-                        "same normalised text as the kept line at bytes {}..{}",
-                        kept.start, kept.end
-                    )),
-                    ..Evidence::default()
-                };
-                let mut verdict = Verdict::new("duplicate", "doc_dedup", evidence);
-                verdict.duplicate_of = Some((kept.start, kept.end));
-                v[i] = Some(verdict);
-            }
+    // Keyed on the normalised text itself: equal keys are equal fingerprints, and the
+    // SHA-256 is only computed for the copies that are reported.
+    let mut seen: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+    for i in 0..doc.len() {
+        if !is_candidate(doc, v, i) {
+            continue;
         }
+        let norm = doc.norm(i);
+        let Some(&k) = seen.get(norm) else {
+            seen.insert(norm, i);
+            continue;
+        };
+        let kept = &doc.lines[k];
+        let evidence = Evidence {
+            fingerprint: Some(crate::hex(&fingerprint(norm))),
+            detail: Some(format!(
+                "same normalised text as the kept line at bytes {}..{}",
+                kept.start, kept.end
+            )),
+            ..Evidence::default()
+        };
+        let mut verdict = Verdict::new("duplicate", "doc_dedup", evidence);
+        verdict.duplicate_of = Some((kept.start, kept.end));
+        v[i] = Some(verdict);
     }
 }
 

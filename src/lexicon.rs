@@ -4,7 +4,6 @@
 //! loads a user's list in the same format, which is consulted first.
 
 use crate::text;
-use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::path::Path;
@@ -71,9 +70,13 @@ pub struct Lexicon {
     max_prefix_words: usize,
     max_contains_words: usize,
     max_regex_words: usize,
-    contains: Vec<usize>,
-    /// All `contains` phrases in one automaton (pattern k is entry `contains[k]`).
-    contains_ac: Option<AhoCorasick>,
+    /// `contains` entries by the longest word of their phrase (its anchor), with the anchor's
+    /// byte offset in the phrase. A line's words are looked up one by one, so a match always
+    /// starts and ends at word boundaries, and long anchors are rare words.
+    contains_anchor: HashMap<String, Vec<(usize, usize)>, foldhash::fast::RandomState>,
+    /// [`word_bit`] of every anchor, as a bit set: nearly every word of a line skips the
+    /// table on this test.
+    anchor_bits: Vec<u64>,
     regex_ids: Vec<usize>,
     /// A quick "does any pattern match" check, then the patterns one by one in file order.
     regex_set: Option<RegexSet>,
@@ -166,7 +169,13 @@ impl Lexicon {
                     let first = phrase.split(' ').next().unwrap_or("").to_string();
                     lex.prefixes.entry(first).or_default().push(id);
                 }
-                Kind::Contains(_) => lex.contains.push(id),
+                Kind::Contains(_) => {
+                    let (offset, anchor) = anchor_word(&phrase);
+                    let bit = word_bit(anchor.as_bytes());
+                    lex.anchor_bits.resize(1024, 0);
+                    lex.anchor_bits[bit / 64] |= 1 << (bit % 64);
+                    (lex.contains_anchor.entry(anchor.to_string()).or_default()).push((id, offset));
+                }
                 Kind::Regex(_) => lex.regex_ids.push(id),
             }
             lex.entries.push(Entry {
@@ -176,7 +185,7 @@ impl Lexicon {
                 phrase,
             });
         }
-        // Longer prefixes first, so the most specific phrase is the evidence.
+        // Longer phrases first, so the most specific phrase is the evidence.
         for ids in lex.prefixes.values_mut() {
             let entries = &lex.entries;
             ids.sort_by_key(|&i| std::cmp::Reverse(entries[i].phrase.len()));
@@ -199,14 +208,6 @@ impl Lexicon {
                     .collect();
                 lex.regex_gates.push((above, build(&some)?));
             }
-        }
-        if !lex.contains.is_empty() {
-            let phrases = lex.contains.iter().map(|&i| lex.entries[i].phrase.as_str());
-            let ac = AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(phrases)?;
-            lex.contains_ac = Some(ac);
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
         Ok(lex)
@@ -245,6 +246,38 @@ impl Lexicon {
             Some(k) => Some(&self.regex_gates[k].1),
             None => self.regex_set.as_ref(),
         }
+    }
+
+    /// The `contains` entry found in `norm` (at word boundaries, within its word limit) that
+    /// starts first, the longest of those.
+    fn contains(&self, norm: &str, words: usize) -> Option<&Entry> {
+        let b = norm.as_bytes();
+        let mut best: Option<(usize, &Entry)> = None;
+        for_each_word(b, |start, end| {
+            let bit = word_bit(&b[start..end]);
+            if self.anchor_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                return;
+            }
+            let Some(found) = self.contains_anchor.get(&norm[start..end]) else {
+                return;
+            };
+            for &(i, offset) in found {
+                let e = &self.entries[i];
+                let Some(at) = start.checked_sub(offset) else {
+                    continue;
+                };
+                let better = best
+                    .is_none_or(|(s, f)| at < s || (at == s && e.phrase.len() > f.phrase.len()));
+                if better
+                    && matches!(e.kind, Kind::Contains(max) if words <= max)
+                    && (at == 0 || b[at - 1] == b' ')
+                    && starts_with_words(&norm[at..], &e.phrase)
+                {
+                    best = Some((at, e));
+                }
+            }
+        });
+        best.map(|(_, e)| e)
     }
 
     pub fn len(&self) -> usize {
@@ -301,24 +334,12 @@ impl Lexicon {
                 }
             }
         }
-        if let Some(ac) = self
-            .contains_ac
-            .as_ref()
-            .filter(|_| words <= self.max_contains_words)
+        if words <= self.max_contains_words
+            && !self.anchor_bits.is_empty()
+            && let Some(e) = self.contains(norm, words)
         {
-            let b = norm.as_bytes();
-            for found in ac.find_iter(norm) {
-                let e = &self.entries[self.contains[found.pattern().as_usize()]];
-                let (s, end) = (found.start(), found.end());
-                let bounded = (s == 0 || b[s - 1] == b' ') && (end == b.len() || b[end] == b' ');
-                if let Kind::Contains(max) = e.kind
-                    && words <= max
-                    && bounded
-                {
-                    m.strong = Some(e);
-                    return m;
-                }
-            }
+            m.strong = Some(e);
+            return m;
         }
         if words <= self.max_regex_words
             && let Some(set) = self.regex_set_for(words)
@@ -374,6 +395,54 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 /// `norm` starts with the words of `phrase`.
+/// Calls `f(start, end)` for every word of `b` (split at single spaces), finding the
+/// spaces eight bytes at a time.
+fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut start = 0;
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes")) ^ 0x2020_2020_2020_2020;
+        // High bit of each byte that was a space (exact: no borrow between bytes).
+        let mut spaces = !(((x & LOW7) + LOW7) | x) & !LOW7;
+        while spaces != 0 {
+            let at = base + spaces.trailing_zeros() as usize / 8;
+            f(start, at);
+            start = at + 1;
+            spaces &= spaces - 1;
+        }
+        base += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if c == b' ' {
+            f(start, base + k);
+            start = base + k + 1;
+        }
+    }
+    f(start, b.len());
+}
+
+/// A word's slot in a 65,536-bit set, from its length and first and last bytes.
+fn word_bit(word: &[u8]) -> usize {
+    let (first, last) = (word.first().copied(), word.last().copied());
+    let key = (first.unwrap_or(0) as usize) << 8 ^ (last.unwrap_or(0) as usize) << 3 ^ word.len();
+    key & 0xffff
+}
+
+/// The longest word of a normalised phrase (the first of equals), with its byte offset.
+fn anchor_word(phrase: &str) -> (usize, &str) {
+    let mut best = (0, "");
+    let mut at = 0;
+    for w in phrase.split(' ') {
+        if w.len() > best.1.len() {
+            best = (at, w);
+        }
+        at += w.len() + 1;
+    }
+    best
+}
+
 fn starts_with_words(norm: &str, phrase: &str) -> bool {
     norm.starts_with(phrase) && matches!(norm.as_bytes().get(phrase.len()), None | Some(b' '))
 }
@@ -381,6 +450,35 @@ fn starts_with_words(norm: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_as_split_finds_them() {
+        for s in [
+            "",
+            "a",
+            "one two",
+            "share this story on facebook and x now",
+            "über alles é",
+        ] {
+            let mut got = Vec::new();
+            for_each_word(s.as_bytes(), |a, b| got.push(&s[a..b]));
+            assert_eq!(got, s.split(' ').collect::<Vec<_>>(), "{s:?}");
+        }
+        assert_eq!(anchor_word("use of cookies"), (7, "cookies"));
+    }
+
+    #[test]
+    fn contains_needs_word_boundaries_and_takes_the_leftmost_longest() {
+        let lex = Lexicon::parse(
+            "a x contains:30 use of cookies\nb y contains:30 cookies\nc z contains:30 of cookies and more\n",
+            "test",
+        )
+        .unwrap();
+        assert_eq!(hit(&lex, "We make use of cookies here").unwrap().0, "a");
+        assert_eq!(hit(&lex, "Fans of cookies and more").unwrap().0, "c");
+        assert_eq!(hit(&lex, "Mycookies are good"), None);
+        assert_eq!(hit(&lex, "cookies"), Some(("b".into(), "y".into())));
+    }
 
     fn hit(lex: &Lexicon, line: &str) -> Option<(String, String)> {
         let norm = text::normalize(line);
