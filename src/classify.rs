@@ -41,6 +41,9 @@ pub struct Evidence {
     /// The normalised-text fingerprint (dedup).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
+    /// Where the block was in an HTML page: a CSS-like path to its element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// A removal decision for one line.

@@ -30,6 +30,8 @@ pub enum Format {
     Jsonl,
     /// Common Crawl WARC (HTML responses) or WET (plain text) records.
     Warc,
+    /// One HTML page: its main content is extracted.
+    Html,
 }
 
 impl Format {
@@ -41,9 +43,19 @@ impl Format {
             Format::Jsonl
         } else if stem.ends_with(".warc") || stem.ends_with(".wet") {
             Format::Warc
+        } else if stem.ends_with(".html") || stem.ends_with(".htm") || stem.ends_with(".xhtml") {
+            Format::Html
         } else {
             Format::Text
         }
+    }
+}
+
+impl Format {
+    /// JSONL and WARC/WET inputs are streams of records (cleaned into JSONL); text and HTML
+    /// are one document per file.
+    pub fn is_records(self) -> bool {
+        matches!(self, Format::Jsonl | Format::Warc)
     }
 }
 
@@ -179,6 +191,18 @@ pub fn output_name(name: &str) -> String {
     format!("{stem}.txt")
 }
 
+/// The output name of an HTML input: minus `.gz`/`.zst` and `.html`/`.htm`/`.xhtml`, plus
+/// `.txt`.
+pub fn html_output_name(name: &str) -> String {
+    let stem = strip_compression(name);
+    let lower = stem.to_ascii_lowercase();
+    let cut = [".html", ".htm", ".xhtml"]
+        .iter()
+        .find(|e| lower.ends_with(*e))
+        .map_or(0, |e| e.len());
+    format!("{}.txt", &stem[..stem.len() - cut])
+}
+
 /// Walks `inputs` (files and folders, folders recursively in sorted order), skipping
 /// `exclude` (the output folder, when it lies inside an input folder). Problems found while
 /// walking are returned in walk order, among the sources.
@@ -309,6 +333,7 @@ fn walk(
 fn name_for(format: Format, name: &str) -> String {
     match format {
         Format::Text => output_name(name),
+        Format::Html => html_output_name(name),
         Format::Jsonl => jsonl_output_name(name),
         Format::Warc => {
             let stem = strip_compression(name);
@@ -394,6 +419,21 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         return Err(fail("empty file".into()));
     }
     let mut warnings = Vec::new();
+    if source.format == Format::Html {
+        // Decoded by its declared charset later; UTF-16 pages have NULs but a byte-order mark.
+        let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+        if !utf16 && let Some(pos) = memchr::memchr(0, &bytes) {
+            return Err(fail(format!(
+                "binary file (NUL byte at offset {pos}), not HTML"
+            )));
+        }
+        return Ok(Document {
+            source,
+            bytes,
+            compression,
+            warnings,
+        });
+    }
     if let Some(pos) = memchr::memchr(0, &bytes) {
         return Err(fail(format!(
             "binary file (NUL byte at offset {pos}), not text"

@@ -21,6 +21,8 @@
 pub mod classify;
 pub mod dedup;
 pub mod emit;
+pub mod extract;
+pub mod html;
 pub mod input;
 pub mod jsonl;
 pub mod lexicon;
@@ -77,6 +79,55 @@ impl Cleaner {
         Self::finish(&doc, verdicts, id)
     }
 
+    /// Cleans one HTML page: decodes it, extracts the main content (see [`extract`]), then
+    /// applies the text rules and the within-document dedup to the blocks that are left.
+    /// The spans cover the page text (blocks one per line), which is returned too.
+    pub fn clean_html(&self, id: &str, bytes: &[u8]) -> Result<HtmlCleaned, String> {
+        let (source, encoding, warning) = html::decode(bytes);
+        let page = html::parse(&source);
+        if page.blocks.is_empty() {
+            return Err("no text found in the HTML page".into());
+        }
+        let pre = extract::extract(&page);
+        let mut text = String::with_capacity(source.len() / 4);
+        let mut line_of = Vec::with_capacity(page.blocks.len());
+        let mut lines = 0;
+        for (k, b) in page.blocks.iter().enumerate() {
+            if k > 0 && b.para {
+                text.push('\n');
+                lines += 1;
+            }
+            line_of.push(lines);
+            text.push_str(&b.text);
+            text.push('\n');
+            lines += 1;
+        }
+        let doc = Doc::new(text.as_bytes());
+        let mut verdicts = self.classifier.classify(&doc);
+        for (k, b) in page.blocks.iter().enumerate() {
+            let line = line_of[k];
+            match &pre[k] {
+                Some(v) => verdicts[line] = Some(v.clone()),
+                None => {
+                    if let Some(v) = verdicts[line].as_mut() {
+                        v.evidence.path = Some(b.path.clone());
+                    }
+                }
+            }
+        }
+        if self.dedup != dedup::Mode::Off {
+            dedup::within_document(&doc, &mut verdicts);
+        }
+        let (output, spans) = Self::finish(&doc, verdicts, id);
+        Ok(HtmlCleaned {
+            output,
+            spans,
+            encoding,
+            warnings: warning.into_iter().collect(),
+            text: text.into_bytes(),
+        })
+    }
+
     /// Corpus dedup, pass one: the fingerprint and span of every line that survives
     /// classification, for [`dedup::CorpusIndex::add`].
     pub fn index(&self, bytes: &[u8]) -> dedup::DocIndex {
@@ -110,6 +161,16 @@ impl Cleaner {
         let e = emit::emit(doc, &verdicts, id);
         (e.output, e.spans)
     }
+}
+
+/// What [`Cleaner::clean_html`] makes of a page.
+pub struct HtmlCleaned {
+    pub output: Vec<u8>,
+    pub spans: Vec<Span>,
+    /// The page text the spans cover.
+    pub text: Vec<u8>,
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
 }
 
 /// Everything `decruft clean` needs.
@@ -265,7 +326,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let mut i = 0;
     while i < sources.len() {
         if let Ok(s) = &sources[i]
-            && s.format != Format::Text
+            && s.format.is_records()
         {
             let corpus = decisions.as_ref().map(|d| jsonl::Corpus {
                 decisions: d,
@@ -464,7 +525,7 @@ fn index_corpus(
     let mut i = 0;
     while i < sources.len() {
         if let Ok(s) = &sources[i]
-            && s.format != Format::Text
+            && s.format.is_records()
         {
             if let Ok(reader) = input::open_stream(&s.path) {
                 let mut sink = |n: DocNo, id: String, d: &dedup::DocIndex| {
@@ -492,6 +553,10 @@ fn index_corpus(
                 .par_iter()
                 .map(
                     |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
+                        // HTML pages take part in corpus dedup only as readers (see README).
+                        Some(Ok(doc)) if doc.source.format == Format::Html => {
+                            dedup::DocIndex::default()
+                        }
                         Some(Ok(doc)) => cleaner.index(&doc.bytes),
                         _ => dedup::DocIndex::default(),
                     },
@@ -511,7 +576,7 @@ fn index_corpus(
 
 /// JSONL and WARC/WET inputs are streams of records (cleaned into JSONL); the rest is text.
 fn is_records(s: &Result<Source, InputError>) -> bool {
-    s.as_ref().is_ok_and(|s| s.format != Format::Text)
+    s.as_ref().is_ok_and(|s| s.format.is_records())
 }
 
 /// The end of the run of text sources starting at `i`: up to the next record stream, and at
@@ -618,12 +683,33 @@ fn process(
     opts: &CleanOptions,
     decisions: Option<(&dedup::Decisions, &dedup::NearCheck)>,
 ) -> Result<Done, InputError> {
-    let doc = input::read(source, &opts.read)?;
-    let src = &doc.source;
-    let (clean, spans) = match decisions {
-        Some((d, near)) => cleaner.clean_in_corpus(&src.id, doc_no, &doc.bytes, d, Some(near)),
-        None => cleaner.clean(&src.id, &doc.bytes),
+    let mut doc = input::read(source, &opts.read)?;
+    let mut page = None;
+    let (clean, spans, html_sha) = if doc.source.format == Format::Html {
+        let h = cleaner
+            .clean_html(&doc.source.id, &doc.bytes)
+            .map_err(|e| InputError::new(&doc.source.path, e))?;
+        page = Some(provenance::PageText {
+            format: "html".into(),
+            encoding: h.encoding.into(),
+            html_bytes: doc.bytes.len() as u64,
+            sha256: sha256_hex(&h.text),
+        });
+        doc.warnings.extend(h.warnings);
+        // The page text stands for the document from here on; the HTML's hash is kept.
+        let html_sha = sha256_hex(&doc.bytes);
+        doc.bytes = h.text;
+        (h.output, h.spans, Some(html_sha))
+    } else {
+        let (c, s) = match decisions {
+            Some((d, near)) => {
+                cleaner.clean_in_corpus(&doc.source.id, doc_no, &doc.bytes, d, Some(near))
+            }
+            None => cleaner.clean(&doc.source.id, &doc.bytes),
+        };
+        (c, s, None)
     };
+    let src = &doc.source;
     let out_path = opts.out.join(&src.output);
     output::write_atomic(&out_path, &clean).map_err(|e| {
         InputError::new(
@@ -645,11 +731,12 @@ fn process(
         source: src.path.display().to_string(),
         compression: doc.compression.map(str::to_string),
         output: src.output.to_string_lossy().replace('\\', "/"),
-        source_sha256: sha256_hex(&doc.bytes),
+        source_sha256: html_sha.unwrap_or_else(|| sha256_hex(&doc.bytes)),
         output_sha256: sha256_hex(&clean),
         bytes_in: doc.bytes.len() as u64,
         bytes_out: clean.len() as u64,
         warnings: doc.warnings.clone(),
+        page,
         spans,
     };
     let record_json = serde_json::to_string(&record)
@@ -734,6 +821,7 @@ mod tests {
             bytes_in: src.len() as u64,
             bytes_out: out.len() as u64,
             warnings: vec![],
+            page: None,
             spans,
         };
         assert_eq!(provenance::rebuild(&record, &out).unwrap(), src);

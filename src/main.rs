@@ -177,6 +177,7 @@ enum FormatArg {
     Text,
     Jsonl,
     Warc,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -245,6 +246,7 @@ fn run_clean(a: CleanArgs) -> anyhow::Result<ExitCode> {
                 FormatArg::Text => Some(decruft::input::Format::Text),
                 FormatArg::Jsonl => Some(decruft::input::Format::Jsonl),
                 FormatArg::Warc => Some(decruft::input::Format::Warc),
+                FormatArg::Html => Some(decruft::input::Format::Html),
             },
         },
         fields: decruft::jsonl::Fields {

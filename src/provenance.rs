@@ -31,7 +31,26 @@ pub struct Record {
     /// Non-fatal problems with this input (e.g. invalid UTF-8, kept as bytes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// For an HTML source: the page text the spans cover (see [`PageText`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageText>,
     pub spans: Vec<Span>,
+}
+
+/// An HTML source is decoded and turned into page text, one block (paragraph, heading, list
+/// item, table row) per line; the spans, and `bytes_in`, refer to that text. `source_sha256`
+/// stays the hash of the HTML bytes, so `verify` checks the text against `sha256` here and
+/// the HTML file against `source_sha256`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageText {
+    /// `html`.
+    pub format: String,
+    /// The encoding the HTML was decoded with.
+    pub encoding: String,
+    /// Bytes of HTML read (after decompression).
+    pub html_bytes: u64,
+    /// SHA-256 of the page text.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

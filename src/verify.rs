@@ -75,8 +75,14 @@ fn check(dir: &Path, rec: &Record) -> (bool, Option<String>) {
         Ok(b) => b,
         Err(e) => return fail(format!("cannot rebuild the source: {e}")),
     };
-    if sha256_hex(&rebuilt) != rec.source_sha256 {
-        return fail("rebuilt source does not match its recorded SHA-256".into());
+    match &rec.page {
+        Some(page) if sha256_hex(&rebuilt) != page.sha256 => {
+            return fail("rebuilt page text does not match its recorded SHA-256".into());
+        }
+        None if sha256_hex(&rebuilt) != rec.source_sha256 => {
+            return fail("rebuilt source does not match its recorded SHA-256".into());
+        }
+        _ => {}
     }
     let src = Path::new(&rec.source);
     if !src.is_file() {

@@ -1,0 +1,318 @@
+//! Main-content extraction: decides, for every text block of a parsed HTML page (see
+//! [`crate::html`]), whether it belongs to the page's main content, and records why not.
+//!
+//! Each block gets a value: positive for text that reads like content (long, few links, many
+//! stop words in any of the supported languages), negative for link lists, short chrome and
+//! blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
+//! `<article>`, `<main>`, `itemprop=articleBody` and JSON-LD `articleBody` raise the value of
+//! the text they hold: evidence, not a verdict. The main content is the element whose blocks
+//! add up to the most (a maximum-sum subtree of the DOM); blocks outside it go, and inside it
+//! the blocks of nested navigation, widgets and hidden elements go too, each with its reason.
+
+use crate::classify::{Evidence, Verdict};
+use crate::html::{Block, Page, flag, hint};
+use crate::text;
+
+/// Rule names, as they appear in provenance.
+pub const OUTSIDE: &str = "html_outside_main";
+pub const SEMANTIC: &str = "html_semantic_element";
+pub const CLASS_HINT: &str = "html_class_hint";
+pub const HIDDEN: &str = "html_hidden";
+pub const LINK_LIST: &str = "html_link_list";
+pub const TITLE: &str = "html_title";
+
+/// What a block is worth as content (see the module comment); hints in `ignore` do not
+/// count.
+fn value(b: &Block, body: Option<&str>, ignore: u32) -> f64 {
+    if b.flags & flag::HIDDEN != 0 {
+        return 0.0;
+    }
+    let norm = text::normalize(&b.text);
+    let words: Vec<&str> = text::norm_words(&norm).collect();
+    let n = words.len() as f64;
+    if n == 0.0 {
+        return 0.0;
+    }
+    let stops = words
+        .iter()
+        .filter(|w| text::stop_words().contains(*w))
+        .count() as f64;
+    let ld = b.link_density();
+    let mut v = if ld > 0.5 {
+        -n
+    } else if n >= 12.0 && stops / n >= 0.1 {
+        n * (1.0 - ld)
+    } else if n >= 12.0 {
+        0.5 * n * (1.0 - ld)
+    } else {
+        -0.5 - n * ld
+    };
+    let h = b.all_hints() & !ignore;
+    let bad = hint::COMMENT
+        | hint::RELATED
+        | hint::SHARE
+        | hint::NAV
+        | hint::CHROME
+        | hint::AD
+        | hint::COOKIE
+        | hint::PROMO
+        | hint::BREADCRUMB;
+    if b.flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & bad != 0 {
+        v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
+    } else if v > 0.0
+        && (b.flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
+    {
+        v *= 1.5;
+    }
+    if let Some(body) = body
+        && n >= 5.0
+        && body.contains(&norm)
+    {
+        v = v.abs() + n;
+    }
+    v
+}
+
+/// The verdict for every block (None = main content).
+pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
+    let blocks = &page.blocks;
+    let body = page.article_body.as_deref().map(text::normalize);
+    // Hints on most of the page's content are what the page is about (a forum's posts, a
+    // list of products), not widgets around it: they are ignored.
+    let raw: Vec<f64> = (blocks.iter())
+        .map(|b| value(b, body.as_deref(), u32::MAX))
+        .collect();
+    let dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    let values: Vec<f64> = (blocks.iter())
+        .map(|b| value(b, body.as_deref(), dominant))
+        .collect();
+    let mut prefix = vec![0.0; values.len() + 1];
+    for (i, v) in values.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + v;
+    }
+    let sum = |a: usize, b: usize| prefix[b] - prefix[a];
+    // The element whose blocks add up to the most; the page itself when none is positive.
+    let best = page
+        .elements
+        .iter()
+        .filter(|e| e.flags & flag::HIDDEN == 0)
+        .map(|e| (sum(e.first, e.end), e))
+        .filter(|(s, _)| *s > 0.0)
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(b.1.depth.cmp(&a.1.depth).reverse())
+        });
+    let (first, end, depth, cflags, cpath) = match best {
+        Some((_, e)) => (e.first, e.end, e.depth, e.flags, page.path(e.node)),
+        None => (0, blocks.len(), 0, 0, "html".to_string()),
+    };
+    let ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
+    let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        if b.flags & flag::HIDDEN != 0 {
+            v[i] = Some(verdict(
+                "hidden",
+                HIDDEN,
+                b,
+                "inside a hidden element (hidden, aria-hidden or display:none)".into(),
+            ));
+            continue;
+        }
+        if i < first || i >= end {
+            let (reason, _) = kind_of(b, 0, 0);
+            v[i] = Some(verdict(
+                reason,
+                OUTSIDE,
+                b,
+                format!("outside the main content ({cpath})"),
+            ));
+            continue;
+        }
+        let below = b.flags & !cflags;
+        if below & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 {
+            let (reason, _) = kind_of(b, depth, ignore);
+            let what = if below & flag::NAV != 0 {
+                "nav"
+            } else if below & flag::ASIDE != 0 {
+                "aside"
+            } else {
+                "footer"
+            };
+            v[i] = Some(verdict(
+                reason,
+                SEMANTIC,
+                b,
+                format!("inside a <{what}> within the main content"),
+            ));
+            continue;
+        }
+        let (reason, word) = kind_of(b, depth, ignore);
+        if let Some(word) = word {
+            v[i] = Some(verdict(
+                reason,
+                CLASS_HINT,
+                b,
+                format!("inside an element whose class or id says {word:?}"),
+            ));
+            continue;
+        }
+        if b.link_density() > 0.8 && b.flags & flag::HEADING == 0 && values[i] < 0.0 {
+            v[i] = Some(verdict(
+                "navigation",
+                LINK_LIST,
+                b,
+                format!("{:.0}% of its text is links", 100.0 * b.link_density()),
+            ));
+        }
+    }
+    drop_title(page, &mut v, first, end);
+    v
+}
+
+/// The hints (given below `depth`) on more than half the content-like text of `range`.
+fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
+    let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
+    let mut dominant = 0u32;
+    for k in 0..crate::html::HINTS {
+        let bit = 1u32 << k;
+        let under: f64 = (range.clone())
+            .filter(|&i| blocks[i].hints_below(depth) & bit != 0 && raw[i] > 0.0)
+            .map(|i| raw[i])
+            .sum();
+        if positive > 0.0 && under > 0.5 * positive {
+            dominant |= bit;
+        }
+    }
+    dominant
+}
+
+/// The heading that repeats the page title before the first paragraph of the main content.
+fn drop_title(page: &Page, v: &mut [Option<Verdict>], first: usize, end: usize) {
+    let Some(title) = page.title.as_deref().map(text::normalize) else {
+        return;
+    };
+    for i in first..end {
+        let b = &page.blocks[i];
+        if v[i].is_some() {
+            continue;
+        }
+        if b.flags & flag::HEADING == 0 {
+            if text::word_count(&b.text) >= 12 {
+                return;
+            }
+            continue;
+        }
+        let h = text::normalize(&b.text);
+        if !h.is_empty() && title.contains(&h) {
+            v[i] = Some(verdict(
+                "title",
+                TITLE,
+                b,
+                "the page title, repeated as the main content's heading".into(),
+            ));
+        }
+        return;
+    }
+}
+
+/// The removal reason a block's surroundings suggest, and the hint that says so when a class
+/// or id below depth `depth` does (hints in `ignore` do not count).
+fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static str>) {
+    let h = b.hints_below(depth) & !ignore;
+    const ORDER: &[(u32, &str, &str)] = &[
+        (hint::COMMENT, "comments", "comment"),
+        (hint::RELATED, "related", "related"),
+        (hint::SHARE, "share", "share"),
+        (hint::COOKIE, "cookies", "cookie"),
+        (hint::AD, "advertisement", "ad"),
+        (hint::PROMO, "promo", "promo"),
+        (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
+        (hint::NAV, "navigation", "nav"),
+        (hint::CHROME, "chrome", "sidebar/header/footer"),
+    ];
+    for &(bit, reason, word) in ORDER {
+        if h & bit != 0 {
+            return (reason, Some(word));
+        }
+    }
+    let f = b.flags;
+    let reason = if f & flag::NAV != 0 {
+        "navigation"
+    } else if f & (flag::ASIDE | flag::FOOTER | flag::HEADER) != 0 {
+        "chrome"
+    } else if f & flag::FORM != 0 {
+        "form"
+    } else {
+        "boilerplate"
+    };
+    (reason, None)
+}
+
+fn verdict(reason: &str, rule: &str, b: &Block, detail: String) -> Verdict {
+    Verdict::new(
+        reason,
+        rule,
+        Evidence {
+            detail: Some(detail),
+            path: Some(b.path.clone()),
+            ..Evidence::default()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse;
+
+    const P: &str = "This is a long paragraph of the article that has plenty of words in it and reads like real text for people.";
+
+    #[test]
+    fn article_kept_chrome_removed() {
+        let html = format!(
+            "<html><head><title>Big news - Site</title></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/a>World</a></li></ul></nav>\
+             <div class=main><article><h1>Big news</h1><p>{P}</p><p>{P}</p>\
+             <div class=share-buttons><a href=#>Facebook</a> <a href=#>Twitter</a></div><p>{P}</p></article>\
+             <div id=comments><p>{P} I disagree.</p></div></div>\
+             <footer><p>Copyright 2024 Site. All rights reserved.</p></footer></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P, P, P]);
+        let reasons: Vec<&str> = v.iter().flatten().map(|v| v.reason.as_str()).collect();
+        assert!(
+            reasons.contains(&"navigation") && reasons.contains(&"share"),
+            "{reasons:?}"
+        );
+        assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn forum_posts_are_the_content() {
+        let post = |n: usize| {
+            format!(
+                "<div class='comment post' id=c{n}><span class=author>user{n}</span><p>{P}</p></div>"
+            )
+        };
+        let html = format!(
+            "<body><nav><a href=/>Forum index</a></nav><div class=thread>{}{}{}</div></body>",
+            post(1),
+            post(2),
+            post(3)
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = page
+            .blocks
+            .iter()
+            .zip(&v)
+            .filter(|(b, v)| v.is_none() && b.text == P)
+            .count();
+        assert_eq!(kept, 3);
+    }
+}

@@ -1,0 +1,854 @@
+//! HTML input: finds the character encoding (byte-order mark, `<meta charset>`, `http-equiv`,
+//! else UTF-8 with a Windows-1252 fallback), decodes with encoding_rs, parses with scraper
+//! (html5ever, which never fails on bad markup) and turns the page into text blocks: one per
+//! paragraph, heading, list item, table row or line break, each with the DOM facts the
+//! main-content scorer reads (tag, CSS-like path, link text, class/id hints, the semantic
+//! elements around it). The walk is iterative, so nesting depth costs no stack.
+
+use ego_tree::iter::Edge;
+use encoding_rs::Encoding;
+use scraper::{Html, Node};
+
+/// Semantic surroundings of a block (bit flags).
+pub mod flag {
+    pub const NAV: u32 = 1;
+    pub const ASIDE: u32 = 1 << 1;
+    pub const FOOTER: u32 = 1 << 2;
+    pub const HEADER: u32 = 1 << 3;
+    pub const FORM: u32 = 1 << 4;
+    pub const MAIN: u32 = 1 << 5;
+    pub const ARTICLE: u32 = 1 << 6;
+    pub const LIST: u32 = 1 << 7;
+    pub const TABLE: u32 = 1 << 8;
+    pub const HEADING: u32 = 1 << 9;
+    pub const HIDDEN: u32 = 1 << 10;
+    pub const PRE: u32 = 1 << 11;
+    pub const BODY_PROP: u32 = 1 << 12;
+    pub const BLOCKQUOTE: u32 = 1 << 13;
+    pub const FIGURE: u32 = 1 << 14;
+    pub const BUTTON: u32 = 1 << 15;
+}
+
+/// What class and id names say about an element (bit flags; see [`hints_of`]).
+pub mod hint {
+    pub const COMMENT: u32 = 1;
+    pub const RELATED: u32 = 1 << 1;
+    pub const SHARE: u32 = 1 << 2;
+    pub const NAV: u32 = 1 << 3;
+    pub const CHROME: u32 = 1 << 4;
+    pub const AD: u32 = 1 << 5;
+    pub const COOKIE: u32 = 1 << 6;
+    pub const PROMO: u32 = 1 << 7;
+    pub const META: u32 = 1 << 8;
+    pub const CONTENT: u32 = 1 << 9;
+    pub const BREADCRUMB: u32 = 1 << 10;
+    pub const HIDDEN: u32 = 1 << 11;
+}
+
+/// Number of [`hint`] bits.
+pub const HINTS: usize = 12;
+
+/// One text block of a page.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text, whitespace collapsed.
+    pub text: String,
+    /// The innermost element around the text.
+    pub tag: &'static str,
+    /// CSS-like path of that element (the last few steps from `body`).
+    pub path: String,
+    /// Characters of the text inside links.
+    pub link_chars: usize,
+    /// Characters of the text.
+    pub chars: usize,
+    /// [`flag`]s of the element and its ancestors.
+    pub flags: u32,
+    /// For each [`hint`] bit, the depth (elements from the root) of the nearest element
+    /// around the text that gave it, 0 when none did.
+    pub hint_depth: [u32; HINTS],
+    /// Starts a new paragraph (as opposed to continuing a list, a table or a line break).
+    pub para: bool,
+}
+
+impl Block {
+    pub fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars.max(1) as f64
+    }
+
+    /// The hints given by elements deeper than `depth` (below a container at that depth).
+    pub fn hints_below(&self, depth: u32) -> u32 {
+        (0..HINTS)
+            .filter(|&k| self.hint_depth[k] > depth)
+            .fold(0, |a, k| a | 1 << k)
+    }
+
+    pub fn all_hints(&self) -> u32 {
+        self.hints_below(0)
+    }
+}
+
+/// An element that holds blocks: its block range, depth and path.
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub tag: &'static str,
+    /// The element in [`Page::doc`] (see [`Page::path`]).
+    pub node: Option<ego_tree::NodeId>,
+    pub depth: u32,
+    /// Blocks `first..end` lie inside it.
+    pub first: usize,
+    pub end: usize,
+    pub flags: u32,
+    pub hints: u32,
+}
+
+/// A parsed page.
+pub struct Page {
+    pub doc: Html,
+    pub blocks: Vec<Block>,
+    /// Elements containing at least one block, in closing order.
+    pub elements: Vec<Element>,
+    pub title: Option<String>,
+    /// `articleBody` from JSON-LD, when the page has one.
+    pub article_body: Option<String>,
+    /// The encoding the page was decoded with.
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
+}
+
+/// Decodes HTML bytes: a byte-order mark wins, then a `<meta>` declaration in the first
+/// kilobytes; bytes that are valid UTF-8 are read as UTF-8 whatever a legacy declaration says
+/// (a wrong declaration is common, valid UTF-8 by accident is not). Returns the text, the
+/// encoding's name and a warning when bytes had to be replaced.
+pub fn decode(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, _, bad) = enc.decode(bytes);
+        let _ = bom;
+        let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
+        return (text.into_owned(), enc.name(), warn);
+    }
+    let declared = declared_charset(&bytes[..bytes.len().min(4096)]);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), "UTF-8", None);
+    }
+    let enc = match declared {
+        Some(e) if e != encoding_rs::UTF_8 => e,
+        // Declared UTF-8 (or nothing) but not valid: mostly UTF-8 with a few bad bytes, or
+        // legacy text; the share of invalid sequences tells which.
+        _ if mostly_utf8(bytes) => {
+            let s = String::from_utf8_lossy(bytes).into_owned();
+            return (s, "UTF-8", Some("invalid UTF-8 replaced".into()));
+        }
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    let (text, bad) = enc.decode_without_bom_handling(bytes);
+    let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
+    (text.into_owned(), enc.name(), warn)
+}
+
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let lossy = String::from_utf8_lossy(bytes);
+    let bad = lossy.matches('\u{FFFD}').count();
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    bad * 4 < non_ascii.max(1)
+}
+
+/// The charset named by `<meta charset=...>` or `<meta http-equiv=... content="...charset=...">`.
+fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&lower[from..], b"charset") {
+        let at = from + p + b"charset".len();
+        from = at;
+        let rest = &lower[at..];
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|c| matches!(c, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = Encoding::for_label(&rest[..end]) {
+            // A page that declares UTF-16 in ASCII bytes is not UTF-16.
+            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                return Some(encoding_rs::UTF_8);
+            }
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// Kinds of element, for the walk (bit flags).
+mod kind {
+    /// Content is not page text (scripts, styles, media).
+    pub const SKIP: u8 = 1;
+    /// Starts and ends a block.
+    pub const BLOCK: u8 = 2;
+    /// A block after which the next continues the same group: one newline, no blank line.
+    pub const LINE: u8 = 4;
+    /// Separates words inside a line (table cells, images).
+    pub const GAP: u8 = 8;
+}
+
+/// Tag names the walk knows, with their [`kind`]s; others are inline.
+const TAGS: &[(&str, u8)] = &[
+    ("script", kind::SKIP),
+    ("style", kind::SKIP),
+    ("noscript", kind::SKIP),
+    ("template", kind::SKIP),
+    ("svg", kind::SKIP),
+    ("math", kind::SKIP),
+    ("head", kind::SKIP),
+    ("title", kind::SKIP),
+    ("iframe", kind::SKIP),
+    ("object", kind::SKIP),
+    ("canvas", kind::SKIP),
+    ("video", kind::SKIP),
+    ("audio", kind::SKIP),
+    ("map", kind::SKIP),
+    ("address", kind::BLOCK),
+    ("article", kind::BLOCK),
+    ("aside", kind::BLOCK),
+    ("blockquote", kind::BLOCK),
+    ("body", kind::BLOCK),
+    ("caption", kind::BLOCK),
+    ("dd", kind::BLOCK | kind::LINE),
+    ("details", kind::BLOCK),
+    ("dialog", kind::BLOCK),
+    ("div", kind::BLOCK),
+    ("dl", kind::BLOCK),
+    ("dt", kind::BLOCK | kind::LINE),
+    ("fieldset", kind::BLOCK),
+    ("figcaption", kind::BLOCK),
+    ("figure", kind::BLOCK),
+    ("footer", kind::BLOCK),
+    ("form", kind::BLOCK),
+    ("h1", kind::BLOCK),
+    ("h2", kind::BLOCK),
+    ("h3", kind::BLOCK),
+    ("h4", kind::BLOCK),
+    ("h5", kind::BLOCK),
+    ("h6", kind::BLOCK),
+    ("header", kind::BLOCK),
+    ("hgroup", kind::BLOCK),
+    ("hr", kind::BLOCK),
+    ("html", kind::BLOCK),
+    ("legend", kind::BLOCK),
+    ("li", kind::BLOCK | kind::LINE),
+    ("main", kind::BLOCK),
+    ("nav", kind::BLOCK),
+    ("ol", kind::BLOCK),
+    ("option", kind::BLOCK | kind::LINE),
+    ("p", kind::BLOCK),
+    ("pre", kind::BLOCK),
+    ("section", kind::BLOCK),
+    ("summary", kind::BLOCK),
+    ("table", kind::BLOCK),
+    ("tbody", kind::BLOCK),
+    ("tfoot", kind::BLOCK),
+    ("thead", kind::BLOCK),
+    ("tr", kind::BLOCK | kind::LINE),
+    ("ul", kind::BLOCK),
+    ("br", kind::BLOCK | kind::LINE),
+    ("td", kind::GAP),
+    ("th", kind::GAP),
+    ("img", kind::GAP),
+    ("a", 0),
+    ("button", 0),
+    ("span", 0),
+    ("input", 0),
+    ("label", 0),
+    ("select", 0),
+    ("textarea", 0),
+];
+
+/// The interned name and [`kind`]s of a tag ("element" and 0 for tags not in [`TAGS`]).
+fn tag_info(name: &str) -> (&'static str, u8) {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static MAP: OnceLock<HashMap<&'static str, u8, foldhash::fast::FixedState>> = OnceLock::new();
+    let map = MAP.get_or_init(|| TAGS.iter().copied().collect());
+    match map.get_key_value(name) {
+        Some((&n, &k)) => (n, k),
+        None => ("element", 0),
+    }
+}
+
+struct Frame {
+    tag: &'static str,
+    /// The element (None for skipped and void elements, which never hold text).
+    node: Option<ego_tree::NodeId>,
+    flags: u32,
+    hints: u32,
+    hint_depth: [u32; HINTS],
+    first: usize,
+    block: bool,
+    skip: bool,
+    link: bool,
+}
+
+/// Parses a page (already decoded) into blocks.
+pub fn parse(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let mut page = Page {
+        doc: Html::new_fragment(),
+        blocks: Vec::new(),
+        elements: Vec::new(),
+        title: None,
+        article_body: None,
+        encoding: "",
+        warnings: Vec::new(),
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut buf = String::new();
+    let mut link_chars = 0usize;
+    let mut skipping = 0usize;
+    let mut links = 0usize;
+    let mut json_ld: Vec<String> = Vec::new();
+    let mut capture: Option<String> = None;
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match *node.value() {
+                Node::Element(ref el) => {
+                    let name = el.name();
+                    let (tag, kinds) = tag_info(name);
+                    if skipping > 0 || kinds & kind::SKIP != 0 {
+                        skipping += 1;
+                        if name == "script"
+                            && el
+                                .attr("type")
+                                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                        {
+                            capture = Some(String::new());
+                        }
+                        stack.push(Frame {
+                            tag,
+                            node: None,
+                            flags: 0,
+                            hints: 0,
+                            hint_depth: [0; HINTS],
+                            first: page.blocks.len(),
+                            block: false,
+                            skip: true,
+                            link: false,
+                        });
+                        if name == "title" && title.is_none() {
+                            in_title = true;
+                        }
+                        continue;
+                    }
+                    let block = kinds & kind::BLOCK != 0;
+                    if block {
+                        flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, false);
+                    } else if kinds & kind::GAP != 0 && !buf.ends_with(' ') {
+                        buf.push(' ');
+                    }
+                    if name == "br" || name == "hr" {
+                        // Void elements: the flush above is all they do.
+                        stack.push(Frame {
+                            tag,
+                            node: None,
+                            flags: 0,
+                            hints: 0,
+                            hint_depth: [0; HINTS],
+                            first: page.blocks.len(),
+                            block: false,
+                            skip: false,
+                            link: false,
+                        });
+                        continue;
+                    }
+                    let parent_flags = stack.last().map_or(0, |f| f.flags);
+                    let mut hint_depth = stack.last().map_or([0; HINTS], |f| f.hint_depth);
+                    let mut flags = parent_flags | flags_of(el);
+                    let hints = hints_of(el);
+                    for (k, d) in hint_depth.iter_mut().enumerate() {
+                        if hints & (1 << k) != 0 {
+                            *d = stack.len() as u32 + 1;
+                        }
+                    }
+                    if hints & hint::HIDDEN != 0 {
+                        flags |= flag::HIDDEN;
+                    }
+                    let link = name == "a";
+                    if link {
+                        links += 1;
+                    }
+                    stack.push(Frame {
+                        tag,
+                        node: Some(node.id()),
+                        flags,
+                        hints,
+                        hint_depth,
+                        first: page.blocks.len(),
+                        block,
+                        skip: false,
+                        link,
+                    });
+                }
+                Node::Text(ref t) => {
+                    let t: &str = t;
+                    if in_title {
+                        title.get_or_insert_with(String::new).push_str(t);
+                        continue;
+                    }
+                    if let Some(c) = capture.as_mut() {
+                        c.push_str(t);
+                        continue;
+                    }
+                    if skipping > 0 {
+                        continue;
+                    }
+                    let pre = stack.last().is_some_and(|f| f.flags & flag::PRE != 0);
+                    let before = buf.len();
+                    if pre && t.contains('\n') {
+                        let mut first = true;
+                        for line in t.split('\n') {
+                            if !first {
+                                let chars = buf[before.min(buf.len())..].chars().count();
+                                if links > 0 {
+                                    link_chars += chars;
+                                }
+                                flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, true);
+                            }
+                            first = false;
+                            push_collapsed(&mut buf, line);
+                        }
+                        continue;
+                    }
+                    push_collapsed(&mut buf, t);
+                    if links > 0 {
+                        link_chars += buf[before..].trim().chars().count();
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(_) = node.value() else {
+                    continue;
+                };
+                let Some(frame) = stack.pop() else {
+                    continue;
+                };
+                if frame.skip {
+                    skipping = skipping.saturating_sub(1);
+                    if frame.tag == "title" {
+                        in_title = false;
+                    }
+                    if frame.tag == "script"
+                        && let Some(c) = capture.take()
+                    {
+                        json_ld.push(c);
+                    }
+                    continue;
+                }
+                if frame.link {
+                    links = links.saturating_sub(1);
+                    if !buf.ends_with(' ') && !buf.is_empty() {
+                        // Adjacent links ("Home|News") are separate words.
+                        buf.push(' ');
+                    }
+                }
+                if frame.block {
+                    // Flush with this frame still counted as the innermost element.
+                    let line_kind = tag_info(frame.tag).1;
+                    stack.push(frame);
+                    let line = line_kind & kind::LINE != 0;
+                    flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, line);
+                    let frame = stack.pop().expect("pushed above");
+                    if page.blocks.len() > frame.first {
+                        page.elements.push(Element {
+                            tag: frame.tag,
+                            node: frame.node,
+                            depth: stack.len() as u32 + 1,
+                            first: frame.first,
+                            end: page.blocks.len(),
+                            flags: frame.flags,
+                            hints: frame.hints,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, false);
+    page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    page.article_body = json_ld.iter().find_map(|s| article_body(s));
+    page.doc = doc;
+    page
+}
+
+impl Page {
+    /// The CSS-like path of an element (its last few steps).
+    pub fn path(&self, node: Option<ego_tree::NodeId>) -> String {
+        let mut segs = Vec::new();
+        let mut more = false;
+        let mut at = node.and_then(|n| self.doc.tree.get(n));
+        while let Some(n) = at {
+            if let Node::Element(el) = n.value() {
+                if segs.len() == PATH_STEPS {
+                    more = true;
+                    break;
+                }
+                segs.push(segment(el));
+            }
+            at = n.parent();
+        }
+        join_path(segs, more)
+    }
+}
+
+fn join_path(mut segs: Vec<String>, more: bool) -> String {
+    segs.reverse();
+    let mut p = String::new();
+    if more {
+        p.push_str("… > ");
+    }
+    p.push_str(&segs.join(" > "));
+    p
+}
+
+/// Appends text with runs of whitespace collapsed to one space.
+fn push_collapsed(buf: &mut String, t: &str) {
+    for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
+        if k > 0 && !buf.is_empty() && !buf.ends_with(' ') {
+            buf.push(' ');
+        }
+        buf.push_str(part);
+    }
+}
+
+/// Ends the current block: the text gathered so far becomes a block of the innermost
+/// element on the stack.
+fn flush(
+    doc: &Html,
+    page: &mut Page,
+    stack: &[Frame],
+    buf: &mut String,
+    link_chars: &mut usize,
+    line: bool,
+) {
+    let text = buf.trim();
+    if !text.is_empty() {
+        let chars = text.chars().count();
+        let top = stack.iter().rev().find(|f| f.node.is_some());
+        page.blocks.push(Block {
+            text: text.to_string(),
+            tag: top.map_or("body", |f| f.tag),
+            path: path_of(doc, stack),
+            link_chars: (*link_chars).min(chars),
+            chars,
+            flags: top.map_or(0, |f| f.flags),
+            hint_depth: top.map_or([0; HINTS], |f| f.hint_depth),
+            para: !line,
+        });
+    }
+    buf.clear();
+    *link_chars = 0;
+}
+
+/// Steps shown in a path.
+const PATH_STEPS: usize = 6;
+
+/// The last steps of the path to the element on top of `stack`.
+fn path_of(doc: &Html, stack: &[Frame]) -> String {
+    let mut segs = Vec::new();
+    let mut more = false;
+    for f in stack.iter().rev() {
+        let Some(Node::Element(el)) = f.node.and_then(|n| doc.tree.get(n)).map(|n| n.value())
+        else {
+            continue;
+        };
+        if segs.len() == PATH_STEPS {
+            more = true;
+            break;
+        }
+        segs.push(segment(el));
+    }
+    join_path(segs, more)
+}
+
+/// `tag#id` or `tag.first-class`, as a CSS selector step.
+fn segment(el: &scraper::node::Element) -> String {
+    let name = el.name();
+    if let Some(id) = el
+        .id()
+        .filter(|i| i.len() <= 40 && !i.contains(char::is_whitespace))
+    {
+        return format!("{name}#{id}");
+    }
+    match el.classes().next() {
+        Some(c) if c.len() <= 40 => format!("{name}.{c}"),
+        _ => name.to_string(),
+    }
+}
+
+fn flags_of(el: &scraper::node::Element) -> u32 {
+    let mut f = match el.name() {
+        "nav" => flag::NAV,
+        "aside" => flag::ASIDE,
+        "footer" => flag::FOOTER,
+        "header" => flag::HEADER,
+        "form" | "select" | "textarea" | "input" | "label" => flag::FORM,
+        "main" => flag::MAIN,
+        "article" => flag::ARTICLE,
+        "li" | "ul" | "ol" | "dl" => flag::LIST,
+        "table" => flag::TABLE,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => flag::HEADING,
+        "pre" => flag::PRE,
+        "blockquote" => flag::BLOCKQUOTE,
+        "figure" | "figcaption" => flag::FIGURE,
+        "button" => flag::BUTTON,
+        _ => 0,
+    };
+    match el.attr("role") {
+        Some("navigation" | "menu" | "menubar") => f |= flag::NAV,
+        Some("complementary") => f |= flag::ASIDE,
+        Some("contentinfo") => f |= flag::FOOTER,
+        Some("banner") => f |= flag::HEADER,
+        Some("main") => f |= flag::MAIN,
+        Some("article") => f |= flag::ARTICLE,
+        _ => {}
+    }
+    if el.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| matches!(p, "articleBody" | "text" | "reviewBody" | "description"))
+    }) {
+        f |= flag::BODY_PROP;
+    }
+    f
+}
+
+/// Class and id words that name a kind of page part. Matched against the hyphen- and
+/// underscore-separated words of each class name and the id (lower-cased), and against
+/// camelCase words.
+const HINT_WORDS: &[(&str, u32)] = &[
+    ("comment", hint::COMMENT),
+    ("comments", hint::COMMENT),
+    ("commentlist", hint::COMMENT),
+    ("disqus", hint::COMMENT),
+    ("respond", hint::COMMENT),
+    ("reply", hint::COMMENT),
+    ("replies", hint::COMMENT),
+    ("related", hint::RELATED),
+    ("recommended", hint::RELATED),
+    ("recommendations", hint::RELATED),
+    ("recirculation", hint::RELATED),
+    ("outbrain", hint::RELATED),
+    ("taboola", hint::RELATED),
+    ("more-stories", hint::RELATED),
+    ("popular", hint::RELATED),
+    ("trending", hint::RELATED),
+    ("share", hint::SHARE),
+    ("sharing", hint::SHARE),
+    ("social", hint::SHARE),
+    ("sharedaddy", hint::SHARE),
+    ("addthis", hint::SHARE),
+    ("nav", hint::NAV),
+    ("navbar", hint::NAV),
+    ("navigation", hint::NAV),
+    ("menu", hint::NAV),
+    ("submenu", hint::NAV),
+    ("megamenu", hint::NAV),
+    ("pagination", hint::NAV),
+    ("pager", hint::NAV),
+    ("skip", hint::NAV),
+    ("toolbar", hint::NAV),
+    ("breadcrumb", hint::BREADCRUMB),
+    ("breadcrumbs", hint::BREADCRUMB),
+    ("sidebar", hint::CHROME),
+    ("widget", hint::CHROME),
+    ("footer", hint::CHROME),
+    ("masthead", hint::CHROME),
+    ("topbar", hint::CHROME),
+    ("banner", hint::CHROME),
+    ("header", hint::CHROME),
+    ("copyright", hint::CHROME),
+    ("ad", hint::AD),
+    ("ads", hint::AD),
+    ("advert", hint::AD),
+    ("advertisement", hint::AD),
+    ("sponsor", hint::AD),
+    ("sponsored", hint::AD),
+    ("dfp", hint::AD),
+    ("cookie", hint::COOKIE),
+    ("cookies", hint::COOKIE),
+    ("consent", hint::COOKIE),
+    ("gdpr", hint::COOKIE),
+    ("newsletter", hint::PROMO),
+    ("subscribe", hint::PROMO),
+    ("subscription", hint::PROMO),
+    ("signup", hint::PROMO),
+    ("promo", hint::PROMO),
+    ("popup", hint::PROMO),
+    ("modal", hint::PROMO),
+    ("author", hint::META),
+    ("byline", hint::META),
+    ("tags", hint::META),
+    ("meta", hint::META),
+    ("entry-meta", hint::META),
+    ("post-meta", hint::META),
+    ("article-body", hint::CONTENT),
+    ("articlebody", hint::CONTENT),
+    ("entry-content", hint::CONTENT),
+    ("post-content", hint::CONTENT),
+    ("post-body", hint::CONTENT),
+    ("story-body", hint::CONTENT),
+    ("article-content", hint::CONTENT),
+    ("main-content", hint::CONTENT),
+    ("content", hint::CONTENT),
+    ("hidden", hint::HIDDEN),
+    ("sr-only", hint::HIDDEN),
+    ("visually-hidden", hint::HIDDEN),
+    ("screen-reader-text", hint::HIDDEN),
+];
+
+/// Class prefixes that name taxonomy or state rather than a page part (`category-menu`,
+/// `tag-news`, `has-sidebar`): their words are not hints.
+const TAXONOMY: &[&str] = &[
+    "category-",
+    "tag-",
+    "post-",
+    "type-",
+    "status-",
+    "format-",
+    "has-",
+    "is-",
+    "no-",
+    "with-",
+    "page-",
+    "single-",
+    "template-",
+    "hentry",
+    "section-",
+];
+
+/// The [`hint`]s of an element's class names, id and hiding attributes.
+pub fn hints_of(el: &scraper::node::Element) -> u32 {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
+        OnceLock::new();
+    let words = WORDS.get_or_init(|| HINT_WORDS.iter().copied().collect());
+    let mut h = 0;
+    let classes = el.attr("class").unwrap_or("").split_ascii_whitespace();
+    let mut lower = String::new();
+    for name in classes.chain(el.attr("id")) {
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower.clear();
+            lower.push_str(name);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else {
+            name
+        };
+        if let Some(&k) = words.get(name) {
+            h |= k;
+            continue;
+        }
+        if TAXONOMY.iter().any(|t| name.starts_with(t))
+            && !name.starts_with("post-content")
+            && !name.starts_with("post-body")
+            && !name.starts_with("post-meta")
+        {
+            continue;
+        }
+        for w in name.split(['-', '_', ':']) {
+            if let Some(&k) = words.get(w) {
+                h |= k;
+            }
+        }
+    }
+    if el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || el.attr("style").is_some_and(|s| {
+            (s.contains("none") || s.contains("hidden")) && {
+                let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            }
+        })
+    {
+        h |= hint::HIDDEN;
+    }
+    h
+}
+
+/// The `articleBody` of a JSON-LD script (also inside `@graph` or a list).
+fn article_body(json: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json.trim()).ok()?;
+    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(s)) = m.get("articleBody")
+                    && !s.trim().is_empty()
+                {
+                    return Some(s.clone());
+                }
+                m.values().find_map(|x| find(x, depth + 1))
+            }
+            serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, depth + 1)),
+            _ => None,
+        }
+    }
+    find(&v, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_paths_and_links() {
+        let p = parse(
+            "<html><head><title>T</title><script>x()</script></head><body><nav class='menu'><a href=/>Home</a><a href=/n>News</a></nav>\
+             <article class='post'><h1>Title</h1><p>Some <b>bold</b> text,<br>next line.</p><ul><li>one</li><li>two</li></ul></article></body></html>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Home News",
+                "Title",
+                "Some bold text,",
+                "next line.",
+                "one",
+                "two"
+            ]
+        );
+        assert_eq!(p.blocks[0].link_chars, 8);
+        assert!(p.blocks[0].flags & flag::NAV != 0);
+        assert!(p.blocks[0].all_hints() & hint::NAV != 0);
+        assert_eq!(p.blocks[2].path, "html > body > article.post > p");
+        assert_eq!(p.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn charset_declarations_and_fallbacks() {
+        let latin = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert_eq!(decode(latin).0, "<meta charset=\"iso-8859-1\"><p>café</p>");
+        // Valid UTF-8 wins over a wrong legacy declaration.
+        let utf = "<meta charset=windows-1251><p>café</p>".as_bytes();
+        assert_eq!(decode(utf).1, "UTF-8");
+        // No declaration, not UTF-8: Windows-1252.
+        assert_eq!(decode(b"<p>na\xefve</p>").0, "<p>naïve</p>");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
+        let p = parse(&html);
+        assert_eq!(p.blocks.len(), 1);
+        assert!(p.blocks[0].path.starts_with("… > "));
+    }
+}
