@@ -841,15 +841,15 @@ pub fn print_audit(a: &Audit, style: Style, w: &mut impl Write) -> io::Result<()
     writeln!(w, "{}", style.bold("removed by reason"))?;
     writeln!(
         w,
-        "  {:<14} {:>8} {:>12} {:>8} {:>8} {:>7}",
-        "reason", "blocks", "bytes", "lines", "docs", "share"
+        "  {:<14} {:>8} {:>12} {:>8} {:>8}  {:>10}",
+        "reason", "blocks", "bytes", "lines", "docs", "of removed"
     )?;
     let mut reasons: Vec<(&String, &ReasonStats)> = a.reasons.iter().collect();
     reasons.sort_by(|x, y| y.1.bytes.cmp(&x.1.bytes).then(x.0.cmp(y.0)));
     for (r, s) in &reasons {
         writeln!(
             w,
-            "  {:<14} {:>8} {:>12} {:>8} {:>8} {:>7}",
+            "  {:<14} {:>8} {:>12} {:>8} {:>8}  {:>10}",
             r,
             thousands(s.blocks),
             thousands(s.bytes),

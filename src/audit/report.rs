@@ -344,7 +344,7 @@ fn body(a: &Audit, title: &str, reasons: &Table) -> String {
          <table class=\"docs\"><thead><tr><th>id</th><th>bytes in</th><th>removed</th><th>share</th><th>by reason</th></tr></thead>\
          <tbody id=\"rows\"></tbody></table>\
          <div class=\"pager\"><button id=\"prev\">‹ prev</button><span id=\"count\"></span><button id=\"next\">next ›</button></div>\
-         </section>\n<section id=\"docview\"><p class=\"hint\" id=\"hint\">Pick a document to see its text with every removed span highlighted by reason.\
+         </section>\n<section id=\"docview\"><p class=\"hint\" id=\"hint\">Pick a document to see its text with every removed span highlighted by reason. \
          Hover a span for its rule and evidence; click it for details.</p>\
          <div id=\"dochead\" hidden><h2 id=\"dtitle\"></h2><p id=\"dstats\"></p><p id=\"dlegend\" class=\"legend\"></p>\
          <div id=\"detail\" class=\"detail\" hidden></div></div><pre id=\"text\"></pre></section>\n</main>\n",
@@ -356,12 +356,12 @@ fn body(a: &Audit, title: &str, reasons: &Table) -> String {
 fn reason_chart(a: &Audit, reasons: &Table) -> String {
     let mut rows: Vec<_> = a.reasons.iter().collect();
     rows.sort_by(|x, y| y.1.bytes.cmp(&x.1.bytes).then(x.0.cmp(y.0)));
-    let (label_w, bar_w, row_h) = (110.0, 300.0, 24.0);
+    let (label_w, bar_w, row_h) = (110.0, 260.0, 24.0);
     let height = (rows.len().max(1) as f64) * row_h + 10.0;
     let max = rows.iter().map(|r| r.1.bytes).max().unwrap_or(0).max(1) as f64;
     let mut s = format!(
         "<svg id=\"chart-reasons\" role=\"img\" \
-         aria-label=\"removed bytes by reason\" width=\"560\" height=\"{height}\" viewBox=\"0 0 560 {height}\">"
+         aria-label=\"removed bytes by reason\" width=\"600\" height=\"{height}\" viewBox=\"0 0 600 {height}\">"
     );
     for (i, (r, st)) in rows.iter().enumerate() {
         let y = 5.0 + i as f64 * row_h;
@@ -369,18 +369,18 @@ fn reason_chart(a: &Audit, reasons: &Table) -> String {
         let _ = write!(
             s,
             "<g class=\"bar\" data-reason=\"{r}\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{r}</text>\
-             <rect x=\"{label_w}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"{}\"><title>{r}: {} bytes in {} blocks</title></rect>\
-             <text x=\"{:.1}\" y=\"{}\" class=\"val\">{} B · {} blocks</text></g>",
+             <rect x=\"{label_w}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"{}\"><title>{r}: {} bytes in {}</title></rect>\
+             <text x=\"{:.1}\" y=\"{}\" class=\"val\">{} B · {}</text></g>",
             label_w - 6.0,
             y + 16.0,
             row_h - 6.0,
             reason_colour(reasons, r),
             audit::thousands(st.bytes),
-            audit::thousands(st.blocks),
+            blocks(st.blocks),
             label_w + w + 6.0,
             y + 16.0,
             audit::thousands(st.bytes),
-            audit::thousands(st.blocks),
+            blocks(st.blocks),
             r = esc(r),
         );
     }
@@ -389,6 +389,13 @@ fn reason_chart(a: &Audit, reasons: &Table) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+fn blocks(n: u64) -> String {
+    match n {
+        1 => "1 block".to_string(),
+        n => format!("{} blocks", audit::thousands(n)),
+    }
 }
 
 /// Vertical bars: documents per tenth of share removed.
@@ -471,7 +478,8 @@ td.rs{white-space:nowrap}
 #reasons tbody tr{cursor:pointer}#reasons tbody tr:hover{background:#f2f2f2}
 .split{display:grid;grid-template-columns:minmax(380px,2fr) 3fr;gap:16px;margin-top:16px;align-items:start}
 #list,#docview{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px}
-#docview{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow:auto}
+#docview{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow:auto;padding-top:0}
+#dochead{position:sticky;top:0;background:#fff;z-index:1;padding-top:8px;border-bottom:1px solid #eee}
 .filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:6px}.filters input[type=number]{width:60px}
 table.docs td:first-child{word-break:break-all}
 table.docs tr.cur{background:#fff6d5}
@@ -628,8 +636,12 @@ function openDoc(k, at, to) {
     frag.appendChild(s);
   });
   pre.textContent = ''; pre.appendChild(frag);
-  if (target) { target.scrollIntoView({ block: 'center' }); if (target.classList.contains('rm')) showDetail(target); }
-  else $('docview').scrollTop = 0;
+  // Scroll the document pane only (not the page, so the summary stays in view).
+  var box = $('docview');
+  if (target) {
+    if (target.classList.contains('rm')) showDetail(target);
+    box.scrollTop = Math.max(0, target.offsetTop - $('dochead').offsetHeight - 80);
+  } else box.scrollTop = 0;
   renderList();
 }
 function route() {
@@ -662,6 +674,8 @@ document.querySelectorAll('#reasons tbody tr').forEach(function (tr) {
 window.addEventListener('hashchange', route);
 filter();
 route();
+// Milliseconds from navigation to a rendered page (read by bench/audit_browser.sh).
+document.documentElement.setAttribute('data-render-ms', String(Math.round(performance.now())));
 })();
 "#;
 
