@@ -18,6 +18,7 @@
 // Per-line state lives in parallel vectors indexed by line number; index loops read best.
 #![allow(clippy::needless_range_loop)]
 
+pub mod audit;
 pub mod classify;
 pub mod dedup;
 pub mod emit;

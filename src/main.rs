@@ -32,6 +32,7 @@ enum Command {
     Verify(VerifyArgs),
     Index(IndexArgs),
     Merge(MergeArgs),
+    Audit(AuditArgs),
 }
 
 /// Clean scraped article texts into OUT, with provenance.jsonl and summary.json.
@@ -204,6 +205,71 @@ struct VerifyArgs {
     quiet: bool,
 }
 
+/// Show what a clean run removed and why, to check it at a glance.
+///
+/// DIR is the output folder of `decruft clean` (provenance.jsonl, the clean texts, JSONL
+/// outputs, summary.json). With no other option it prints a corpus summary: documents, bytes
+/// in/out/removed, blocks, bytes, lines and documents per reason, a histogram of the share of
+/// each document removed, the most frequent removed lines (whitespace collapsed) with their
+/// counts and reasons, and the documents with the largest share removed. The counts are
+/// checked against summary.json; a difference is printed and the exit code is 1.
+///
+///   decruft audit cleaned                      corpus summary
+///   decruft audit cleaned --reason related     only what `related` removed
+///   decruft audit cleaned --json               the same as one JSON object (decruft.audit/1)
+///   decruft audit cleaned --doc 003            one document as a unified diff
+///   decruft audit cleaned --html report.html   a self-contained HTML report
+///
+/// --doc ID shows one document as a unified diff of its source (---) and clean text (+++):
+/// kept lines start with a space, removed lines with `-`, and the first line of each removed
+/// block ends with [reason · rule · evidence]. ID is a document id, or the start of exactly
+/// one id; otherwise the exit code is 2 and the closest ids are listed.
+///
+/// --html FILE writes one HTML file with no external resources: summary, charts (removed bytes
+/// by reason, share removed per document), the most frequent removed lines, a filterable,
+/// paginated document list, and each document with its removed spans highlighted by reason
+/// (hover: rule and evidence; duplicates link to the kept copy). Open FILE#doc=ID to start
+/// on a document.
+///
+/// Exit codes: 0 ok, 1 malformed provenance, an unreadable or altered clean text, or counts
+/// that differ from summary.json, 2 usage error (no such DIR or document).
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+struct AuditArgs {
+    /// Output folder of `decruft clean`.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Show this document (an id, or the start of exactly one id) with its removals inline.
+    #[arg(long, value_name = "ID")]
+    doc: Option<String>,
+    /// Count only removals with this reason (e.g. comments, related, duplicate).
+    #[arg(long, value_name = "REASON")]
+    reason: Option<String>,
+    /// Print one JSON object (schema decruft.audit/1) instead of text.
+    #[arg(long, conflicts_with = "html")]
+    json: bool,
+    /// Write a self-contained HTML report to FILE.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["doc", "reason", "context"])]
+    html: Option<PathBuf>,
+    /// How many frequent lines and documents to list.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+    /// --doc: show only N kept lines around each removed block [default: the whole document,
+    /// or 3 with --reason].
+    #[arg(long, value_name = "N", requires = "doc")]
+    context: Option<usize>,
+    /// Colour the terminal output: auto (when stdout is a terminal and NO_COLOR is unset).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -211,6 +277,7 @@ fn main() -> ExitCode {
         Command::Verify(a) => run_verify(a),
         Command::Index(a) => run_index(a),
         Command::Merge(a) => run_merge(a),
+        Command::Audit(a) => run_audit(a),
     };
     match result {
         Ok(code) => code,
@@ -346,4 +413,116 @@ fn run_verify(a: VerifyArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_audit(a: AuditArgs) -> anyhow::Result<ExitCode> {
+    use decruft::audit;
+    use std::io::{IsTerminal, Write};
+    if !a.dir.join("provenance.jsonl").is_file() {
+        anyhow::bail!(
+            "{} is not an output folder of decruft clean (no provenance.jsonl)",
+            a.dir.display()
+        );
+    }
+    let style = audit::Style {
+        color: match a.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        },
+    };
+    // Past the arguments, every problem is with the folder's contents: exit 1.
+    let failed = |e: anyhow::Error| {
+        eprintln!("decruft: error: {e:#}");
+        Ok(ExitCode::from(1))
+    };
+    let mut out = std::io::stdout().lock();
+    if let Some(dest) = &a.html {
+        let audit = match audit::report::write(&a.dir, dest, a.top) {
+            Ok(x) => x,
+            Err(e) => return failed(e),
+        };
+        eprintln!(
+            "decruft: wrote {} ({} documents, {} blocks removed)",
+            dest.display(),
+            audit.documents,
+            audit.blocks_removed
+        );
+        return Ok(summary_code(&audit));
+    }
+    if let Some(query) = &a.doc {
+        let doc = match audit::find(&a.dir, query) {
+            Ok(audit::Found::Doc(d)) => d,
+            Ok(audit::Found::Missing(ids)) => {
+                return Ok(no_doc(&a.dir, query, "no document has the id", &ids));
+            }
+            Ok(audit::Found::Ambiguous(ids)) => {
+                return Ok(no_doc(&a.dir, query, "several ids start with", &ids));
+            }
+            Err(e) => return failed(e),
+        };
+        let clean = match doc.clean_text(&a.dir) {
+            Ok(c) => c,
+            Err(e) => return failed(e),
+        };
+        let view = audit::DocView {
+            reason: a.reason.clone(),
+            context: a.context,
+        };
+        if a.json {
+            serde_json::to_writer_pretty(&mut out, &audit::doc_json(&doc, &clean, &view))?;
+            writeln!(out)?;
+        } else {
+            audit::print_doc(&doc, &clean, &view, style, &mut out)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let audit = match audit::audit(&a.dir, a.reason.clone(), a.top) {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &audit)?;
+        writeln!(out)?;
+    } else {
+        audit::print_audit(&audit, style, &mut out)?;
+    }
+    if let Some(r) = &a.reason
+        && !audit.reasons.contains_key(r)
+    {
+        eprintln!(
+            "decruft: nothing in {} was removed as {r:?}",
+            a.dir.display()
+        );
+    }
+    Ok(summary_code(&audit))
+}
+
+/// `--doc` found no single document: says so, lists the closest ids, exit code 2.
+fn no_doc(dir: &std::path::Path, query: &str, what: &str, ids: &[String]) -> ExitCode {
+    eprintln!("decruft: error: {what} {query:?} in {}", dir.display());
+    if ids.is_empty() {
+        eprintln!("decruft: the folder has no documents");
+    } else {
+        eprintln!("decruft: closest ids:");
+        for id in ids {
+            eprintln!("  {id}");
+        }
+    }
+    ExitCode::from(2)
+}
+
+/// 1 when the audit's counts differ from summary.json.
+fn summary_code(audit: &decruft::audit::Audit) -> ExitCode {
+    if audit.summary_json.mismatches.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for m in &audit.summary_json.mismatches {
+            eprintln!("decruft: summary.json differs from provenance: {m}");
+        }
+        ExitCode::from(1)
+    }
 }
