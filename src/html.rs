@@ -763,9 +763,13 @@ pub fn hints_of(el: &scraper::node::Element) -> u32 {
         }
         for w in name.split(['-', '_', ':']) {
             if let Some(&k) = words.get(w) {
-                h |= k;
+                h |= k & !hint::HIDDEN;
             }
         }
+    }
+    // `hidden md:block`: hidden on small screens only.
+    if h & hint::HIDDEN != 0 && el.attr("class").is_some_and(|c| c.contains(':')) {
+        h &= !hint::HIDDEN;
     }
     if el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")

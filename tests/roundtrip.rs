@@ -18,6 +18,7 @@ fn record(src: &[u8], out: &[u8], spans: Vec<provenance::Span>) -> Record {
         bytes_in: src.len() as u64,
         bytes_out: out.len() as u64,
         warnings: vec![],
+        page: None,
         spans,
     }
 }
