@@ -200,7 +200,6 @@ mod kind {
 const TAGS: &[(&str, u8)] = &[
     ("script", kind::SKIP),
     ("style", kind::SKIP),
-    ("noscript", kind::SKIP),
     ("template", kind::SKIP),
     ("svg", kind::SKIP),
     ("math", kind::SKIP),
@@ -295,7 +294,7 @@ struct Frame {
 
 /// Parses a page (already decoded) into blocks.
 pub fn parse(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = parse_document(html);
     let mut page = Page {
         doc: Html::new_fragment(),
         blocks: Vec::new(),
@@ -514,6 +513,22 @@ fn join_path(mut segs: Vec<String>, more: bool) -> String {
     }
     p.push_str(&segs.join(" > "));
     p
+}
+
+/// Parses a whole document as a browser without scripting would: `<noscript>` content is
+/// markup, not raw text (forums serve their posts to crawlers there).
+fn parse_document(html: &str) -> Html {
+    use html5ever::driver::{self, ParseOpts};
+    use html5ever::tendril::TendrilSink;
+    use html5ever::tree_builder::TreeBuilderOpts;
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    };
+    driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
 /// Appends text with runs of whitespace collapsed to one space.
