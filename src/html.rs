@@ -294,7 +294,8 @@ struct Frame {
 
 /// Parses a page (already decoded) into blocks.
 pub fn parse(html: &str) -> Page {
-    let doc = parse_document(html);
+    let flat = flatten_deep(html, MAX_DEPTH);
+    let doc = parse_document(flat.as_deref().unwrap_or(html));
     let mut page = Page {
         doc: Html::new_fragment(),
         blocks: Vec::new(),
@@ -482,7 +483,109 @@ pub fn parse(html: &str) -> Page {
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     page.article_body = json_ld.iter().find_map(|s| article_body(s));
     page.doc = doc;
+    if flat.is_some() {
+        page.warnings.push(format!(
+            "elements nested deeper than {MAX_DEPTH} levels were flattened"
+        ));
+    }
     page
+}
+
+/// Nesting depth kept when parsing. Real pages stay far below it; html5ever's scope checks
+/// cost time in proportion to the depth, so a page nested 100,000 deep would take minutes.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that have no end tag, or whose end tag is implied by the next sibling: they do
+/// not count towards the nesting depth.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "!doctype",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
+];
+
+/// The page with the start and end tags of elements nested deeper than `limit` dropped (their
+/// text is kept, in the element at the limit), or None when no element is that deep. A
+/// lexical scan: tags, comments and raw-text elements, no tree.
+pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + p;
+        let rest = &b[at..];
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
+            continue;
+        }
+        let close = rest.get(1) == Some(&b'/');
+        let name_start = at + 1 + close as usize;
+        let name_end = (name_start..b.len())
+            .find(|&k| !(b[k].is_ascii_alphanumeric() || b[k] == b'-' || b[k] == b'!'))
+            .unwrap_or(b.len());
+        if name_end == name_start {
+            i = at + 1;
+            continue;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        let end = tag_end(b, name_end);
+        if !close && RAW_TEXT.contains(&name.as_str()) {
+            let closing = format!("</{name}");
+            let lower_rest = &b[end..];
+            i = find_ci(lower_rest, closing.as_bytes()).map_or(b.len(), |e| end + e);
+            continue;
+        }
+        if !NOT_NESTING.contains(&name.as_str()) {
+            if close {
+                if depth > limit {
+                    drops.push((at, end));
+                }
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                if depth > limit {
+                    drops.push((at, end));
+                }
+            }
+        }
+        i = end;
+    }
+    if drops.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (s, e) in drops {
+        out.push_str(&html[from..s]);
+        from = e;
+    }
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
+/// The end of a tag whose name ends at `from`: after the `>` outside quotes.
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote = 0u8;
+    for (k, &c) in b[from..].iter().enumerate() {
+        match c {
+            b'"' | b'\'' if quote == 0 => quote = c,
+            c if c == quote => quote = 0,
+            b'>' if quote == 0 => return from + k + 1,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+/// Case-insensitive search for an ASCII needle.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 impl Page {
@@ -864,10 +967,14 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
+    fn deep_nesting_is_flattened() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000) + "<p>after</p>";
         let p = parse(&html);
-        assert_eq!(p.blocks.len(), 1);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["deep", "after"]);
         assert!(p.blocks[0].path.starts_with("… > "));
+        assert_eq!(p.warnings.len(), 1);
+        // Pages of ordinary depth are parsed as they are.
+        assert!(flatten_deep("<div><p>a<p>b</div><script>'<div>'</script>", 2).is_none());
     }
 }

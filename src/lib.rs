@@ -124,7 +124,7 @@ impl Cleaner {
             output,
             spans,
             encoding,
-            warnings: warning.into_iter().collect(),
+            warnings: warning.into_iter().chain(page.warnings).collect(),
             text: text.into_bytes(),
         })
     }

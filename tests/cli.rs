@@ -774,3 +774,79 @@ fn corpus_dedup_over_jsonl_records() {
         .collect();
     assert_eq!(records, single);
 }
+
+/// HTML pages: the article is extracted, chrome goes with reasons and paths, `verify` checks
+/// the page text, and malformed pages are errors or cleaned, never a panic or a hang.
+#[test]
+fn html_pages_and_malformed_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let para = "The council voted on Tuesday to extend the library's opening hours, after a year in which visits rose by a third and the reading rooms were often full.";
+    let page = format!(
+        "<!doctype html><html><head><meta charset=utf-8><title>Library hours - Town News</title></head><body>\
+         <header><nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav></header>\
+         <main><article><h1>Library hours</h1><p>{para}</p><p>{para} Residents welcomed it.</p>\
+         <div class=share><a href=#>Share on Facebook</a> <a href=#>Tweet</a></div></article>\
+         <aside class=related><h3>Related</h3><ul><li><a href=/a>Another story</a></li></ul></aside></main>\
+         <footer><p>© 2026 Town News</p></footer></body></html>"
+    );
+    fs::write(input.join("story.html"), &page).unwrap();
+    let deep = "<div>".repeat(100_000) + &format!("<p>{para}</p>") + &"</div>".repeat(100_000);
+    fs::write(input.join("deep.html"), deep).unwrap();
+    fs::write(input.join("latin1.html"), b"<meta charset=\"iso-8859-1\"><p>Caf\xe9 cr\xe8me, na\xefve fa\xe7ade: a long enough sentence of page text here.</p>").unwrap();
+    fs::write(input.join("garbage.html"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    fs::write(
+        input.join("notext.html"),
+        "<html><script>x()</script><img src=a.png></html>",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let assert = clean(&[&input], &out, &[]).code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("garbage.html: binary file"), "{stderr}");
+    assert!(stderr.contains("notext.html: no text found"), "{stderr}");
+    assert!(
+        stderr.contains("deep.html: elements nested deeper than"),
+        "{stderr}"
+    );
+    let story = fs::read_to_string(out.join("story.txt")).unwrap();
+    assert_eq!(story, format!("{para}\n\n{para} Residents welcomed it.\n"));
+    assert!(
+        fs::read_to_string(out.join("deep.txt"))
+            .unwrap()
+            .contains("library")
+    );
+    assert!(
+        fs::read_to_string(out.join("latin1.txt"))
+            .unwrap()
+            .starts_with("Café crème")
+    );
+    let prov = fs::read_to_string(out.join("provenance.jsonl")).unwrap();
+    let rec: serde_json::Value = prov
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .find(|r: &serde_json::Value| r["id"] == "story.html")
+        .unwrap();
+    assert_eq!(rec["page"]["format"], "html");
+    let removed: Vec<(&str, &str)> = rec["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["action"] == "remove" && s["reason"] != "whitespace")
+        .map(|s| {
+            (
+                s["reason"].as_str().unwrap(),
+                s["evidence"]["path"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        removed
+            .iter()
+            .any(|(r, p)| *r == "navigation" && p.contains("nav")),
+        "{removed:?}"
+    );
+    assert!(removed.iter().any(|(r, _)| *r == "share"), "{removed:?}");
+    decruft().arg("verify").arg(&out).assert().success();
+}
