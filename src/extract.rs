@@ -24,7 +24,7 @@ pub const TITLE: &str = "html_title";
 /// What a block is worth as content (see the module comment); hints in `ignore` do not
 /// count.
 fn value(b: &Block, body: Option<&str>, ignore: u32) -> f64 {
-    if b.flags & flag::HIDDEN != 0 {
+    if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
     let norm = text::normalize(&b.text);
@@ -82,7 +82,17 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     let raw: Vec<f64> = (blocks.iter())
         .map(|b| value(b, body.as_deref(), u32::MAX))
         .collect();
-    let dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
+    // content when it is most of it.
+    let hidden: f64 = (0..blocks.len())
+        .filter(|&i| blocks[i].flags & flag::HIDDEN != 0 && raw[i] > 0.0)
+        .map(|i| raw[i])
+        .sum();
+    let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
+    if hidden > 0.5 * positive {
+        dominant |= hint::HIDDEN;
+    }
     let values: Vec<f64> = (blocks.iter())
         .map(|b| value(b, body.as_deref(), dominant))
         .collect();
@@ -95,7 +105,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     let best = page
         .elements
         .iter()
-        .filter(|e| e.flags & flag::HIDDEN == 0)
+        .filter(|e| e.flags & flag::HIDDEN == 0 || dominant & hint::HIDDEN != 0)
         .map(|e| (sum(e.first, e.end), e))
         .filter(|(s, _)| *s > 0.0)
         .max_by(|a, b| {
@@ -109,7 +119,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     let ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
-        if b.flags & flag::HIDDEN != 0 {
+        if b.flags & flag::HIDDEN != 0 && dominant & hint::HIDDEN == 0 {
             v[i] = Some(verdict(
                 "hidden",
                 HIDDEN,

@@ -90,30 +90,23 @@ impl Cleaner {
             return Err("no text found in the HTML page".into());
         }
         let pre = extract::extract(&page);
-        let mut text = String::with_capacity(source.len() / 4);
-        let mut line_of = Vec::with_capacity(page.blocks.len());
-        let mut lines = 0;
-        for (k, b) in page.blocks.iter().enumerate() {
-            if k > 0 && b.para {
-                text.push('\n');
-                lines += 1;
-            }
-            line_of.push(lines);
-            text.push_str(&b.text);
-            text.push('\n');
-            lines += 1;
-        }
+        let all: Vec<usize> = (0..page.blocks.len()).collect();
+        let (text, line_of) = page_text(&page, &all);
+        // The text rules read the main content alone: a "Related" link in the menu must not
+        // open a related section over the article.
+        let kept: Vec<usize> = all.iter().copied().filter(|&k| pre[k].is_none()).collect();
+        let (kept_text, kept_line) = page_text(&page, &kept);
+        let kept_doc = Doc::new(kept_text.as_bytes());
+        let mut text_verdicts = self.classifier.classify(&kept_doc);
         let doc = Doc::new(text.as_bytes());
-        let mut verdicts = self.classifier.classify(&doc);
-        for (k, b) in page.blocks.iter().enumerate() {
-            let line = line_of[k];
-            match &pre[k] {
-                Some(v) => verdicts[line] = Some(v.clone()),
-                None => {
-                    if let Some(v) = verdicts[line].as_mut() {
-                        v.evidence.path = Some(b.path.clone());
-                    }
-                }
+        let mut verdicts: Vec<Option<classify::Verdict>> = vec![None; doc.len()];
+        for (k, v) in pre.iter().enumerate() {
+            verdicts[line_of[k]] = v.clone();
+        }
+        for (j, &k) in kept.iter().enumerate() {
+            if let Some(mut v) = text_verdicts[kept_line[j]].take() {
+                v.evidence.path = Some(page.blocks[k].path.clone());
+                verdicts[line_of[k]] = Some(v);
             }
         }
         if self.dedup != dedup::Mode::Off {
@@ -162,6 +155,26 @@ impl Cleaner {
         let e = emit::emit(doc, &verdicts, id);
         (e.output, e.spans)
     }
+}
+
+/// The page text of blocks `which` (one per line, a blank line before each new paragraph),
+/// and the line of each.
+fn page_text(page: &html::Page, which: &[usize]) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut line_of = Vec::with_capacity(which.len());
+    let mut lines = 0;
+    for (n, &k) in which.iter().enumerate() {
+        let b = &page.blocks[k];
+        if n > 0 && b.para {
+            text.push('\n');
+            lines += 1;
+        }
+        line_of.push(lines);
+        text.push_str(&b.text);
+        text.push('\n');
+        lines += 1;
+    }
+    (text, line_of)
 }
 
 /// What [`Cleaner::clean_html`] makes of a page.
