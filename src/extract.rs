@@ -23,7 +23,7 @@ pub const TITLE: &str = "html_title";
 
 /// What a block is worth as content (see the module comment); hints in `ignore` do not
 /// count.
-fn value(b: &Block, body: Option<&str>, ignore: u32) -> f64 {
+fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
     if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
@@ -44,6 +44,8 @@ fn value(b: &Block, body: Option<&str>, ignore: u32) -> f64 {
         n * (1.0 - ld)
     } else if n >= 12.0 {
         0.5 * n * (1.0 - ld)
+    } else if short > 0.0 {
+        short * n * (1.0 - 2.0 * ld) - 0.5
     } else {
         -0.5 - n * ld
     };
@@ -80,7 +82,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
     let raw: Vec<f64> = (blocks.iter())
-        .map(|b| value(b, body.as_deref(), u32::MAX))
+        .map(|b| value(b, body.as_deref(), u32::MAX, 0.0))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -93,25 +95,22 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     if hidden > 0.5 * positive {
         dominant |= hint::HIDDEN;
     }
-    let values: Vec<f64> = (blocks.iter())
-        .map(|b| value(b, body.as_deref(), dominant))
+    let mut values: Vec<f64> = (blocks.iter())
+        .map(|b| value(b, body.as_deref(), dominant, 0.0))
         .collect();
-    let mut prefix = vec![0.0; values.len() + 1];
-    for (i, v) in values.iter().enumerate() {
-        prefix[i + 1] = prefix[i] + v;
+    let mut best = best_element(page, &values, dominant);
+    // A page without prose (a listing, a product sheet, a catalogue): its short items are the
+    // content, so they count for, not against, the element that holds them.
+    let prose: f64 = best.map_or(0.0, |(_, e)| {
+        values[e.first..e.end].iter().filter(|v| **v > 0.0).sum()
+    });
+    let listing = prose < LISTING_PROSE;
+    if listing {
+        values = (blocks.iter())
+            .map(|b| value(b, body.as_deref(), dominant, 0.5))
+            .collect();
+        best = best_element(page, &values, dominant);
     }
-    let sum = |a: usize, b: usize| prefix[b] - prefix[a];
-    // The element whose blocks add up to the most; the page itself when none is positive.
-    let best = page
-        .elements
-        .iter()
-        .filter(|e| e.flags & flag::HIDDEN == 0 || dominant & hint::HIDDEN != 0)
-        .map(|e| (sum(e.first, e.end), e))
-        .filter(|(s, _)| *s > 0.0)
-        .max_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(b.1.depth.cmp(&a.1.depth).reverse())
-        });
     let (first, end, depth, cflags, cpath) = match best {
         Some((_, e)) => (e.first, e.end, e.depth, e.flags, page.path(e.node)),
         None => (0, blocks.len(), 0, 0, "html".to_string()),
@@ -179,6 +178,30 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     v
 }
 
+/// Below this much prose (weighted words of long, low-link blocks) in the best element, a
+/// page is read as a listing (see [`extract`]).
+const LISTING_PROSE: f64 = 200.0;
+
+/// The element whose blocks add up to the most, with that sum; None when none is positive.
+fn best_element<'p>(
+    page: &'p Page,
+    values: &[f64],
+    dominant: u32,
+) -> Option<(f64, &'p crate::html::Element)> {
+    let mut prefix = vec![0.0; values.len() + 1];
+    for (i, v) in values.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + v;
+    }
+    (page.elements.iter())
+        .filter(|e| e.flags & flag::HIDDEN == 0 || dominant & hint::HIDDEN != 0)
+        .map(|e| (prefix[e.end] - prefix[e.first], e))
+        .filter(|(s, _)| *s > 0.0)
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(b.1.depth.cmp(&a.1.depth).reverse())
+        })
+}
+
 /// The hints (given below `depth`) on more than half the content-like text of `range`.
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
     let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
@@ -189,6 +212,8 @@ fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Ra
             .filter(|&i| blocks[i].hints_below(depth) & bit != 0 && raw[i] > 0.0)
             .map(|i| raw[i])
             .sum();
+        // Comments under an article are still comments when the article is there: only a
+        // page that is nearly all comments (a forum thread) has them as its content.
         if positive > 0.0 && under > 0.5 * positive {
             dominant |= bit;
         }
