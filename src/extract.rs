@@ -21,6 +21,17 @@ pub const HIDDEN: &str = "html_hidden";
 pub const LINK_LIST: &str = "html_link_list";
 pub const TITLE: &str = "html_title";
 
+/// Hints that name a page part other than the content.
+const BAD_HINTS: u32 = hint::COMMENT
+    | hint::RELATED
+    | hint::SHARE
+    | hint::NAV
+    | hint::CHROME
+    | hint::AD
+    | hint::COOKIE
+    | hint::PROMO
+    | hint::BREADCRUMB;
+
 /// What a block is worth as content (see the module comment); hints in `ignore` do not
 /// count.
 fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
@@ -50,16 +61,7 @@ fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
         -0.5 - n * ld
     };
     let h = b.all_hints() & !ignore;
-    let bad = hint::COMMENT
-        | hint::RELATED
-        | hint::SHARE
-        | hint::NAV
-        | hint::CHROME
-        | hint::AD
-        | hint::COOKIE
-        | hint::PROMO
-        | hint::BREADCRUMB;
-    if b.flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & bad != 0 {
+    if b.flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
     } else if v > 0.0
         && (b.flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
@@ -115,6 +117,23 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         Some((_, e)) => (e.first, e.end, e.depth, e.flags, page.path(e.node)),
         None => (0, blocks.len(), 0, 0, "html".to_string()),
     };
+    // Content split over sibling elements (streamed chunks, a lead and a body side by side)
+    // joins the best one when a sibling is worth a good share of it.
+    let mut parts = vec![(first, end, cflags)];
+    if let Some((sum, e)) = best {
+        parts.extend(siblings(page, &values, e, sum));
+        // One level up too: the best element may be the one child of a chunk whose
+        // siblings are the other chunks.
+        if let Some(up) = parent_element(page, e) {
+            parts.extend(siblings(page, &values, up, sum));
+        }
+    }
+    let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
+    let flags_at = |i: usize| {
+        (parts.iter())
+            .find(|&&(a, b, _)| i >= a && i < b)
+            .map_or(0, |p| p.2)
+    };
     let ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
@@ -127,7 +146,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             ));
             continue;
         }
-        if i < first || i >= end {
+        if !inside(i) {
             let (reason, _) = kind_of(b, 0, 0);
             v[i] = Some(verdict(
                 reason,
@@ -137,7 +156,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             ));
             continue;
         }
-        let below = b.flags & !cflags;
+        let below = b.flags & !flags_at(i);
         if below & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 {
             let (reason, _) = kind_of(b, depth, ignore);
             let what = if below & flag::NAV != 0 {
@@ -181,6 +200,54 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
 /// page is read as a listing (see [`extract`]).
 const LISTING_PROSE: f64 = 200.0;
+
+/// Share of the best element's value a sibling must have to join the main content.
+const SIBLING_SHARE: f64 = 0.1;
+
+/// The siblings of element `e` (worth `sum`) that join it: `(first, end, flags)` of each.
+fn siblings(
+    page: &Page,
+    values: &[f64],
+    e: &crate::html::Element,
+    sum: f64,
+) -> Vec<(usize, usize, u32)> {
+    let Some(parent) = e
+        .node
+        .and_then(|n| page.doc.tree.get(n))
+        .and_then(|n| n.parent())
+    else {
+        return Vec::new();
+    };
+    let by_node: std::collections::HashMap<ego_tree::NodeId, usize> = (page.elements.iter())
+        .enumerate()
+        .filter_map(|(k, el)| el.node.map(|n| (n, k)))
+        .collect();
+    let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HIDDEN;
+    let mut out = Vec::new();
+    for child in parent.children() {
+        if Some(child.id()) == e.node {
+            continue;
+        }
+        let Some(&k) = by_node.get(&child.id()) else {
+            continue;
+        };
+        let s = &page.elements[k];
+        let worth: f64 = values[s.first..s.end].iter().sum();
+        if worth > SIBLING_SHARE * sum && s.flags & bad == 0 && s.hints & BAD_HINTS == 0 {
+            out.push((s.first, s.end, s.flags));
+        }
+    }
+    out
+}
+
+/// The element around `e` (the nearest ancestor that holds blocks).
+fn parent_element<'p>(
+    page: &'p Page,
+    e: &crate::html::Element,
+) -> Option<&'p crate::html::Element> {
+    let node = page.doc.tree.get(e.node?)?.parent()?.id();
+    page.elements.iter().find(|el| el.node == Some(node))
+}
 
 /// The element whose blocks add up to the most, with that sum; None when none is positive.
 fn best_element<'p>(

@@ -829,6 +829,10 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("screen-reader-text", hint::HIDDEN),
 ];
 
+/// Hint words that count only as a whole class name or id: as parts of a longer name they
+/// name something else (`c-product-widget__content`, `overflow-hidden`).
+const EXACT_ONLY: &[&str] = &["widget", "hidden", "meta", "header", "banner"];
+
 /// Class prefixes that name taxonomy or state rather than a page part (`category-menu`,
 /// `tag-news`, `has-sidebar`): their words are not hints.
 const TAXONOMY: &[&str] = &[
@@ -872,6 +876,9 @@ pub fn hints_of(el: &scraper::node::Element) -> u32 {
             h |= k;
             continue;
         }
+        if EXACT_ONLY.contains(&name) {
+            continue;
+        }
         if TAXONOMY.iter().any(|t| name.starts_with(t))
             && !name.starts_with("post-content")
             && !name.starts_with("post-body")
@@ -880,8 +887,10 @@ pub fn hints_of(el: &scraper::node::Element) -> u32 {
             continue;
         }
         for w in name.split(['-', '_', ':']) {
-            if let Some(&k) = words.get(w) {
-                h |= k & !hint::HIDDEN;
+            if let Some(&k) = words.get(w)
+                && !EXACT_ONLY.contains(&w)
+            {
+                h |= k;
             }
         }
     }
