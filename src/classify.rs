@@ -14,7 +14,9 @@
 //! - `breadcrumb_top`: a section path ("News > World > Asia") among the first lines;
 //! - `comment_thread`: after a comment header, the thread (authors, dates, "Reply", texts);
 //! - `tag_list`: tag names listed one per line under a "Tags" line;
-//! - `promo_followup`: the short call-to-action line right after a promo line.
+//! - `promo_followup`: the short call-to-action line right after a promo line;
+//! - `dump_head` / `dump_tail` (`pagedump.rs`): on a full-page text dump only, every line
+//!   before and after the article's prose core (menus, cookie banners, footers).
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 
@@ -225,8 +227,19 @@ impl Classifier {
         }
     }
 
-    /// The verdict for every line of `doc` (None = keep).
+    /// The verdict for every line of `doc` (None = keep), a plain-text document that may be a
+    /// full-page text dump (see `pagedump.rs`).
     pub fn classify(&self, doc: &Doc) -> Vec<Option<Verdict>> {
+        self.classify_with(doc, true)
+    }
+
+    /// As [`Classifier::classify`] without the page-dump rule: for text whose main content was
+    /// already extracted (an HTML page's blocks, where `extract.rs` decides the region).
+    pub fn classify_extracted(&self, doc: &Doc) -> Vec<Option<Verdict>> {
+        self.classify_with(doc, false)
+    }
+
+    fn classify_with(&self, doc: &Doc, page_dump: bool) -> Vec<Option<Verdict>> {
         let n = doc.len();
         let mut v: Vec<Option<Verdict>> = vec![None; n];
         let mut protected = vec![false; n];
@@ -274,6 +287,9 @@ impl Classifier {
         rules.tag_lists(&strong);
         rules.weak_neighbours(&weak);
         rules.promo_followups();
+        if page_dump {
+            crate::pagedump::mark(doc, &mut v, &protected);
+        }
         v
     }
 

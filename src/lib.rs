@@ -29,6 +29,7 @@ pub mod jsonl;
 pub mod lexicon;
 pub mod near;
 pub mod output;
+pub mod pagedump;
 pub mod provenance;
 pub mod segment;
 pub mod shard;
