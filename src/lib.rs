@@ -98,7 +98,7 @@ impl Cleaner {
         let kept: Vec<usize> = all.iter().copied().filter(|&k| pre[k].is_none()).collect();
         let (kept_text, kept_line) = page_text(&page, &kept);
         let kept_doc = Doc::new(kept_text.as_bytes());
-        let mut text_verdicts = self.classifier.classify(&kept_doc);
+        let mut text_verdicts = self.classifier.classify_extracted(&kept_doc);
         let doc = Doc::new(text.as_bytes());
         let mut verdicts: Vec<Option<classify::Verdict>> = vec![None; doc.len()];
         for (k, v) in pre.iter().enumerate() {
