@@ -32,22 +32,42 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::PROMO
     | hint::BREADCRUMB;
 
+/// What a block's text is made of, worked out once.
+struct Text {
+    words: f64,
+    stops: f64,
+    /// Its normalised text is in the JSON-LD `articleBody` (blocks of five words or more).
+    in_body: bool,
+}
+
+impl Text {
+    fn of(b: &Block, body: Option<&str>, norm: &mut String) -> Text {
+        norm.clear();
+        text::normalize_into(&b.text, norm);
+        let (mut words, mut stops) = (0.0, 0.0);
+        for w in text::norm_words(norm) {
+            words += 1.0;
+            stops += f64::from(u8::from(text::stop_words().contains(w)));
+        }
+        let in_body = words >= 5.0 && body.is_some_and(|body| body.contains(norm.as_str()));
+        Text {
+            words,
+            stops,
+            in_body,
+        }
+    }
+}
+
 /// What a block is worth as content (see the module comment); hints in `ignore` do not
 /// count.
-fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
+fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
     if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
-    let norm = text::normalize(&b.text);
-    let words: Vec<&str> = text::norm_words(&norm).collect();
-    let n = words.len() as f64;
+    let (n, stops) = (t.words, t.stops);
     if n == 0.0 {
         return 0.0;
     }
-    let stops = words
-        .iter()
-        .filter(|w| text::stop_words().contains(*w))
-        .count() as f64;
     let ld = b.link_density();
     let mut v = if ld > 0.5 {
         -n
@@ -68,10 +88,7 @@ fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
     {
         v *= 1.5;
     }
-    if let Some(body) = body
-        && n >= 5.0
-        && body.contains(&norm)
-    {
+    if t.in_body {
         v = v.abs() + n;
     }
     v
@@ -81,10 +98,15 @@ fn value(b: &Block, body: Option<&str>, ignore: u32, short: f64) -> f64 {
 pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     let blocks = &page.blocks;
     let body = page.article_body.as_deref().map(text::normalize);
+    let mut norm = String::new();
+    let texts: Vec<Text> = (blocks.iter())
+        .map(|b| Text::of(b, body.as_deref(), &mut norm))
+        .collect();
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
     let raw: Vec<f64> = (blocks.iter())
-        .map(|b| value(b, body.as_deref(), u32::MAX, 0.0))
+        .zip(&texts)
+        .map(|(b, t)| value(b, t, u32::MAX, 0.0))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -98,7 +120,8 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         dominant |= hint::HIDDEN;
     }
     let mut values: Vec<f64> = (blocks.iter())
-        .map(|b| value(b, body.as_deref(), dominant, 0.0))
+        .zip(&texts)
+        .map(|(b, t)| value(b, t, dominant, 0.0))
         .collect();
     let mut best = best_element(page, &values, dominant);
     // A page without prose (a listing, a product sheet, a catalogue): its short items are the
@@ -109,7 +132,8 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     let listing = prose < LISTING_PROSE;
     if listing {
         values = (blocks.iter())
-            .map(|b| value(b, body.as_deref(), dominant, 0.5))
+            .zip(&texts)
+            .map(|(b, t)| value(b, t, dominant, 0.5))
             .collect();
         best = best_element(page, &values, dominant);
     }
@@ -139,6 +163,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     for (i, b) in blocks.iter().enumerate() {
         if b.flags & flag::HIDDEN != 0 && dominant & hint::HIDDEN == 0 {
             v[i] = Some(verdict(
+                page,
                 "hidden",
                 HIDDEN,
                 b,
@@ -149,6 +174,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         if !inside(i) {
             let (reason, _) = kind_of(b, 0, 0);
             v[i] = Some(verdict(
+                page,
                 reason,
                 OUTSIDE,
                 b,
@@ -167,6 +193,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
                 "footer"
             };
             v[i] = Some(verdict(
+                page,
                 reason,
                 SEMANTIC,
                 b,
@@ -177,6 +204,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         let (reason, word) = kind_of(b, depth, ignore);
         if let Some(word) = word {
             v[i] = Some(verdict(
+                page,
                 reason,
                 CLASS_HINT,
                 b,
@@ -186,6 +214,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         }
         if b.link_density() > 0.8 && b.flags & flag::HEADING == 0 && values[i] < 0.0 {
             v[i] = Some(verdict(
+                page,
                 "navigation",
                 LINK_LIST,
                 b,
@@ -307,6 +336,7 @@ fn drop_title(page: &Page, v: &mut [Option<Verdict>], first: usize, end: usize) 
         let h = text::normalize(&b.text);
         if !h.is_empty() && title.contains(&h) {
             v[i] = Some(verdict(
+                page,
                 "title",
                 TITLE,
                 b,
@@ -350,13 +380,13 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
     (reason, None)
 }
 
-fn verdict(reason: &str, rule: &str, b: &Block, detail: String) -> Verdict {
+fn verdict(page: &Page, reason: &str, rule: &str, b: &Block, detail: String) -> Verdict {
     Verdict::new(
         reason,
         rule,
         Evidence {
             detail: Some(detail),
-            path: Some(b.path.clone()),
+            path: Some(page.path(b.node)),
             ..Evidence::default()
         },
     )

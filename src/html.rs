@@ -55,8 +55,8 @@ pub struct Block {
     pub text: String,
     /// The innermost element around the text.
     pub tag: &'static str,
-    /// CSS-like path of that element (the last few steps from `body`).
-    pub path: String,
+    /// That element in [`Page::doc`]: [`Page::path`] gives its CSS-like path.
+    pub node: Option<ego_tree::NodeId>,
     /// Characters of the text inside links.
     pub link_chars: usize,
     /// Characters of the text.
@@ -314,6 +314,9 @@ pub fn parse(html: &str) -> Page {
     let mut capture: Option<String> = None;
     let mut title: Option<String> = None;
     let mut in_title = false;
+    // Class lists repeat all over a page: their hints are worked out once each.
+    let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
+        Default::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match *node.value() {
@@ -347,7 +350,7 @@ pub fn parse(html: &str) -> Page {
                     }
                     let block = kinds & kind::BLOCK != 0;
                     if block {
-                        flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, false);
+                        flush(&mut page, &stack, &mut buf, &mut link_chars, false);
                     } else if kinds & kind::GAP != 0 && !buf.ends_with(' ') {
                         buf.push(' ');
                     }
@@ -369,7 +372,12 @@ pub fn parse(html: &str) -> Page {
                     let parent_flags = stack.last().map_or(0, |f| f.flags);
                     let mut hint_depth = stack.last().map_or([0; HINTS], |f| f.hint_depth);
                     let mut flags = parent_flags | flags_of(el);
-                    let hints = hints_of(el);
+                    let hints = match (el.attr("class"), el.id(), el.attrs.len()) {
+                        // Only a class attribute: the common case, cached.
+                        (Some(c), None, 1) => *class_hints.entry(c).or_insert_with(|| hints_of(el)),
+                        (None, None, 0) => 0,
+                        _ => hints_of(el),
+                    };
                     for (k, d) in hint_depth.iter_mut().enumerate() {
                         if hints & (1 << k) != 0 {
                             *d = stack.len() as u32 + 1;
@@ -417,7 +425,7 @@ pub fn parse(html: &str) -> Page {
                                 if links > 0 {
                                     link_chars += chars;
                                 }
-                                flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, true);
+                                flush(&mut page, &stack, &mut buf, &mut link_chars, true);
                             }
                             first = false;
                             push_collapsed(&mut buf, line);
@@ -462,7 +470,7 @@ pub fn parse(html: &str) -> Page {
                     let line_kind = tag_info(frame.tag).1;
                     stack.push(frame);
                     let line = line_kind & kind::LINE != 0;
-                    flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, line);
+                    flush(&mut page, &stack, &mut buf, &mut link_chars, line);
                     let frame = stack.pop().expect("pushed above");
                     if page.blocks.len() > frame.first {
                         page.elements.push(Element {
@@ -479,7 +487,7 @@ pub fn parse(html: &str) -> Page {
             }
         }
     }
-    flush(&doc, &mut page, &stack, &mut buf, &mut link_chars, false);
+    flush(&mut page, &stack, &mut buf, &mut link_chars, false);
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     page.article_body = json_ld.iter().find_map(|s| article_body(s));
     page.doc = doc;
@@ -513,6 +521,9 @@ const RAW_TEXT: &[&str] = &[
 /// lexical scan: tags, comments and raw-text elements, no tree.
 pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
     let b = html.as_bytes();
+    if memchr::memchr_iter(b'<', b).nth(limit).is_none() {
+        return None; // fewer tags than the limit
+    }
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -532,15 +543,23 @@ pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
             i = at + 1;
             continue;
         }
-        let name = html[name_start..name_end].to_ascii_lowercase();
+        let raw_name = &b[name_start..name_end];
+        let mut lower = [0u8; 12];
+        let name: &[u8] = if raw_name.len() <= lower.len() {
+            lower[..raw_name.len()].copy_from_slice(raw_name);
+            lower[..raw_name.len()].make_ascii_lowercase();
+            &lower[..raw_name.len()]
+        } else {
+            b"-" // longer than any name below: a nesting element
+        };
         let end = tag_end(b, name_end);
-        if !close && RAW_TEXT.contains(&name.as_str()) {
-            let closing = format!("</{name}");
-            let lower_rest = &b[end..];
-            i = find_ci(lower_rest, closing.as_bytes()).map_or(b.len(), |e| end + e);
+        if !close && RAW_TEXT.iter().any(|r| r.as_bytes() == name) {
+            let mut closing = b"</".to_vec();
+            closing.extend_from_slice(name);
+            i = find_ci(&b[end..], &closing).map_or(b.len(), |e| end + e);
             continue;
         }
-        if !NOT_NESTING.contains(&name.as_str()) {
+        if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
             if close {
                 if depth > limit {
                     drops.push((at, end));
@@ -582,10 +601,11 @@ fn tag_end(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
-/// Case-insensitive search for an ASCII needle.
+/// Case-insensitive search for an ASCII needle that starts with `<`.
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    memchr::memchr_iter(b'<', hay).find(|&p| {
+        hay[p..].len() >= needle.len() && hay[p..p + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 impl Page {
@@ -646,14 +666,7 @@ fn push_collapsed(buf: &mut String, t: &str) {
 
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
-fn flush(
-    doc: &Html,
-    page: &mut Page,
-    stack: &[Frame],
-    buf: &mut String,
-    link_chars: &mut usize,
-    line: bool,
-) {
+fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut usize, line: bool) {
     let text = buf.trim();
     if !text.is_empty() {
         let chars = text.chars().count();
@@ -661,7 +674,7 @@ fn flush(
         page.blocks.push(Block {
             text: text.to_string(),
             tag: top.map_or("body", |f| f.tag),
-            path: path_of(doc, stack),
+            node: top.and_then(|f| f.node),
             link_chars: (*link_chars).min(chars),
             chars,
             flags: top.map_or(0, |f| f.flags),
@@ -675,24 +688,6 @@ fn flush(
 
 /// Steps shown in a path.
 const PATH_STEPS: usize = 6;
-
-/// The last steps of the path to the element on top of `stack`.
-fn path_of(doc: &Html, stack: &[Frame]) -> String {
-    let mut segs = Vec::new();
-    let mut more = false;
-    for f in stack.iter().rev() {
-        let Some(Node::Element(el)) = f.node.and_then(|n| doc.tree.get(n)).map(|n| n.value())
-        else {
-            continue;
-        };
-        if segs.len() == PATH_STEPS {
-            more = true;
-            break;
-        }
-        segs.push(segment(el));
-    }
-    join_path(segs, more)
-}
 
 /// `tag#id` or `tag.first-class`, as a CSS selector step.
 fn segment(el: &scraper::node::Element) -> String {
@@ -960,7 +955,7 @@ mod tests {
         assert_eq!(p.blocks[0].link_chars, 8);
         assert!(p.blocks[0].flags & flag::NAV != 0);
         assert!(p.blocks[0].all_hints() & hint::NAV != 0);
-        assert_eq!(p.blocks[2].path, "html > body > article.post > p");
+        assert_eq!(p.path(p.blocks[2].node), "html > body > article.post > p");
         assert_eq!(p.title.as_deref(), Some("T"));
     }
 
@@ -981,7 +976,7 @@ mod tests {
         let p = parse(&html);
         let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["deep", "after"]);
-        assert!(p.blocks[0].path.starts_with("… > "));
+        assert!(p.path(p.blocks[0].node).starts_with("… > "));
         assert_eq!(p.warnings.len(), 1);
         // Pages of ordinary depth are parsed as they are.
         assert!(flatten_deep("<div><p>a<p>b</div><script>'<div>'</script>", 2).is_none());

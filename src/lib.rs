@@ -106,7 +106,7 @@ impl Cleaner {
         }
         for (j, &k) in kept.iter().enumerate() {
             if let Some(mut v) = text_verdicts[kept_line[j]].take() {
-                v.evidence.path = Some(page.blocks[k].path.clone());
+                v.evidence.path = Some(page.path(page.blocks[k].node));
                 verdicts[line_of[k]] = Some(v);
             }
         }
