@@ -521,9 +521,8 @@ const RAW_TEXT: &[&str] = &[
 /// lexical scan: tags, comments and raw-text elements, no tree.
 pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
     let b = html.as_bytes();
-    if memchr::memchr_iter(b'<', b).nth(limit).is_none() {
-        return None; // fewer tags than the limit
-    }
+    // Fewer tags than the limit: nothing can be that deep.
+    memchr::memchr_iter(b'<', b).nth(limit)?;
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;

@@ -131,28 +131,49 @@ fn score_line(doc: &Doc, i: usize, lower: &mut String) -> LineScore {
 pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
     let n = doc.len();
     let mut lower = String::new();
-    let mut idx: Vec<usize> = Vec::new();
-    let mut sc: Vec<LineScore> = Vec::new();
-    for i in 0..n {
-        if doc.lines[i].blank || v[i].is_some() {
-            continue;
+    let idx: Vec<usize> = (0..n)
+        .filter(|&i| !doc.lines[i].blank && v[i].is_none())
+        .collect();
+    // The gate first, scoring lines only from each end up to the prose: an article that is
+    // not a dump has prose near its top, and costs a few lines.
+    let mut memo: Vec<Option<LineScore>> = vec![None; idx.len()];
+    let mut score = |k: usize, lower: &mut String| -> LineScore {
+        *memo[k].get_or_insert_with(|| score_line(doc, idx[k], lower))
+    };
+    let mut head = 0;
+    let mut first = None;
+    for k in 0..idx.len() {
+        let s = score(k, &mut lower);
+        if s.score >= PROSE_ANCHOR {
+            first = Some(k);
+            break;
         }
-        idx.push(i);
-        sc.push(score_line(doc, i, &mut lower));
+        head += usize::from(s.menu);
     }
-    let Some(first) = sc.iter().position(|s| s.score >= PROSE_ANCHOR) else {
+    let Some(first) = first else {
         return;
     };
-    let last = sc
-        .iter()
+    if head < HEAD_MENU {
+        if head < HEAD_MENU_WEAK {
+            return;
+        }
+        let mut tail = 0;
+        for k in (first..idx.len()).rev() {
+            let s = score(k, &mut lower);
+            if s.score >= PROSE_ANCHOR {
+                break;
+            }
+            tail += usize::from(s.menu);
+        }
+        if tail < TAIL_MENU {
+            return;
+        }
+    }
+    let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
+    let last = (sc.iter())
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
-    let head = sc[..first].iter().filter(|s| s.menu).count();
     let tail = sc[last + 1..].iter().filter(|s| s.menu).count();
-    if !(head >= HEAD_MENU || (head >= HEAD_MENU_WEAK && tail >= TAIL_MENU)) {
-        return;
-    }
-    // The prose core: the run of lines with the largest score sum (first one on ties).
     let (mut best, mut cur, mut start, mut bs, mut be) = (f64::MIN, 0.0, 0, 0, 0);
     for (k, s) in sc.iter().enumerate() {
         if cur <= 0.0 {
