@@ -2,6 +2,7 @@
 //! good, 1 some input failed (or verification failed), 2 usage error or the run could not start.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use decruft::{CleanOptions, dedup, input::ReadOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -281,6 +282,16 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `decruft audit DIR | head`: the reader has what it wanted; stop quietly, as Unix
+        // tools do.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("decruft: error: {e:#}");
             ExitCode::from(2)
@@ -397,8 +408,9 @@ fn run_merge(a: MergeArgs) -> anyhow::Result<ExitCode> {
 
 fn run_verify(a: VerifyArgs) -> anyhow::Result<ExitCode> {
     let report = decruft::verify::verify(&a.dir)?;
+    let mut out = std::io::stdout().lock();
     for f in &report.failures {
-        println!("FAIL {f}");
+        writeln!(out, "FAIL {f}")?;
     }
     if !a.quiet {
         eprintln!(
