@@ -70,7 +70,8 @@ fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
     }
     let ld = b.link_density();
     let mut v = if ld > 0.5 {
-        -n
+        // In a listing, an item's title is a link of several words; menus are one or two.
+        if short > 0.0 && n >= 4.0 { 0.4 * n } else { -n }
     } else if n >= 12.0 && stops / n >= 0.1 {
         n * (1.0 - ld)
     } else if n >= 12.0 {
@@ -228,7 +229,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
 /// page is read as a listing (see [`extract`]).
-const LISTING_PROSE: f64 = 200.0;
+const LISTING_PROSE: f64 = 300.0;
 
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;

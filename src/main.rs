@@ -2,8 +2,8 @@
 //! good, 1 some input failed (or verification failed), 2 usage error or the run could not start.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use decruft::{CleanOptions, dedup, input::ReadOptions};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
