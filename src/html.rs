@@ -750,6 +750,7 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("respond", hint::COMMENT),
     ("reply", hint::COMMENT),
     ("replies", hint::COMMENT),
+    ("reviews", hint::COMMENT),
     ("related", hint::RELATED),
     ("recommended", hint::RELATED),
     ("recommendations", hint::RELATED),
