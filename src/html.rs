@@ -104,6 +104,8 @@ pub struct Element {
 /// A parsed page.
 pub struct Page {
     pub doc: Html,
+    /// Paths already worked out, by element (most removed blocks share their element's).
+    paths: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, String>>,
     pub blocks: Vec<Block>,
     /// Elements containing at least one block, in closing order.
     pub elements: Vec<Element>,
@@ -298,6 +300,7 @@ pub fn parse(html: &str) -> Page {
     let doc = parse_document(flat.as_deref().unwrap_or(html));
     let mut page = Page {
         doc: Html::new_fragment(),
+        paths: Default::default(),
         blocks: Vec::new(),
         elements: Vec::new(),
         title: None,
@@ -610,6 +613,18 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 impl Page {
     /// The CSS-like path of an element (its last few steps).
     pub fn path(&self, node: Option<ego_tree::NodeId>) -> String {
+        let Some(id) = node else {
+            return String::new();
+        };
+        if let Some(p) = self.paths.borrow().get(&id) {
+            return p.clone();
+        }
+        let p = self.path_uncached(node);
+        self.paths.borrow_mut().insert(id, p.clone());
+        p
+    }
+
+    fn path_uncached(&self, node: Option<ego_tree::NodeId>) -> String {
         let mut segs = Vec::new();
         let mut more = false;
         let mut at = node.and_then(|n| self.doc.tree.get(n));
