@@ -589,18 +589,10 @@ pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
     Some(out)
 }
 
-/// The end of a tag whose name ends at `from`: after the `>` outside quotes.
+/// The end of a tag whose name ends at `from`: after the next `>` (a `>` inside a quoted
+/// attribute value ends it early, which only shifts where this depth scan resumes).
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = 0u8;
-    for (k, &c) in b[from..].iter().enumerate() {
-        match c {
-            b'"' | b'\'' if quote == 0 => quote = c,
-            c if c == quote => quote = 0,
-            b'>' if quote == 0 => return from + k + 1,
-            _ => {}
-        }
-    }
-    b.len()
+    memchr::memchr(b'>', &b[from..]).map_or(b.len(), |p| from + p + 1)
 }
 
 /// Case-insensitive search for an ASCII needle that starts with `<`.
