@@ -15,8 +15,9 @@
 //! - `comment_thread`: after a comment header, the thread (authors, dates, "Reply", texts);
 //! - `tag_list`: tag names listed one per line under a "Tags" line;
 //! - `promo_followup`: the short call-to-action line right after a promo line;
-//! - `dump_head` / `dump_tail` (`pagedump.rs`): on a full-page text dump only, every line
-//!   before and after the article's prose core (menus, cookie banners, footers).
+//! - `dump_head` / `dump_tail` / `dump_gap` (`pagedump.rs`): on a full-page text dump only,
+//!   every line before, after and between the article's prose regions (menus, cookie banners,
+//!   footers).
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 

@@ -11,14 +11,21 @@
 //!
 //! The prose core is the run of lines with the largest score sum (CCNet-like: the densest
 //! contiguous prose), extended upwards over up to three headline, byline or dateline lines
-//! (at least five words, or a date). A document is a page dump only when at least [`HEAD_MENU`] menu-like
-//! lines come before its first prose line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`]
-//! after its last prose line; clean articles open with a headline and prose, so the rule does
-//! not fire on them. On a dump, every line before the core (`dump_head`) and after it
-//! (`dump_tail`) is removed: `cookies` when it speaks of cookies, `navigation` when menu-like,
-//! `chrome` otherwise. Headings, datelines and short lines inside the core stay.
+//! (at least five words, or a date). Further prose regions set apart from it by menus (a
+//! product's description and specifications, a listing's blurbs) are kept too when their own
+//! best run scores at least [`REGION_SHARE`] of the core's (and [`REGION_MIN`]). A document is
+//! a page dump only when at least [`HEAD_MENU`] menu-like lines come before its first prose
+//! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line; clean
+//! articles open with a headline and prose, so the rule does not fire on them. Nor does it
+//! when the core is too thin to be an article ([`CORE_MIN`], [`CORE_SHARE`]): on a listing or
+//! catalogue the items look like menus, and cutting around a stray sentence loses them. On a
+//! dump, every line before the first region (`dump_head`), after the last (`dump_tail`) and
+//! between two (`dump_gap`) is removed: `cookies` when it speaks of cookies, `navigation`
+//! when menu-like, `chrome` otherwise. Headings, datelines and short lines inside a region
+//! stay.
 //!
-//! Linear in the number of lines; one pass for the scores, one for the core.
+//! Linear in the number of lines; one pass for the scores, one per region (at most
+//! [`MAX_REGIONS`]).
 
 use crate::classify::{Doc, Evidence, Verdict};
 use crate::text;
@@ -43,6 +50,16 @@ pub const HEAD_MENU_WEAK: usize = 3;
 pub const TAIL_MENU: usize = 12;
 /// Lines right above the core (headline, byline, dateline) that join it.
 const LEAD_LINES: usize = 3;
+/// A further prose region is kept when its score sum reaches this share of the core's
+/// and at least [`REGION_MIN`].
+const REGION_SHARE: f64 = 0.2;
+const REGION_MIN: f64 = 20.0;
+/// Prose regions kept at most (the core included).
+const MAX_REGIONS: usize = 8;
+/// A core below this score, or with prose words under [`CORE_SHARE`] of the document's
+/// words, is no article (a listing or a catalogue whose items look like menus): nothing goes.
+const CORE_MIN: f64 = 50.0;
+const CORE_SHARE: f64 = 0.05;
 
 /// The features of one line the score is built from.
 #[derive(Debug, Clone, Copy)]
@@ -126,7 +143,7 @@ fn score_line(doc: &Doc, i: usize, lower: &mut String) -> LineScore {
     }
 }
 
-/// Marks the lines of a page dump outside its prose core. Lines already removed are skipped;
+/// Marks the lines of a page dump outside its prose regions. Lines already removed are skipped;
 /// `protected` lines are never removed.
 pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
     let n = doc.len();
@@ -174,29 +191,29 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
     let tail = sc[last + 1..].iter().filter(|s| s.menu).count();
-    let (mut best, mut cur, mut start, mut bs, mut be) = (f64::MIN, 0.0, 0, 0, 0);
-    for (k, s) in sc.iter().enumerate() {
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = k;
-        }
-        cur += s.score;
-        if cur > best {
-            (best, bs, be) = (cur, start, k);
-        }
-    }
-    // The headline, byline and dateline right above the core belong to the article: up to
-    // [`LEAD_LINES`] lines of at least five words, or dates (a digit, at most six words).
-    for _ in 0..LEAD_LINES {
-        let Some(k) = bs.checked_sub(1) else { break };
-        let i = idx[k];
-        let dated = doc.words[i] <= 6 && doc.text[i].chars().any(|c| c.is_ascii_digit());
-        if doc.words[i] >= 5 || dated {
-            bs = k;
-        } else {
+    let (best, bs, be) = max_run(&sc, 0, sc.len()).unwrap_or((0.0, first, first));
+    let mut regions = vec![(lead(doc, &idx, bs, 0), be)];
+    // Further prose regions set apart by menus (a listing's items, a product's description
+    // and specifications): each as dense as a real region, searched for in the gaps left.
+    let floor = (best * REGION_SHARE).max(REGION_MIN);
+    let mut gaps = vec![(0, regions[0].0), (be + 1, sc.len())];
+    while let Some((lo, hi)) = gaps.pop() {
+        if regions.len() >= MAX_REGIONS {
             break;
         }
+        let Some((score, a, b)) = max_run(&sc, lo, hi) else {
+            continue;
+        };
+        if score < floor {
+            continue;
+        }
+        let a = lead(doc, &idx, a, lo);
+        regions.push((a, b));
+        gaps.push((lo, a));
+        gaps.push((b + 1, hi));
     }
+    regions.sort_unstable();
+    let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose: usize = sc[bs..=be]
         .iter()
@@ -204,14 +221,24 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         .filter(|(s, _)| s.score > 0.0)
         .map(|(_, &i)| doc.words[i])
         .sum();
+    let total: usize = idx.iter().map(|&i| doc.words[i]).sum();
+    if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
+        return;
+    }
+    let mut r = 0;
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
-        if (bs..=be).contains(&k) || protected[i] {
+        while r < regions.len() && regions[r].1 < k {
+            r += 1;
+        }
+        if r < regions.len() && regions[r].0 <= k || protected[i] {
             continue;
         }
-        let (rule, place) = if k < bs {
-            ("dump_head", "before")
+        let (rule, place) = if k < first_k {
+            ("dump_head", "before the article's prose")
+        } else if k > last_k {
+            ("dump_tail", "after the article's prose")
         } else {
-            ("dump_tail", "after")
+            ("dump_gap", "between two prose regions")
         };
         let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
         let reason = if cookie {
@@ -229,8 +256,8 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
             "non-prose line"
         };
         let detail = format!(
-            "{kind} {place} the article's prose core (bytes {core_from}..{core_to}, score {:.1}, {prose} prose words) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
-            best
+            "{kind} {place} (core bytes {core_from}..{core_to}, score {best:.1}, {prose} prose words; {} regions) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
+            regions.len()
         );
         let ev = Evidence {
             score: Some((s.score * 10.0).round() / 10.0),
@@ -239,6 +266,42 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+}
+
+/// The run of `sc[lo..hi]` with the largest score sum, as (sum, first, last); None when no
+/// line scores above zero.
+fn max_run(sc: &[LineScore], lo: usize, hi: usize) -> Option<(f64, usize, usize)> {
+    let (mut best, mut cur, mut start, mut bs, mut be) = (0.0, 0.0, lo, lo, lo);
+    for (k, s) in sc.iter().enumerate().take(hi).skip(lo) {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = k;
+        }
+        cur += s.score;
+        if cur > best {
+            (best, bs, be) = (cur, start, k);
+        }
+    }
+    (best > 0.0).then_some((best, bs, be))
+}
+
+/// Extends a region starting at `bs` upwards (not below `lo`) over the headline, byline and
+/// dateline right above it: up to [`LEAD_LINES`] lines of at least five words, or dates (a
+/// digit, at most six words).
+fn lead(doc: &Doc, idx: &[usize], mut bs: usize, lo: usize) -> usize {
+    for _ in 0..LEAD_LINES {
+        if bs <= lo {
+            break;
+        }
+        let i = idx[bs - 1];
+        let dated = doc.words[i] <= 6 && doc.text[i].chars().any(|c| c.is_ascii_digit());
+        if doc.words[i] >= 5 || dated {
+            bs -= 1;
+        } else {
+            break;
+        }
+    }
+    bs
 }
 
 #[cfg(test)]
@@ -263,7 +326,8 @@ mod tests {
         Police in Cambodia detained hundreds of suspects from scam compounds in several provinces this week.\n\
         The crackdown follows an order from the prime minister, who told officials to act against the gangs.\n\
         What happens next\n\
-        Officials said that the suspects would be questioned and that more raids were planned for the coming days.\n";
+        Officials said that the suspects would be questioned and that more raids were planned for the coming days.\n\
+        Rights groups have said for years that many of the people who work in the compounds were trafficked there and are held against their will.\n";
 
     #[test]
     fn menus_and_footer_of_a_dump_go_and_the_article_stays() {
@@ -296,6 +360,37 @@ mod tests {
         let list = "Writing Tools\nPens\nPencils\nMarkers\nScissors\nPaper Clips\nNotebooks\nStamps\nEnvelopes\nFolders\n";
         let src = format!(
             "{ARTICLE}{list}{ARTICLE}Related Topics\nAsia\nCrime\nPolice\nPolitics\nScams\nBorders\nCourts\nJustice\nMekong\nLaos\nThailand\nVietnam\n"
+        );
+        let r = removed(&src);
+        assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
+    }
+
+    const HEAD: &str = "Example Shop | Home\nSkip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+
+    #[test]
+    fn a_second_prose_region_past_a_menu_stays_and_the_menu_goes() {
+        let menu = "Shop\nPens\nPencils\nMarkers\nScissors\nPaper Clips\nNotebooks\nStamps\n";
+        let second = "Specifications\n\
+            The pen is made of recycled aluminium and holds a cartridge that lasts for about three months of daily writing.\n\
+            It comes with a refill and a case, and the company says that it can be repaired for free for ten years.\n";
+        let src = format!("{HEAD}{ARTICLE}{menu}{second}About Us\nContact\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(second.lines().skip(1)) {
+            assert!(!gone.contains(&l), "prose line removed: {l}\n{r:#?}");
+        }
+        let gap = r.iter().find(|x| x.0 == "Scissors").unwrap();
+        assert_eq!((gap.1.as_str(), gap.2.as_str()), ("navigation", "dump_gap"));
+        assert!(r.iter().any(|x| x.0 == "Contact" && x.2 == "dump_tail"));
+    }
+
+    #[test]
+    fn a_listing_with_a_thin_core_is_left_alone() {
+        let items: String = (1..=40)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n$12.99\nAdd to Cart\n"))
+            .collect();
+        let src = format!(
+            "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\n{items}"
         );
         let r = removed(&src);
         assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
