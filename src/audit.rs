@@ -375,6 +375,14 @@ pub struct Audit {
     pub errors: Vec<FailedInput>,
 }
 
+impl Audit {
+    /// Documents in the fullest bin of the share histogram (at least 1, to scale charts by).
+    pub fn histogram_peak(&self) -> u64 {
+        let peak = self.share_histogram.iter().map(|b| b.documents).max();
+        peak.unwrap_or(0).max(1)
+    }
+}
+
 /// An input that failed, as summary.json lists it.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct FailedInput {

@@ -10,8 +10,9 @@
 //! the blocks of nested navigation, widgets and hidden elements go too, each with its reason.
 
 use crate::classify::{Evidence, Verdict};
-use crate::html::{Block, Page, flag, hint};
+use crate::html::{Block, Element, Page, flag, hint};
 use crate::text;
+use std::collections::HashMap;
 
 /// Rule names, as they appear in provenance.
 pub const OUTSIDE: &str = "html_outside_main";
@@ -146,11 +147,15 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     // joins the best one when a sibling is worth a good share of it.
     let mut parts = vec![(first, end, cflags)];
     if let Some((sum, e)) = best {
-        parts.extend(siblings(page, &values, e, sum));
+        let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
+            .filter_map(|el| el.node.map(|n| (n, el)))
+            .collect();
+        parts.extend(siblings(page, &by_node, &values, e, sum));
         // One level up too: the best element may be the one child of a chunk whose
         // siblings are the other chunks.
-        if let Some(up) = parent_element(page, e) {
-            parts.extend(siblings(page, &values, up, sum));
+        let parent = e.node.and_then(|n| page.doc.tree.get(n)?.parent());
+        if let Some(up) = parent.and_then(|p| by_node.get(&p.id())) {
+            parts.extend(siblings(page, &by_node, &values, up, sum));
         }
     }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
@@ -237,31 +242,23 @@ const SIBLING_SHARE: f64 = 0.1;
 /// The siblings of element `e` (worth `sum`) that join it: `(first, end, flags)` of each.
 fn siblings(
     page: &Page,
+    by_node: &HashMap<ego_tree::NodeId, &Element>,
     values: &[f64],
-    e: &crate::html::Element,
+    e: &Element,
     sum: f64,
 ) -> Vec<(usize, usize, u32)> {
-    let Some(parent) = e
-        .node
-        .and_then(|n| page.doc.tree.get(n))
-        .and_then(|n| n.parent())
-    else {
+    let Some(parent) = e.node.and_then(|n| page.doc.tree.get(n)?.parent()) else {
         return Vec::new();
     };
-    let by_node: std::collections::HashMap<ego_tree::NodeId, usize> = (page.elements.iter())
-        .enumerate()
-        .filter_map(|(k, el)| el.node.map(|n| (n, k)))
-        .collect();
     let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HIDDEN;
     let mut out = Vec::new();
     for child in parent.children() {
         if Some(child.id()) == e.node {
             continue;
         }
-        let Some(&k) = by_node.get(&child.id()) else {
+        let Some(&s) = by_node.get(&child.id()) else {
             continue;
         };
-        let s = &page.elements[k];
         let worth: f64 = values[s.first..s.end].iter().sum();
         if worth > SIBLING_SHARE * sum && s.flags & bad == 0 && s.hints & BAD_HINTS == 0 {
             out.push((s.first, s.end, s.flags));
@@ -270,21 +267,8 @@ fn siblings(
     out
 }
 
-/// The element around `e` (the nearest ancestor that holds blocks).
-fn parent_element<'p>(
-    page: &'p Page,
-    e: &crate::html::Element,
-) -> Option<&'p crate::html::Element> {
-    let node = page.doc.tree.get(e.node?)?.parent()?.id();
-    page.elements.iter().find(|el| el.node == Some(node))
-}
-
 /// The element whose blocks add up to the most, with that sum; None when none is positive.
-fn best_element<'p>(
-    page: &'p Page,
-    values: &[f64],
-    dominant: u32,
-) -> Option<(f64, &'p crate::html::Element)> {
+fn best_element<'p>(page: &'p Page, values: &[f64], dominant: u32) -> Option<(f64, &'p Element)> {
     let mut prefix = vec![0.0; values.len() + 1];
     for (i, v) in values.iter().enumerate() {
         prefix[i + 1] = prefix[i] + v;

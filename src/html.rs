@@ -53,9 +53,8 @@ pub const HINTS: usize = 12;
 pub struct Block {
     /// The text, whitespace collapsed.
     pub text: String,
-    /// The innermost element around the text.
-    pub tag: &'static str,
-    /// That element in [`Page::doc`]: [`Page::path`] gives its CSS-like path.
+    /// The innermost element around the text, in [`Page::doc`]: [`Page::path`] gives its
+    /// CSS-like path.
     pub node: Option<ego_tree::NodeId>,
     /// Characters of the text inside links.
     pub link_chars: usize,
@@ -90,7 +89,6 @@ impl Block {
 /// An element that holds blocks: its block range, depth and path.
 #[derive(Debug, Clone)]
 pub struct Element {
-    pub tag: &'static str,
     /// The element in [`Page::doc`] (see [`Page::path`]).
     pub node: Option<ego_tree::NodeId>,
     pub depth: u32,
@@ -112,8 +110,6 @@ pub struct Page {
     pub title: Option<String>,
     /// `articleBody` from JSON-LD, when the page has one.
     pub article_body: Option<String>,
-    /// The encoding the page was decoded with.
-    pub encoding: &'static str,
     pub warnings: Vec<String>,
 }
 
@@ -122,9 +118,8 @@ pub struct Page {
 /// (a wrong declaration is common, valid UTF-8 by accident is not). Returns the text, the
 /// encoding's name and a warning when bytes had to be replaced.
 pub fn decode(bytes: &[u8]) -> (String, &'static str, Option<String>) {
-    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
         let (text, _, bad) = enc.decode(bytes);
-        let _ = bom;
         let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
         return (text.into_owned(), enc.name(), warn);
     }
@@ -305,7 +300,6 @@ pub fn parse(html: &str) -> Page {
         elements: Vec::new(),
         title: None,
         article_body: None,
-        encoding: "",
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -477,7 +471,6 @@ pub fn parse(html: &str) -> Page {
                     let frame = stack.pop().expect("pushed above");
                     if page.blocks.len() > frame.first {
                         page.elements.push(Element {
-                            tag: frame.tag,
                             node: frame.node,
                             depth: stack.len() as u32 + 1,
                             first: frame.first,
@@ -679,7 +672,6 @@ fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut us
         let top = stack.iter().rev().find(|f| f.node.is_some());
         page.blocks.push(Block {
             text: text.to_string(),
-            tag: top.map_or("body", |f| f.tag),
             node: top.and_then(|f| f.node),
             link_chars: (*link_chars).min(chars),
             chars,

@@ -35,7 +35,8 @@ pub enum Format {
 }
 
 impl Format {
-    /// By extension (ignoring `.gz`/`.zst`): `.jsonl` and `.ndjson` are JSONL, the rest text.
+    /// By extension (ignoring `.gz`/`.zst`): `.jsonl` and `.ndjson` are JSONL, `.warc` and
+    /// `.wet` WARC, `.html`, `.htm` and `.xhtml` HTML, the rest text.
     pub fn detect(name: &str) -> Format {
         let lower = name.to_lowercase();
         let stem = strip_compression(&lower);
@@ -49,9 +50,7 @@ impl Format {
             Format::Text
         }
     }
-}
 
-impl Format {
     /// JSONL and WARC/WET inputs are streams of records (cleaned into JSONL); text and HTML
     /// are one document per file.
     pub fn is_records(self) -> bool {

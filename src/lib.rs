@@ -699,22 +699,22 @@ fn process(
     decisions: Option<(&dedup::Decisions, &dedup::NearCheck)>,
 ) -> Result<Done, InputError> {
     let mut doc = input::read(source, &opts.read)?;
-    let mut page = None;
-    let (clean, spans, html_sha) = if doc.source.format == Format::Html {
+    // Of the bytes read: for HTML the page's, even though the spans cover its page text.
+    let source_sha256 = sha256_hex(&doc.bytes);
+    let (clean, spans, page) = if doc.source.format == Format::Html {
         let h = cleaner
             .clean_html(&doc.source.id, &doc.bytes)
             .map_err(|e| InputError::new(&doc.source.path, e))?;
-        page = Some(provenance::PageText {
+        let page = provenance::PageText {
             format: "html".into(),
             encoding: h.encoding.into(),
             html_bytes: doc.bytes.len() as u64,
             sha256: sha256_hex(&h.text),
-        });
+        };
         doc.warnings.extend(h.warnings);
-        // The page text stands for the document from here on; the HTML's hash is kept.
-        let html_sha = sha256_hex(&doc.bytes);
+        // The page text stands for the document from here on.
         doc.bytes = h.text;
-        (h.output, h.spans, Some(html_sha))
+        (h.output, h.spans, Some(page))
     } else {
         let (c, s) = match decisions {
             Some((d, near)) => {
@@ -746,7 +746,7 @@ fn process(
         source: src.path.display().to_string(),
         compression: doc.compression.map(str::to_string),
         output: src.output.to_string_lossy().replace('\\', "/"),
-        source_sha256: html_sha.unwrap_or_else(|| sha256_hex(&doc.bytes)),
+        source_sha256,
         output_sha256: sha256_hex(&clean),
         bytes_in: doc.bytes.len() as u64,
         bytes_out: clean.len() as u64,

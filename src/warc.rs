@@ -120,89 +120,16 @@ fn split_http(b: &[u8]) -> Option<(String, &[u8])> {
     ))
 }
 
-/// The text blocks of an HTML page, one per line (script, style and the like dropped). A
-/// plain stand-in until main-content extraction from HTML lands: the text rules then remove
-/// what they recognise.
+/// The text blocks of an HTML page, one per line (the walk of [`crate::html`]: scripts,
+/// styles and the like dropped). A plain stand-in until WARC records get main-content
+/// extraction: the text rules then remove what they recognise.
 pub fn html_text(html: &str) -> String {
-    use scraper::{Html, Node};
-    const SKIP: &[&str] = &[
-        "script", "style", "noscript", "template", "svg", "head", "iframe",
-    ];
-    const BLOCK: &[&str] = &[
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "br",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "blockquote",
-        "pre",
-        "td",
-        "th",
-        "dt",
-        "dd",
-        "figcaption",
-        "title",
-    ];
-    let doc = Html::parse_document(html);
+    let page = crate::html::parse(html);
     let mut out = String::new();
-    let mut line = String::new();
-    let flush = |line: &mut String, out: &mut String| {
-        let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            out.push_str(&t);
-            out.push('\n');
-        }
-        line.clear();
-    };
-    let mut stack = vec![(doc.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        match node.value() {
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    continue;
-                }
-                let block = BLOCK.contains(&name);
-                if closing {
-                    if block {
-                        flush(&mut line, &mut out);
-                    }
-                    continue;
-                }
-                if block {
-                    flush(&mut line, &mut out);
-                }
-                stack.push((node, true));
-                let children: Vec<_> = node.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, false));
-                }
-            }
-            Node::Text(t) if !closing => {
-                line.push_str(t);
-            }
-            Node::Document | Node::Fragment if !closing => {
-                let children: Vec<_> = node.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, false));
-                }
-            }
-            _ => {}
-        }
+    for b in &page.blocks {
+        out.push_str(&b.text);
+        out.push('\n');
     }
-    flush(&mut line, &mut out);
     out
 }
 

@@ -404,13 +404,7 @@ fn histogram(a: &Audit) -> String {
     let plot_h = h - bottom - top;
     let n = a.share_histogram.len().max(1) as f64;
     let slot = (w - left - 10.0) / n;
-    let max = a
-        .share_histogram
-        .iter()
-        .map(|b| b.documents)
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let max = a.histogram_peak() as f64;
     let mut s = format!(
         "<svg id=\"chart-share\" role=\"img\" \
          aria-label=\"histogram of share removed per document\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\

@@ -132,13 +132,7 @@ pub fn print_audit(a: &Audit, style: Style, w: &mut impl Write) -> io::Result<()
         "{}",
         style.bold("share of each document removed (documents)")
     )?;
-    let max = a
-        .share_histogram
-        .iter()
-        .map(|b| b.documents)
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let max = a.histogram_peak();
     for b in &a.share_histogram {
         let len = (b.documents * 40).div_ceil(max) as usize;
         writeln!(
