@@ -1,0 +1,113 @@
+//! Per-stage CPU time of text cleaning on documents held in memory (no file system): where a
+//! document's time goes, stage by stage. `cargo bench --bench stages [DIR]`; DIR defaults to
+//! `../shared/bench/noisy-dev/docs`, else `samples/`. Each stage is timed over all documents,
+//! repeated until about a second has passed; figures are MB/s of input text. `STAGE=name`
+//! runs only the stages whose name starts with it; `REPS=n` runs each exactly n times.
+use decruft::classify::{Classifier, Doc};
+use decruft::{dedup, emit, sha256_hex};
+use std::time::Instant;
+
+fn load() -> Vec<Vec<u8>> {
+    let arg = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let dirs = [
+        arg.unwrap_or_default(),
+        "../shared/bench/noisy-dev/docs".into(),
+        "samples".into(),
+    ];
+    for d in dirs.iter().filter(|d| !d.is_empty()) {
+        let Ok(rd) = std::fs::read_dir(d) else {
+            continue;
+        };
+        let mut paths: Vec<_> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        let docs: Vec<_> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+        if !docs.is_empty() {
+            eprintln!("{} documents from {d}", docs.len());
+            return docs;
+        }
+    }
+    panic!("no documents");
+}
+
+fn time<F: FnMut()>(name: &str, bytes: usize, mut f: F) -> f64 {
+    if let Ok(only) = std::env::var("STAGE")
+        && !name.starts_with(&only)
+    {
+        return 0.0;
+    }
+    // REPS=n runs each stage exactly n times (for instruction counts under callgrind).
+    let fixed: Option<u32> = std::env::var("REPS").ok().and_then(|r| r.parse().ok());
+    let t0 = Instant::now();
+    let mut reps = 0;
+    while reps == 0 || fixed.map_or(t0.elapsed().as_secs_f64() < 1.0, |n| reps < n) {
+        f();
+        reps += 1;
+    }
+    let per = t0.elapsed().as_secs_f64() / reps as f64;
+    println!(
+        "{name:<28} {:>9.1} MB/s {:>9.2} µs/doc-set",
+        bytes as f64 / per / 1e6,
+        per * 1e6
+    );
+    per
+}
+
+fn main() {
+    let docs = load();
+    let bytes: usize = docs.iter().map(Vec::len).sum();
+    let c = Classifier::new(None);
+    let cleaner = decruft::Cleaner::new(None, dedup::Mode::Doc);
+    let mut sink = 0usize;
+    time("segment+normalise (Doc)", bytes, || {
+        for d in &docs {
+            sink += Doc::new(d).len();
+        }
+    });
+    let parsed: Vec<Doc> = docs.iter().map(|d| Doc::new(d)).collect();
+    time("classify", bytes, || {
+        for d in &parsed {
+            sink += c.classify(d).len();
+        }
+    });
+    let verdicts: Vec<_> = parsed.iter().map(|d| c.classify(d)).collect();
+    time("dedup", bytes, || {
+        for (d, v) in parsed.iter().zip(&verdicts) {
+            let mut v = v.clone();
+            dedup::within_document(d, &mut v);
+            sink += v.len();
+        }
+    });
+    time("clone verdicts (dedup base)", bytes, || {
+        for v in &verdicts {
+            sink += v.clone().len();
+        }
+    });
+    time("emit", bytes, || {
+        for (d, v) in parsed.iter().zip(&verdicts) {
+            let mut v = v.clone();
+            emit::tidy_blank_lines(d, &mut v);
+            sink += emit::emit(d, &v, "id").output.len();
+        }
+    });
+    time("sha256 source", bytes, || {
+        for d in &docs {
+            sink += sha256_hex(d).len();
+        }
+    });
+    let cleaned: Vec<_> = docs.iter().map(|d| cleaner.clean("id", d)).collect();
+    time("provenance json", bytes, || {
+        for (_, spans) in &cleaned {
+            sink += serde_json::to_string(spans).unwrap().len();
+        }
+    });
+    time("whole Cleaner::clean", bytes, || {
+        for d in &docs {
+            sink += cleaner.clean("id", d).0.len();
+        }
+    });
+    eprintln!("({sink})");
+}
