@@ -62,8 +62,9 @@ fn time<F: FnMut()>(name: &str, bytes: usize, mut f: F) -> f64 {
 fn main() {
     let docs = load();
     let bytes: usize = docs.iter().map(Vec::len).sum();
-    let c = Classifier::new(None);
-    let cleaner = decruft::Cleaner::new(None, dedup::Mode::Doc);
+    // Compiling the rules costs more than a stage run under callgrind: only when used.
+    let c = std::cell::LazyCell::new(|| Classifier::new(None));
+    let cleaner = std::cell::LazyCell::new(|| decruft::Cleaner::new(None, dedup::Mode::Doc));
     let mut sink = 0usize;
     time("segment+normalise (Doc)", bytes, || {
         for d in &docs {
