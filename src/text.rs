@@ -132,8 +132,10 @@ struct Plain {
 }
 
 /// Eight ASCII bytes (first byte lowest) that normalise to themselves lower-cased, give or
-/// take a space at either end: letters and digits and single spaces.
-fn plain_words(w: u64) -> Option<Plain> {
+/// take a space at either end: letters and digits and single spaces. Otherwise, the number
+/// of bytes to take one at a time before trying eight again: up to and including the first
+/// byte that breaks the pattern (punctuation, or the first of two spaces).
+fn plain_words(w: u64) -> Result<Plain, usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Per byte, high bit set when the (ASCII) byte is within lo..=hi; no carries between
@@ -146,7 +148,11 @@ fn plain_words(w: u64) -> Option<Plain> {
     let upper = within(b'A', b'Z');
     let alnum = within(b'0', b'9') | upper | within(b'a', b'z');
     let space = within(b' ', b' ');
-    ((alnum | space) == HIGH && space & (space >> 8) == 0).then(|| Plain {
+    let bad = (!(alnum | space) & HIGH) | (space & (space >> 8));
+    if bad != 0 {
+        return Err(bad.trailing_zeros() as usize / 8 + 1);
+    }
+    Ok(Plain {
         lower: w | (upper >> 2),
         spaces: space.count_ones() as usize,
         lead_space: space & 0x80 != 0,
@@ -221,37 +227,43 @@ impl Norm {
             let mut len = v.len();
             let mut i = 0;
             while i < b.len() {
+                // Bytes to take one at a time before the next try at eight.
+                let mut single = b.len() - i;
                 if i + 8 <= b.len() {
                     let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-                    if let Some(c) = plain_words(w)
-                        && (!c.lead_space || len > start)
-                    {
-                        // A leading space is the separator itself; otherwise one is due if
-                        // the run before ended in separators.
-                        let space = !c.lead_space & pending & (len > start);
-                        *p.add(len) = b' ';
-                        len += space as usize;
-                        p.add(len)
-                            .cast::<[u8; 8]>()
-                            .write_unaligned(c.lower.to_le_bytes());
-                        // A trailing space waits, as a pending one, for the next word.
-                        len += 8 - c.trail_space as usize;
-                        spaces += space as usize + c.spaces - c.trail_space as usize;
-                        pending = c.trail_space;
-                        i += 8;
-                        continue;
+                    match plain_words(w) {
+                        Ok(c) if !c.lead_space || len > start => {
+                            // A leading space is the separator itself; otherwise one is due
+                            // if the run before ended in separators.
+                            let space = !c.lead_space & pending & (len > start);
+                            *p.add(len) = b' ';
+                            len += space as usize;
+                            p.add(len)
+                                .cast::<[u8; 8]>()
+                                .write_unaligned(c.lower.to_le_bytes());
+                            // A trailing space waits, as a pending one, for the next word.
+                            len += 8 - c.trail_space as usize;
+                            spaces += space as usize + c.spaces - c.trail_space as usize;
+                            pending = c.trail_space;
+                            i += 8;
+                            continue;
+                        }
+                        Ok(_) => single = 1,
+                        Err(k) => single = k,
                     }
                 }
-                let t = ASCII_NORM[(b[i] & 0x7f) as usize];
-                let word = t >= 2;
-                let space = word & pending & (len > start);
-                *p.add(len) = b' ';
-                len += space as usize;
-                spaces += space as usize;
-                *p.add(len) = t;
-                len += word as usize;
-                pending = (pending | (t == 0)) & !word;
-                i += 1;
+                for &byte in &b[i..i + single] {
+                    let t = ASCII_NORM[(byte & 0x7f) as usize];
+                    let word = t >= 2;
+                    let space = word & pending & (len > start);
+                    *p.add(len) = b' ';
+                    len += space as usize;
+                    spaces += space as usize;
+                    *p.add(len) = t;
+                    len += word as usize;
+                    pending = (pending | (t == 0)) & !word;
+                }
+                i += single;
             }
             v.set_len(len);
         }
