@@ -291,8 +291,8 @@ struct Frame {
 
 /// Parses a page (already decoded) into blocks.
 pub fn parse(html: &str) -> Page {
-    let flat = flatten_deep(html, MAX_DEPTH);
-    let doc = parse_document(flat.as_deref().unwrap_or(html));
+    let prepared = prepare(html, MAX_DEPTH);
+    let doc = parse_document(prepared.html.as_deref().unwrap_or(html));
     let mut page = Page {
         doc: Html::new_fragment(),
         paths: Default::default(),
@@ -487,7 +487,7 @@ pub fn parse(html: &str) -> Page {
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     page.article_body = json_ld.iter().find_map(|s| article_body(s));
     page.doc = doc;
-    if flat.is_some() {
+    if prepared.flattened {
         page.warnings.push(format!(
             "elements nested deeper than {MAX_DEPTH} levels were flattened"
         ));
@@ -512,15 +512,27 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
 ];
 
-/// The page with the start and end tags of elements nested deeper than `limit` dropped (their
-/// text is kept, in the element at the limit), or None when no element is that deep. A
-/// lexical scan: tags, comments and raw-text elements, no tree.
-pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
+/// What the lexical pre-scan ([`prepare`]) made of a page.
+pub struct Prepared {
+    /// The page to parse, when it differs from the input.
+    pub html: Option<String>,
+    /// Whether tags nested deeper than the limit were dropped.
+    pub flattened: bool,
+}
+
+/// The page as the parser should see it, by a lexical scan (tags, comments and raw-text
+/// elements, no tree):
+/// - the start and end tags of elements nested deeper than `limit` are dropped (their text is
+///   kept, in the element at the limit);
+/// - the contents of `<style>` and of `<script>` (except JSON-LD, which `articleBody` comes
+///   from) are dropped. They never give text, and on real pages they are half the bytes the
+///   tokenizer would otherwise go through. A script whose content holds `<!--` is left alone
+///   (the tokenizer's escaped states could end it elsewhere), and so is one with no end tag.
+pub fn prepare(html: &str, limit: usize) -> Prepared {
     let b = html.as_bytes();
-    // Fewer tags than the limit: nothing can be that deep.
-    memchr::memchr_iter(b'<', b).nth(limit)?;
     let mut depth = 0usize;
     let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut flattened = false;
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i..]) {
         let at = i + p;
@@ -547,30 +559,51 @@ pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
         } else {
             b"-" // longer than any name below: a nesting element
         };
-        let end = tag_end(b, name_end);
         if !close && RAW_TEXT.iter().any(|r| r.as_bytes() == name) {
-            let mut closing = b"</".to_vec();
-            closing.extend_from_slice(name);
-            i = find_ci(&b[end..], &closing).map_or(b.len(), |e| end + e);
+            let end = start_tag_end(b, name_end);
+            let Some(e) = find_end_tag(&b[end..], name) else {
+                break; // raw text to the end of the page
+            };
+            let body_end = end + e;
+            let droppable = match name {
+                b"style" => true,
+                b"script" => !b[at..end]
+                    .windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"ld+json")),
+                _ => false,
+            };
+            if droppable
+                && body_end > end
+                && memchr::memmem::find(&b[end..body_end], b"<!--").is_none()
+            {
+                drops.push((end, body_end));
+            }
+            i = body_end;
             continue;
         }
+        let end = tag_end(b, name_end);
         if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
             if close {
                 if depth > limit {
                     drops.push((at, end));
+                    flattened = true;
                 }
                 depth = depth.saturating_sub(1);
             } else {
                 depth += 1;
                 if depth > limit {
                     drops.push((at, end));
+                    flattened = true;
                 }
             }
         }
         i = end;
     }
     if drops.is_empty() {
-        return None;
+        return Prepared {
+            html: None,
+            flattened,
+        };
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
@@ -579,20 +612,63 @@ pub fn flatten_deep(html: &str, limit: usize) -> Option<String> {
         from = e;
     }
     out.push_str(&html[from..]);
-    Some(out)
+    Prepared {
+        html: Some(out),
+        flattened,
+    }
+}
+
+/// The end of a start tag whose name ends at `from`, as the tokenizer finds it: after the
+/// first `>` that is not inside a quoted attribute value.
+fn start_tag_end(b: &[u8], from: usize) -> usize {
+    let mut k = from;
+    while k < b.len() {
+        match b[k] {
+            b'>' => return k + 1,
+            b'=' => {
+                k += 1;
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if let Some(&q @ (b'"' | b'\'')) = b.get(k) {
+                    match memchr::memchr(q, &b[k + 1..]) {
+                        Some(e) => k += e + 2,
+                        None => return b.len(),
+                    }
+                    continue;
+                }
+            }
+            _ => k += 1,
+        }
+    }
+    b.len()
+}
+
+/// Offset in `hay` of the end tag `</name` (ASCII case-insensitive) that closes a raw-text
+/// element: followed by whitespace, `/`, `>` or the end of the page.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'<', &hay[from..]) {
+        let at = from + p;
+        let after = at + 2 + name.len();
+        if hay.get(at + 1) == Some(&b'/')
+            && hay.len() >= after
+            && hay[at + 2..after].eq_ignore_ascii_case(name)
+            && hay
+                .get(after)
+                .is_none_or(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The end of a tag whose name ends at `from`: after the next `>` (a `>` inside a quoted
 /// attribute value ends it early, which only shifts where this depth scan resumes).
 fn tag_end(b: &[u8], from: usize) -> usize {
     memchr::memchr(b'>', &b[from..]).map_or(b.len(), |p| from + p + 1)
-}
-
-/// Case-insensitive search for an ASCII needle that starts with `<`.
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'<', hay).find(|&p| {
-        hay[p..].len() >= needle.len() && hay[p..p + needle.len()].eq_ignore_ascii_case(needle)
-    })
 }
 
 impl Page {
@@ -978,6 +1054,23 @@ mod tests {
         assert!(p.path(p.blocks[0].node).starts_with("… > "));
         assert_eq!(p.warnings.len(), 1);
         // Pages of ordinary depth are parsed as they are.
-        assert!(flatten_deep("<div><p>a<p>b</div><script>'<div>'</script>", 2).is_none());
+        let p = prepare("<div><p>a<p>b</div><script>'<div>'</script>", 2);
+        assert!(!p.flattened);
+    }
+
+    #[test]
+    fn script_and_style_contents_are_dropped_before_parsing() {
+        let page = "<style>p{}</style><script a='>' b=\"x>\">if (a<b) x()</script ><p>t</p>\
+                    <script type=application/ld+json>{}</script><SCRIPT>var s='</scripts>';\
+                    </SCRIPT><script><!-- a </script> b --></script><script>open";
+        let p = prepare(page, 512);
+        assert_eq!(
+            p.html.as_deref(),
+            Some(
+                "<style></style><script a='>' b=\"x>\"></script ><p>t</p>\
+                 <script type=application/ld+json>{}</script><SCRIPT></SCRIPT>\
+                 <script><!-- a </script> b --></script><script>open"
+            )
+        );
     }
 }
