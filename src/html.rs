@@ -8,6 +8,7 @@
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use scraper::{Html, Node};
+use std::borrow::Cow;
 
 /// Semantic surroundings of a block (bit flags).
 pub mod flag {
@@ -117,29 +118,29 @@ pub struct Page {
 /// kilobytes; bytes that are valid UTF-8 are read as UTF-8 whatever a legacy declaration says
 /// (a wrong declaration is common, valid UTF-8 by accident is not). Returns the text, the
 /// encoding's name and a warning when bytes had to be replaced.
-pub fn decode(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Option<String>) {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         let (text, _, bad) = enc.decode(bytes);
         let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
-        return (text.into_owned(), enc.name(), warn);
+        return (text, enc.name(), warn);
     }
     let declared = declared_charset(&bytes[..bytes.len().min(4096)]);
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), "UTF-8", None);
+        return (Cow::Borrowed(s), "UTF-8", None);
     }
     let enc = match declared {
         Some(e) if e != encoding_rs::UTF_8 => e,
         // Declared UTF-8 (or nothing) but not valid: mostly UTF-8 with a few bad bytes, or
         // legacy text; the share of invalid sequences tells which.
         _ if mostly_utf8(bytes) => {
-            let s = String::from_utf8_lossy(bytes).into_owned();
+            let s = String::from_utf8_lossy(bytes);
             return (s, "UTF-8", Some("invalid UTF-8 replaced".into()));
         }
         _ => encoding_rs::WINDOWS_1252,
     };
     let (text, bad) = enc.decode_without_bom_handling(bytes);
     let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
-    (text.into_owned(), enc.name(), warn)
+    (text, enc.name(), warn)
 }
 
 fn mostly_utf8(bytes: &[u8]) -> bool {
