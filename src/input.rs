@@ -265,7 +265,10 @@ fn walk(
     let hidden = opts.hidden;
     let it = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name: the entries sorted together are those of one folder, whose paths
+        // differ only after the folder's, so comparing whole paths gives the same order
+        // without taking each file name apart again at every comparison.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(move |e| {
             e.depth() == 0 || hidden || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
@@ -312,13 +315,14 @@ fn walk(
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let name = rel
             .file_name()
-            .map(|n| n.to_string_lossy().to_string())
+            .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         let format = opts.format.unwrap_or_else(|| Format::detect(&name));
         let output = rel.with_file_name(name_for(format, &name));
+        let id = rel.to_string_lossy().replace('\\', "/");
         sources.push(Ok(Source {
-            path: entry.path().to_path_buf(),
-            id: rel.to_string_lossy().replace('\\', "/"),
+            path: entry.into_path(),
+            id,
             output,
             format,
         }));

@@ -519,31 +519,41 @@ fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {
 
 /// Two inputs that would write the same output file: the later one is refused.
 fn drop_output_clashes(
-    sources: Vec<Result<Source, InputError>>,
+    mut sources: Vec<Result<Source, InputError>>,
 ) -> Vec<Result<Source, InputError>> {
-    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    // The path of the first source to claim each output (the map is only looked up).
+    let mut seen: HashMap<&Path, &Path, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(sources.len(), Default::default());
     let reserved = [Path::new("provenance.jsonl"), Path::new("summary.json")];
+    let mut refused = Vec::new();
+    for (k, s) in sources.iter().enumerate() {
+        let Ok(s) = s else { continue };
+        if let Some(first) = seen.get(s.output.as_path()) {
+            let why = format!(
+                "skipped: its output {} is already written for {}",
+                s.output.display(),
+                first.display()
+            );
+            refused.push((k, InputError::new(&s.path, why)));
+        } else if s
+            .output
+            .file_name()
+            .is_some_and(|n| n == "provenance.jsonl" || n == "summary.json")
+            && reserved.contains(&s.output.as_path())
+        {
+            refused.push((
+                k,
+                InputError::new(&s.path, "skipped: its output name is reserved"),
+            ));
+        } else {
+            seen.insert(&s.output, &s.path);
+        }
+    }
+    drop(seen);
+    for (k, e) in refused {
+        sources[k] = Err(e);
+    }
     sources
-        .into_iter()
-        .map(|s| {
-            let s = s?;
-            if let Some(first) = seen.get(&s.output) {
-                let why = format!(
-                    "skipped: its output {} is already written for {first}",
-                    s.output.display()
-                );
-                Err(InputError::new(&s.path, why))
-            } else if reserved.contains(&s.output.as_path()) {
-                Err(InputError::new(
-                    &s.path,
-                    "skipped: its output name is reserved",
-                ))
-            } else {
-                seen.insert(s.output.clone(), s.path.display().to_string());
-                Ok(s)
-            }
-        })
-        .collect()
 }
 
 /// Corpus dedup, pass one: reads every document in sorted input order (text files in
@@ -873,6 +883,43 @@ mod tests {
         assert_eq!(unhex("000fff"), Some(vec![0, 15, 255]));
         assert_eq!(unhex("0"), None);
         assert_eq!(unhex("zz"), None);
+    }
+
+    #[test]
+    fn output_clashes_refuse_the_later_input() {
+        let source = |path: &str, output: &str| {
+            Ok(Source {
+                path: PathBuf::from(path),
+                id: path.into(),
+                output: PathBuf::from(output),
+                format: Format::Text,
+            })
+        };
+        let got = drop_output_clashes(vec![
+            source("in/a.text", "a.txt"),
+            Err(InputError::new(Path::new("in/f.txt"), "skipped")),
+            source("in/a.txt", "a.txt"),
+            source("in/provenance.jsonl", "provenance.jsonl"),
+            source("in/x/a.txt", "x/a.txt"),
+            source("in/x/a.text", "x//a.txt"),
+            source("in/x/summary.json", "x/summary.json"),
+        ]);
+        let errors: Vec<String> = got
+            .iter()
+            .map(|s| s.as_ref().err().map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "",
+                "in/f.txt: skipped",
+                "in/a.txt: skipped: its output a.txt is already written for in/a.text",
+                "in/provenance.jsonl: skipped: its output name is reserved",
+                "",
+                "in/x/a.text: skipped: its output x//a.txt is already written for in/x/a.txt",
+                "",
+            ]
+        );
     }
 
     #[test]
