@@ -80,7 +80,7 @@ pub fn open_stream(path: &Path) -> Result<Box<dyn io::BufRead + Send>, InputErro
     if path == Path::new("-") {
         return Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())));
     }
-    let file = File::open(path).map_err(|e| InputError::new(path, describe_io(&e)))?;
+    let (file, _) = open_regular(path).map_err(|e| InputError::new(path, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
@@ -237,7 +237,7 @@ pub fn collect(
         };
         if meta.is_dir() {
             walk(input, exclude.as_deref(), opts, &mut sources);
-        } else if let Err(e) = check_regular(&meta) {
+        } else if let Err(e) = check_regular(meta.file_type()) {
             sources.push(Err(InputError::new(input, e)));
         } else {
             let name = input
@@ -265,7 +265,10 @@ fn walk(
     let hidden = opts.hidden;
     let it = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name: the entries sorted together are those of one folder, whose paths
+        // differ only after the folder's, so comparing whole paths gives the same order
+        // without taking each file name apart again at every comparison.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(move |e| {
             e.depth() == 0 || hidden || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
@@ -302,27 +305,24 @@ fn walk(
             }
             continue;
         }
-        let meta = match entry.metadata() {
-            Ok(m) => m,
-            Err(e) => {
-                sources.push(Err(InputError::new(entry.path(), e.to_string())));
-                continue;
-            }
-        };
-        if let Err(e) = check_regular(&meta) {
+        // The directory entry's type (walkdir stats only symbolic links, to follow them): no
+        // stat per file here. `read` checks the opened file again, so a file swapped for a
+        // FIFO after the walk is still refused without blocking.
+        if let Err(e) = check_regular(entry.file_type()) {
             sources.push(Err(InputError::new(entry.path(), e)));
             continue;
         }
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let name = rel
             .file_name()
-            .map(|n| n.to_string_lossy().to_string())
+            .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         let format = opts.format.unwrap_or_else(|| Format::detect(&name));
         let output = rel.with_file_name(name_for(format, &name));
+        let id = rel.to_string_lossy().replace('\\', "/");
         sources.push(Ok(Source {
-            path: entry.path().to_path_buf(),
-            id: rel.to_string_lossy().replace('\\', "/"),
+            path: entry.into_path(),
+            id,
             output,
             format,
         }));
@@ -344,8 +344,7 @@ fn name_for(format: Format, name: &str) -> String {
 }
 
 /// Only regular files are read: FIFOs, sockets and devices would block or never end.
-fn check_regular(meta: &std::fs::Metadata) -> Result<(), String> {
-    let ft = meta.file_type();
+fn check_regular(ft: std::fs::FileType) -> Result<(), String> {
     if ft.is_file() {
         return Ok(());
     }
@@ -367,6 +366,78 @@ fn check_regular(meta: &std::fs::Metadata) -> Result<(), String> {
     Err("skipped: not a regular file".to_string())
 }
 
+/// `O_NONBLOCK` where its value is known: opening a FIFO with it returns at once instead of
+/// waiting for a writer (regular files ignore the flag).
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    any(
+        target_arch = "x86_64",
+        target_arch = "x86",
+        target_arch = "aarch64",
+        target_arch = "arm",
+        target_arch = "riscv64",
+        target_arch = "powerpc64",
+        target_arch = "s390x",
+        target_arch = "loongarch64"
+    )
+))]
+const O_NONBLOCK: Option<i32> = Some(0o4000);
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+))]
+const O_NONBLOCK: Option<i32> = Some(0x0004);
+#[cfg(not(any(
+    all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86_64",
+            target_arch = "x86",
+            target_arch = "aarch64",
+            target_arch = "arm",
+            target_arch = "riscv64",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    ),
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)))]
+const O_NONBLOCK: Option<i32> = None;
+
+/// Opens `path` for reading if it is a regular file, with its metadata. The file is opened
+/// without blocking and checked with `fstat` (one stat, and no window in which the path could
+/// turn into a FIFO between the check and the open); where `O_NONBLOCK` is not known, the
+/// path is checked before it is opened.
+fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    match O_NONBLOCK {
+        #[cfg(unix)]
+        Some(flag) => {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(flag);
+        }
+        _ => {
+            let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+            check_regular(meta.file_type())?;
+        }
+    }
+    let file = options.open(path).map_err(|e| describe_io(&e))?;
+    let meta = file.metadata().map_err(|e| describe_io(&e))?;
+    check_regular(meta.file_type())?;
+    Ok((file, meta))
+}
+
 fn describe_io(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
@@ -385,26 +456,22 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let limit = opts.max_bytes;
-    let open = || File::open(&path).map_err(|e| fail(describe_io(&e)));
+    let open = || open_regular(&path).map_err(fail);
     let (bytes, compression) = if path == Path::new("-") {
         let r = read_limited(io::stdin().lock(), limit, 0).map_err(|e| fail(describe_io(&e)))?;
         (r, None)
     } else if name.ends_with(".gz") {
-        let r = read_limited(MultiGzDecoder::new(open()?), limit, 0)
+        let r = read_limited(MultiGzDecoder::new(open()?.0), limit, 0)
             .map_err(|e| fail(gzip_error(&e)))?;
         (r, Some("gzip"))
     } else if name.ends_with(".zst") {
-        let dec = zstd_reader(open()?).map_err(fail)?;
+        let dec = zstd_reader(open()?.0).map_err(fail)?;
         let r = read_limited(dec, limit, 0).map_err(|e| fail(zstd_error(&e)))?;
         (r, Some("zstd"))
     } else {
-        // Sized from the file's length: one read instead of a series of growing ones.
-        let file = open()?;
-        let hint = file
-            .metadata()
-            .map_or(0, |m| m.len().min(limit) as usize + 1);
+        let (file, meta) = open()?;
         (
-            read_limited(file, limit, hint).map_err(|e| fail(describe_io(&e)))?,
+            read_file(file, meta.len(), limit).map_err(|e| fail(describe_io(&e)))?,
             None,
         )
     };
@@ -469,6 +536,44 @@ fn read_limited(r: impl Read, limit: u64, capacity: usize) -> io::Result<Vec<u8>
     Ok(out)
 }
 
+/// Reads a regular file of `size` bytes (its length when opened), at most `limit + 1` of them,
+/// into a buffer of that size: usually one `read`. A read that comes back short having brought
+/// the total to exactly `size` is the end of the file (a file that had grown would have filled
+/// the one byte more that was asked for); any other short read is followed by more reads, up
+/// to one that returns 0, as `read_to_end` does.
+fn read_file(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
+    let max = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let first = usize::try_from(size)
+        .map_or(max, |s| s.saturating_add(1))
+        .min(max);
+    let mut buf = vec![0u8; first];
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            if filled == max {
+                break;
+            }
+            // Longer than when it was opened: grow as read_to_end would.
+            let grown = buf.len().saturating_mul(2).max(8192).min(max);
+            buf.resize(grown, 0);
+        }
+        let asked = buf.len() - filled;
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if n < asked && size > 0 && filled as u64 == size {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    buf.truncate(filled);
+    Ok(buf)
+}
+
 fn gzip_error(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::UnexpectedEof => "truncated gzip stream".into(),
@@ -500,6 +605,54 @@ mod tests {
         assert_eq!(output_name("a.md"), "a.md.txt");
         assert_eq!(output_name("README"), "README.txt");
         assert_eq!(output_name("b.zst"), "b.txt");
+    }
+
+    #[test]
+    fn read_file_whatever_the_size_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let data: Vec<u8> = (0..20_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        std::fs::write(&path, &data).unwrap();
+        let open = || File::open(&path).unwrap();
+        // The right size, a stale smaller one (the file grew), a larger one (it shrank), none.
+        for size in [20_000, 5, 1, 30_000, 0] {
+            assert_eq!(
+                read_file(open(), size, 1 << 30).unwrap(),
+                data,
+                "size {size}"
+            );
+        }
+        // At most limit + 1 bytes, whatever the size said.
+        for size in [20_000, 10, 0] {
+            assert_eq!(read_file(open(), size, 99).unwrap(), &data[..100]);
+        }
+        assert_eq!(read_file(open(), 20_000, 0).unwrap(), &data[..1]);
+        std::fs::write(&path, b"").unwrap();
+        assert!(read_file(open(), 0, 1 << 30).unwrap().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_when_read_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return;
+        }
+        // As if the walk had seen a regular file that was then replaced by a FIFO.
+        let source = Source {
+            path: path.clone(),
+            id: "f.txt".into(),
+            output: PathBuf::from("f.txt"),
+            format: Format::Text,
+        };
+        let e = read(source, &ReadOptions::default()).unwrap_err();
+        assert_eq!(e.error, "skipped: a FIFO, not a regular file");
+        assert!(open_stream(&path).is_err());
     }
 
     #[test]

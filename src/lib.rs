@@ -226,14 +226,16 @@ pub struct Outcome {
 /// Documents processed per parallel batch: bounds memory while keeping both cores busy.
 const BATCH: usize = 256;
 
-/// One document's result, made in parallel and consumed in input order.
+/// One document's result, made in parallel and consumed in input order: everything the main
+/// thread needs is ready-made, so it only appends bytes and adds counts.
 struct Done {
-    record_json: String,
+    /// The provenance line, newline included.
+    record_json: Vec<u8>,
     bytes_in: u64,
     bytes_out: u64,
-    removed: Vec<(String, String, u64)>,
-    warnings: Vec<String>,
-    path: PathBuf,
+    /// Removed blocks and bytes per (reason, rule), in order of first appearance.
+    removed: Vec<(String, String, Count)>,
+    warnings: Vec<InputError>,
 }
 
 /// Runs `decruft clean`: cleans every input, writes the clean texts, `provenance.jsonl` and
@@ -375,24 +377,26 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
                 })
                 .collect()
         });
+        let mut lines = Vec::with_capacity(results.len());
         for r in results {
             match r {
                 Ok(done) => {
-                    if let Some(p) = prov.as_mut() {
-                        p.write_all(done.record_json.as_bytes())?;
-                        p.write_all(b"\n")?;
-                    }
                     summary.documents += 1;
-                    tally(&mut summary, done.bytes_in, done.bytes_out, done.removed);
+                    summary.bytes_in += done.bytes_in;
+                    summary.bytes_out += done.bytes_out;
+                    tally_counts(&mut summary, done.removed);
                     for w in done.warnings {
-                        let w = InputError::new(&done.path, w);
                         report(&w);
                         summary.warnings.push(w);
                     }
+                    lines.push(done.record_json);
                 }
                 Err(e) => fail(&mut summary, e),
             }
             bar.inc(1);
+        }
+        if let Some(p) = prov.as_mut() {
+            output::write_all_vectored(p, &lines)?;
         }
         i = end;
     }
@@ -428,6 +432,25 @@ fn tally(
         summary.removed.entry(reason).or_default().add(bytes);
         summary.rules.entry(rule).or_default().add(bytes);
     }
+}
+
+/// Adds one document's removed counts, already summed per (reason, rule), to the summary.
+fn tally_counts(summary: &mut Summary, removed: Vec<(String, String, Count)>) {
+    for (reason, rule, count) in removed {
+        summary.bytes_removed += count.bytes;
+        add_count(&mut summary.removed, reason, count);
+        add_count(&mut summary.rules, rule, count);
+    }
+}
+
+/// Adds `count` under `key`, taking the key only when it is new.
+fn add_count(map: &mut BTreeMap<String, Count>, key: String, count: Count) {
+    let c = match map.get_mut(&key) {
+        Some(c) => c,
+        None => map.entry(key).or_default(),
+    };
+    c.blocks += count.blocks;
+    c.bytes += count.bytes;
 }
 
 fn clean_records_of(
@@ -496,31 +519,41 @@ fn progress_bar(opts: &CleanOptions, len: u64) -> ProgressBar {
 
 /// Two inputs that would write the same output file: the later one is refused.
 fn drop_output_clashes(
-    sources: Vec<Result<Source, InputError>>,
+    mut sources: Vec<Result<Source, InputError>>,
 ) -> Vec<Result<Source, InputError>> {
-    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    // The path of the first source to claim each output (the map is only looked up).
+    let mut seen: HashMap<&Path, &Path, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(sources.len(), Default::default());
     let reserved = [Path::new("provenance.jsonl"), Path::new("summary.json")];
+    let mut refused = Vec::new();
+    for (k, s) in sources.iter().enumerate() {
+        let Ok(s) = s else { continue };
+        if let Some(first) = seen.get(s.output.as_path()) {
+            let why = format!(
+                "skipped: its output {} is already written for {}",
+                s.output.display(),
+                first.display()
+            );
+            refused.push((k, InputError::new(&s.path, why)));
+        } else if s
+            .output
+            .file_name()
+            .is_some_and(|n| n == "provenance.jsonl" || n == "summary.json")
+            && reserved.contains(&s.output.as_path())
+        {
+            refused.push((
+                k,
+                InputError::new(&s.path, "skipped: its output name is reserved"),
+            ));
+        } else {
+            seen.insert(&s.output, &s.path);
+        }
+    }
+    drop(seen);
+    for (k, e) in refused {
+        sources[k] = Err(e);
+    }
     sources
-        .into_iter()
-        .map(|s| {
-            let s = s?;
-            if let Some(first) = seen.get(&s.output) {
-                let why = format!(
-                    "skipped: its output {} is already written for {first}",
-                    s.output.display()
-                );
-                Err(InputError::new(&s.path, why))
-            } else if reserved.contains(&s.output.as_path()) {
-                Err(InputError::new(
-                    &s.path,
-                    "skipped: its output name is reserved",
-                ))
-            } else {
-                seen.insert(s.output.clone(), s.path.display().to_string());
-                Ok(s)
-            }
-        })
-        .collect()
 }
 
 /// Corpus dedup, pass one: reads every document in sorted input order (text files in
@@ -732,14 +765,7 @@ fn process(
             format!("cannot write {}: {e}", out_path.display()),
         )
     })?;
-    let removed = spans
-        .iter()
-        .filter(|s| s.action == Action::Remove)
-        .map(|s| {
-            let reason = s.reason.clone().unwrap_or_default();
-            (reason, s.rule.clone().unwrap_or_default(), s.len())
-        })
-        .collect();
+    let removed = removed_counts(&spans);
     let record = Record {
         schema: provenance::SCHEMA.to_string(),
         id: src.id.clone(),
@@ -750,20 +776,59 @@ fn process(
         output_sha256: sha256_hex(&clean),
         bytes_in: doc.bytes.len() as u64,
         bytes_out: clean.len() as u64,
-        warnings: doc.warnings.clone(),
+        warnings: doc.warnings,
         page,
         spans,
     };
-    let record_json = serde_json::to_string(&record)
+    // The line is mostly the removed text: sized for it, the buffer seldom grows.
+    let mut record_json = Vec::with_capacity(record_size_hint(&record));
+    serde_json::to_writer(&mut record_json, &record)
         .map_err(|e| InputError::new(&src.path, format!("cannot encode provenance: {e}")))?;
+    record_json.push(b'\n');
+    let warnings = record
+        .warnings
+        .into_iter()
+        .map(|w| InputError::new(&src.path, w))
+        .collect();
     Ok(Done {
         record_json,
         bytes_in: record.bytes_in,
         bytes_out: record.bytes_out,
         removed,
-        warnings: doc.warnings,
-        path: src.path.clone(),
+        warnings,
     })
+}
+
+/// Removed blocks and bytes of `spans` per (reason, rule), in order of first appearance.
+fn removed_counts(spans: &[Span]) -> Vec<(String, String, Count)> {
+    let mut out: Vec<(String, String, Count)> = Vec::new();
+    for s in spans.iter().filter(|s| s.action == Action::Remove) {
+        let reason = s.reason.as_deref().unwrap_or_default();
+        let rule = s.rule.as_deref().unwrap_or_default();
+        match out.iter_mut().find(|(a, b, _)| a == reason && b == rule) {
+            Some((_, _, c)) => c.add(s.len()),
+            None => {
+                let mut c = Count::default();
+                c.add(s.len());
+                out.push((reason.to_string(), rule.to_string(), c));
+            }
+        }
+    }
+    out
+}
+
+/// A guess at the length of `record`'s JSON line: its removed text and a little per span.
+fn record_size_hint(record: &Record) -> usize {
+    let stored: usize = record
+        .spans
+        .iter()
+        .map(|s| {
+            let text = s.text.as_ref().map_or(0, String::len);
+            let hex = s.hex.as_ref().map_or(0, String::len);
+            text + hex + 160
+        })
+        .sum();
+    stored + 512
 }
 
 /// Removed blocks and bytes per reason in a set of records (what `summary.json` counts).
@@ -818,6 +883,43 @@ mod tests {
         assert_eq!(unhex("000fff"), Some(vec![0, 15, 255]));
         assert_eq!(unhex("0"), None);
         assert_eq!(unhex("zz"), None);
+    }
+
+    #[test]
+    fn output_clashes_refuse_the_later_input() {
+        let source = |path: &str, output: &str| {
+            Ok(Source {
+                path: PathBuf::from(path),
+                id: path.into(),
+                output: PathBuf::from(output),
+                format: Format::Text,
+            })
+        };
+        let got = drop_output_clashes(vec![
+            source("in/a.text", "a.txt"),
+            Err(InputError::new(Path::new("in/f.txt"), "skipped")),
+            source("in/a.txt", "a.txt"),
+            source("in/provenance.jsonl", "provenance.jsonl"),
+            source("in/x/a.txt", "x/a.txt"),
+            source("in/x/a.text", "x//a.txt"),
+            source("in/x/summary.json", "x/summary.json"),
+        ]);
+        let errors: Vec<String> = got
+            .iter()
+            .map(|s| s.as_ref().err().map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "",
+                "in/f.txt: skipped",
+                "in/a.txt: skipped: its output a.txt is already written for in/a.text",
+                "in/provenance.jsonl: skipped: its output name is reserved",
+                "",
+                "in/x/a.text: skipped: its output x//a.txt is already written for in/x/a.txt",
+                "",
+            ]
+        );
     }
 
     #[test]

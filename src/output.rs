@@ -58,6 +58,11 @@ impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.writer.as_mut().map_or(Ok(0), |w| w.write(buf))
     }
+    fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+        self.writer
+            .as_mut()
+            .map_or(Ok(0), |w| w.write_vectored(bufs))
+    }
     fn flush(&mut self) -> io::Result<()> {
         self.writer.as_mut().map_or(Ok(()), |w| w.flush())
     }
@@ -75,6 +80,25 @@ impl Drop for AtomicFile {
 fn pid() -> u32 {
     static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
     *PID.get_or_init(std::process::id)
+}
+
+/// Writes every buffer of `bufs`, in order, with as few `writev` calls as the system allows
+/// (through a `BufWriter`, buffers larger than its capacity are not copied into it).
+pub fn write_all_vectored<W: Write>(w: &mut W, bufs: &[Vec<u8>]) -> io::Result<()> {
+    // At most IOV_MAX (1024 on Linux) slices per call.
+    for chunk in bufs.chunks(1024) {
+        let mut slices: Vec<io::IoSlice<'_>> = chunk.iter().map(|b| io::IoSlice::new(b)).collect();
+        let mut rest = &mut slices[..];
+        while !rest.is_empty() {
+            match w.write_vectored(rest) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => io::IoSlice::advance_slices(&mut rest, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes `data` to `dest` atomically.
