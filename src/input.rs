@@ -461,8 +461,18 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         let r = read_limited(io::stdin().lock(), limit, 0).map_err(|e| fail(describe_io(&e)))?;
         (r, None)
     } else if name.ends_with(".gz") {
-        let r = read_limited(MultiGzDecoder::new(open()?.0), limit, 0)
-            .map_err(|e| fail(gzip_error(&e)))?;
+        let (file, meta) = open()?;
+        let r = if meta.len() <= GZ_IN_MEMORY {
+            // Small enough to hold: one read, then inflate from memory into a buffer sized
+            // from the gzip trailer, with no copies as it grows.
+            let packed = read_file(file, meta.len(), GZ_IN_MEMORY)
+                .map_err(|e| fail(describe_io(&e)))?;
+            let hint = gzip_size_hint(&packed).min(usize::try_from(limit).unwrap_or(usize::MAX));
+            read_limited(MultiGzDecoder::new(&packed[..]), limit, hint)
+        } else {
+            read_limited(MultiGzDecoder::new(file), limit, 0)
+        }
+        .map_err(|e| fail(gzip_error(&e)))?;
         (r, Some("gzip"))
     } else if name.ends_with(".zst") {
         let dec = zstd_reader(open()?.0).map_err(fail)?;
@@ -572,6 +582,24 @@ fn read_file(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
     }
     buf.truncate(filled);
     Ok(buf)
+}
+
+/// Compressed files up to this size are read whole before inflating; larger ones stream.
+const GZ_IN_MEMORY: u64 = 64 << 20;
+
+/// The uncompressed size a gzip stream's trailer states (of its last member, modulo 2^32),
+/// when it is plausible (at most 64 times the compressed size); 0 otherwise. Only a
+/// capacity hint: a wrong one costs a reallocation, nothing more.
+fn gzip_size_hint(packed: &[u8]) -> usize {
+    let Some(tail) = packed.last_chunk::<4>() else {
+        return 0;
+    };
+    let size = u32::from_le_bytes(*tail) as usize;
+    if size <= packed.len().saturating_mul(64) {
+        size
+    } else {
+        0
+    }
 }
 
 fn gzip_error(e: &io::Error) -> String {
