@@ -340,11 +340,44 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
         threshold: opts.near,
         load: &load,
     };
+    // The main thread's share of a batch of text documents: counts, warnings and the
+    // provenance lines, in input order.
+    let take_batch = |summary: &mut Summary,
+                      prov: &mut Option<AtomicFile>,
+                      results: Vec<Result<Done, InputError>>|
+     -> anyhow::Result<()> {
+        let mut lines = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(done) => {
+                    summary.documents += 1;
+                    summary.bytes_in += done.bytes_in;
+                    summary.bytes_out += done.bytes_out;
+                    tally_counts(summary, done.removed);
+                    for w in done.warnings {
+                        report(&w);
+                        summary.warnings.push(w);
+                    }
+                    lines.push(done.record_json);
+                }
+                Err(e) => fail(summary, e),
+            }
+            bar.inc(1);
+        }
+        if let Some(p) = prov.as_mut() {
+            output::write_all_vectored(p, &lines)?;
+        }
+        Ok(())
+    };
+    // A batch's results are taken while the next batch is being cleaned, so writing the
+    // provenance overlaps with the work; the order of the lines stays the input order.
+    let mut pending: Vec<Result<Done, InputError>> = Vec::new();
     let mut i = 0;
     while i < sources.len() {
         if let Ok(s) = &sources[i]
             && s.format.is_records()
         {
+            take_batch(&mut summary, &mut prov, std::mem::take(&mut pending))?;
             let corpus = decisions.as_ref().map(|d| jsonl::Corpus {
                 decisions: d,
                 near: &near_check,
@@ -366,40 +399,28 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             continue;
         }
         let end = text_run_end(&sources, i);
-        let results: Vec<Result<Done, InputError>> = pool.install(|| {
-            sources[i..end]
-                .par_iter()
-                .enumerate()
-                .map(|(k, s)| {
-                    let doc_no = numbers[i + k];
-                    let d = decisions.as_ref().map(|d| (d, &near_check));
-                    process(s.clone()?, doc_no, &cleaner, opts, d)
-                })
-                .collect()
+        let previous = std::mem::take(&mut pending);
+        let (results, taken) = pool.install(|| {
+            rayon::join(
+                || {
+                    sources[i..end]
+                        .par_iter()
+                        .enumerate()
+                        .map(|(k, s)| {
+                            let doc_no = numbers[i + k];
+                            let d = decisions.as_ref().map(|d| (d, &near_check));
+                            process(s.clone()?, doc_no, &cleaner, opts, d)
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || take_batch(&mut summary, &mut prov, previous),
+            )
         });
-        let mut lines = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(done) => {
-                    summary.documents += 1;
-                    summary.bytes_in += done.bytes_in;
-                    summary.bytes_out += done.bytes_out;
-                    tally_counts(&mut summary, done.removed);
-                    for w in done.warnings {
-                        report(&w);
-                        summary.warnings.push(w);
-                    }
-                    lines.push(done.record_json);
-                }
-                Err(e) => fail(&mut summary, e),
-            }
-            bar.inc(1);
-        }
-        if let Some(p) = prov.as_mut() {
-            output::write_all_vectored(p, &lines)?;
-        }
+        taken?;
+        pending = results;
         i = end;
     }
+    take_batch(&mut summary, &mut prov, pending)?;
     bar.finish_and_clear();
     if let Some(p) = prov {
         p.commit()
