@@ -249,7 +249,8 @@ impl Classifier {
 
     fn classify_with(&self, doc: &Doc, page_dump: bool) -> Vec<Option<Verdict>> {
         let n = doc.len();
-        let mut v: Vec<Option<Verdict>> = vec![None; n];
+        let mut v: Vec<Option<Verdict>> = Vec::with_capacity(n);
+        v.resize_with(n, || None);
         let mut protected = vec![false; n];
         let mut strong: Vec<Option<&Entry>> = vec![None; n];
         let mut weak: Vec<Vec<&Entry>> = vec![Vec::new(); n];
@@ -305,9 +306,9 @@ impl Classifier {
         if doc.lines[i].blank || doc.words[i] > 12 {
             return false;
         }
-        let norm = doc.norm(i);
+        let norm = doc.norm(i).as_bytes();
         let mut cue = false;
-        lexicon::for_each_word(norm.as_bytes(), |s, e| cue |= self.is_time_cue(&norm[s..e]));
+        lexicon::for_each_word(norm, |s, e| cue |= self.is_time_cue(&norm[s..e]));
         cue && self.relative_time.is_match(&doc.text[i])
     }
 
@@ -332,8 +333,8 @@ impl Classifier {
     ];
 
     #[inline]
-    fn is_time_cue(&self, w: &str) -> bool {
-        self.time_cues.may_hold(w.as_bytes()) && Self::TIME_CUES.contains(&w)
+    fn is_time_cue(&self, w: &[u8]) -> bool {
+        self.time_cues.may_hold(w) && Self::TIME_CUES.iter().any(|c| c.as_bytes() == w)
     }
 }
 

@@ -77,7 +77,7 @@ pub struct Lexicon {
     /// `(above, filter)`, by `above`: the anchors of the `contains` entries whose word limit is
     /// more than `above`, for a line of more than `above` words (the first, `above` 0, holds
     /// every anchor). Nearly every word of a line skips the table on this test.
-    anchor_filters: Vec<(usize, WordFilter)>,
+    anchor_filters: Vec<(usize, WordFilter, Vec<memchr::memmem::Finder<'static>>)>,
     /// The first words of the `prefix` phrases.
     prefix_filter: WordFilter,
     /// The `line`, `weak` and `header` phrases.
@@ -214,12 +214,28 @@ impl Lexicon {
             }
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
-        for above in std::iter::once(0).chain(lex.gate_bounds(&contains_ids)) {
+        let mut bounds: Vec<usize> = contains_ids.iter().map(|&i| lex.limit(i)).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.pop();
+        for above in std::iter::once(0).chain(bounds) {
             let mut f = WordFilter::default();
+            let mut anchors = Vec::new();
             for &i in contains_ids.iter().filter(|&&i| lex.limit(i) > above) {
-                f.insert(anchor_word(&lex.entries[i].phrase).1.as_bytes());
+                let anchor = anchor_word(&lex.entries[i].phrase).1;
+                f.insert(anchor.as_bytes());
+                anchors.push(anchor.to_string());
             }
-            lex.anchor_filters.push((above, f));
+            anchors.sort_unstable();
+            anchors.dedup();
+            let any = if anchors.len() <= 8 {
+                (anchors.iter())
+                    .map(|a| memchr::memmem::Finder::new(a.as_bytes()).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            lex.anchor_filters.push((above, f, any));
         }
         for first in lex.prefixes.keys() {
             lex.prefix_filter.insert(first.as_bytes());
@@ -270,7 +286,10 @@ impl Lexicon {
     fn contains(&self, norm: &str, words: usize) -> Option<&Entry> {
         let b = norm.as_bytes();
         let k = self.anchor_filters.partition_point(|g| g.0 < words);
-        let filter = &self.anchor_filters[k.saturating_sub(1)].1;
+        let (_, filter, any) = &self.anchor_filters[k.saturating_sub(1)];
+        if !any.is_empty() && !any.iter().any(|a| a.find(b).is_some()) {
+            return None;
+        }
         let mut best: Option<(usize, &'_ Entry)> = None;
         for_each_word(b, |start, end| {
             if filter.may_hold(&b[start..end]) {
@@ -559,6 +578,31 @@ mod tests {
         assert_eq!(hit(&lex, "Fans of cookies and more").unwrap().0, "c");
         assert_eq!(hit(&lex, "Mycookies are good"), None);
         assert_eq!(hit(&lex, "cookies"), Some(("b".into(), "y".into())));
+    }
+
+    /// Each word count gets the anchors of the entries whose limit allows it, and a line
+    /// without any of them as a substring skips the word scan: the answer is the same.
+    #[test]
+    fn contains_word_limits_hold_across_anchor_levels() {
+        let src = "a x contains:3 use of cookies\nb x contains:6 cookie policy\nc x contains:12 all rights reserved\nd x contains:30 our cookies\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        assert_eq!(lex.anchor_filters.len(), 4);
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("Use of cookies").as_deref(), Some("a"));
+        assert_eq!(rule("We make use of cookies").as_deref(), None);
+        assert_eq!(rule("We make use of our cookies").as_deref(), Some("d"));
+        assert_eq!(rule("Read our cookie policy").as_deref(), Some("b"));
+        assert_eq!(rule("Read our cookie policy, it is short").as_deref(), None);
+        let long = format!("{} all rights reserved", "w ".repeat(8));
+        assert_eq!(rule(&long).as_deref(), Some("c"));
+        let longer = format!("{} all rights reserved and our cookies", "w ".repeat(20));
+        assert_eq!(rule(&longer).as_deref(), Some("d"));
+        let longest = format!("{} all rights reserved and our cookies", "w ".repeat(30));
+        assert_eq!(rule(&longest), None);
+        assert_eq!(
+            rule(&format!("{} allrightsreserved", "w ".repeat(20))),
+            None
+        );
     }
 
     fn hit(lex: &Lexicon, line: &str) -> Option<(String, String)> {

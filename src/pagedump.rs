@@ -151,12 +151,9 @@ fn capitals(t: &str, stops: &StopSet, lower: &mut Vec<u8>) -> (usize, usize) {
             (c, c.len_utf8())
         }
     };
-    let is_tok = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '\''
-        } else {
-            c.is_alphanumeric() || c == '’'
-        }
+    let is_tok = |c: char| match u8::try_from(c) {
+        Ok(a) if a < 0x80 => ASCII_TOKEN[usize::from(a)],
+        _ => c.is_alphanumeric() || c == '’',
     };
     let (mut caps, mut content) = (0usize, 0usize);
     let mut k = 0;
@@ -207,6 +204,17 @@ fn capitals(t: &str, stops: &StopSet, lower: &mut Vec<u8>) -> (usize, usize) {
     }
     (caps, content)
 }
+
+/// The ASCII characters of a token for [`capitals`]: letters, digits and `'`.
+const ASCII_TOKEN: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'\'' as usize;
+        c += 1;
+    }
+    t
+};
 
 /// The stop words of [`text::stop_words`] in an open-addressing table keyed by the words'
 /// bytes and length (up to 15 bytes, in one integer), cheaper to probe than a general hash set.
