@@ -21,7 +21,7 @@
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 
-use crate::lexicon::{Entry, KEEP, Kind, Lexicon};
+use crate::lexicon::{self, Entry, KEEP, Kind, Lexicon, WordFilter};
 use crate::segment::{self, Line};
 use crate::text;
 use regex::Regex;
@@ -178,6 +178,8 @@ pub struct Classifier {
     date: Regex,
     comment_meta: Regex,
     path_line: Regex,
+    /// [`Classifier::TIME_CUES`], for a quick test of each word.
+    time_cues: WordFilter,
 }
 
 const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
@@ -217,6 +219,10 @@ impl Classifier {
         let path_line =
             Regex::new(r"^[\p{Lu}\p{N}][^>/»›|]*(?:\s[>/»›]\s+[\p{Lu}\p{N}][^>/»›|]*)+$")
                 .expect("path pattern");
+        let mut time_cues = WordFilter::default();
+        for w in Self::TIME_CUES {
+            time_cues.insert(w.as_bytes());
+        }
         Classifier {
             user,
             builtin: Lexicon::builtin(),
@@ -225,6 +231,7 @@ impl Classifier {
             date,
             comment_meta,
             path_line,
+            time_cues,
         }
     }
 
@@ -242,7 +249,8 @@ impl Classifier {
 
     fn classify_with(&self, doc: &Doc, page_dump: bool) -> Vec<Option<Verdict>> {
         let n = doc.len();
-        let mut v: Vec<Option<Verdict>> = vec![None; n];
+        let mut v: Vec<Option<Verdict>> = Vec::with_capacity(n);
+        v.resize_with(n, || None);
         let mut protected = vec![false; n];
         let mut strong: Vec<Option<&Entry>> = vec![None; n];
         let mut weak: Vec<Vec<&Entry>> = vec![Vec::new(); n];
@@ -295,28 +303,38 @@ impl Classifier {
     }
 
     fn is_time(&self, doc: &Doc, i: usize) -> bool {
-        // Every relative time or reading time has one of these words: skip the regex otherwise.
-        const CUES: &[&str] = &[
-            "ago",
-            "now",
-            "yesterday",
-            "il",
-            "vor",
-            "hace",
-            "fa",
-            "há",
-            "geleden",
-            "read",
-            "reading",
-            "lecture",
-            "lesezeit",
-            "lectura",
-            "time",
-        ];
-        !doc.lines[i].blank
-            && doc.words[i] <= 12
-            && text::norm_words(doc.norm(i)).any(|w| CUES.contains(&w))
-            && self.relative_time.is_match(&doc.text[i])
+        if doc.lines[i].blank || doc.words[i] > 12 {
+            return false;
+        }
+        let norm = doc.norm(i).as_bytes();
+        let mut cue = false;
+        lexicon::for_each_word(norm, |s, e| cue |= self.is_time_cue(&norm[s..e]));
+        cue && self.relative_time.is_match(&doc.text[i])
+    }
+
+    /// Every relative time or reading time has one of these words: the regex is skipped for
+    /// a line without one.
+    const TIME_CUES: &[&str] = &[
+        "ago",
+        "now",
+        "yesterday",
+        "il",
+        "vor",
+        "hace",
+        "fa",
+        "há",
+        "geleden",
+        "read",
+        "reading",
+        "lecture",
+        "lesezeit",
+        "lectura",
+        "time",
+    ];
+
+    #[inline]
+    fn is_time_cue(&self, w: &[u8]) -> bool {
+        self.time_cues.may_hold(w) && Self::TIME_CUES.iter().any(|c| c.as_bytes() == w)
     }
 }
 

@@ -74,9 +74,14 @@ pub struct Lexicon {
     /// byte offset in the phrase. A line's words are looked up one by one, so a match always
     /// starts and ends at word boundaries, and long anchors are rare words.
     contains_anchor: HashMap<String, Vec<(usize, usize)>, foldhash::fast::RandomState>,
-    /// [`word_bit`] of every anchor, as a bit set: nearly every word of a line skips the
-    /// table on this test.
-    anchor_bits: Vec<u64>,
+    /// `(above, filter)`, by `above`: the anchors of the `contains` entries whose word limit is
+    /// more than `above`, for a line of more than `above` words (the first, `above` 0, holds
+    /// every anchor). Nearly every word of a line skips the table on this test.
+    anchor_filters: Vec<(usize, WordFilter, Vec<memchr::memmem::Finder<'static>>)>,
+    /// The first words of the `prefix` phrases.
+    prefix_filter: WordFilter,
+    /// The `line`, `weak` and `header` phrases.
+    exact_filter: WordFilter,
     regex_ids: Vec<usize>,
     /// A quick "does any pattern match" check, then the patterns one by one in file order.
     regex_set: Option<RegexSet>,
@@ -113,6 +118,7 @@ impl Lexicon {
     pub fn parse(src: &str, origin: &str) -> anyhow::Result<Lexicon> {
         let mut lex = Lexicon::default();
         let mut patterns = Vec::new();
+        let mut contains_ids = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -171,9 +177,7 @@ impl Lexicon {
                 }
                 Kind::Contains(_) => {
                     let (offset, anchor) = anchor_word(&phrase);
-                    let bit = word_bit(anchor.as_bytes());
-                    lex.anchor_bits.resize(1024, 0);
-                    lex.anchor_bits[bit / 64] |= 1 << (bit % 64);
+                    contains_ids.push(id);
                     (lex.contains_anchor.entry(anchor.to_string()).or_default()).push((id, offset));
                 }
                 Kind::Regex(_) => lex.regex_ids.push(id),
@@ -210,6 +214,35 @@ impl Lexicon {
             }
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
+        let mut bounds: Vec<usize> = contains_ids.iter().map(|&i| lex.limit(i)).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.pop();
+        for above in std::iter::once(0).chain(bounds) {
+            let mut f = WordFilter::default();
+            let mut anchors = Vec::new();
+            for &i in contains_ids.iter().filter(|&&i| lex.limit(i) > above) {
+                let anchor = anchor_word(&lex.entries[i].phrase).1;
+                f.insert(anchor.as_bytes());
+                anchors.push(anchor.to_string());
+            }
+            anchors.sort_unstable();
+            anchors.dedup();
+            let any = if anchors.len() <= 8 {
+                (anchors.iter())
+                    .map(|a| memchr::memmem::Finder::new(a.as_bytes()).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            lex.anchor_filters.push((above, f, any));
+        }
+        for first in lex.prefixes.keys() {
+            lex.prefix_filter.insert(first.as_bytes());
+        }
+        for phrase in lex.exact.keys() {
+            lex.exact_filter.insert(phrase.as_bytes());
+        }
         Ok(lex)
     }
 
@@ -252,32 +285,50 @@ impl Lexicon {
     /// starts first, the longest of those.
     fn contains(&self, norm: &str, words: usize) -> Option<&Entry> {
         let b = norm.as_bytes();
-        let mut best: Option<(usize, &Entry)> = None;
+        let k = self.anchor_filters.partition_point(|g| g.0 < words);
+        let (_, filter, any) = &self.anchor_filters[k.saturating_sub(1)];
+        if !any.is_empty() && !any.iter().any(|a| a.find(b).is_some()) {
+            return None;
+        }
+        let mut best: Option<(usize, &'_ Entry)> = None;
         for_each_word(b, |start, end| {
-            let bit = word_bit(&b[start..end]);
-            if self.anchor_bits[bit / 64] & (1 << (bit % 64)) == 0 {
-                return;
-            }
-            let Some(found) = self.contains_anchor.get(&norm[start..end]) else {
-                return;
-            };
-            for &(i, offset) in found {
-                let e = &self.entries[i];
-                let Some(at) = start.checked_sub(offset) else {
-                    continue;
-                };
-                let better = best
-                    .is_none_or(|(s, f)| at < s || (at == s && e.phrase.len() > f.phrase.len()));
-                if better
-                    && matches!(e.kind, Kind::Contains(max) if words <= max)
-                    && (at == 0 || b[at - 1] == b' ')
-                    && starts_with_words(&norm[at..], &e.phrase)
-                {
-                    best = Some((at, e));
-                }
+            if filter.may_hold(&b[start..end]) {
+                self.contains_at(norm, start, end, words, &mut best);
             }
         });
         best.map(|(_, e)| e)
+    }
+
+    /// The `contains` entries anchored at the word `norm[start..end]`: keeps in `best` the one
+    /// that starts first, the longest of those.
+    #[inline(never)]
+    fn contains_at<'s>(
+        &'s self,
+        norm: &str,
+        start: usize,
+        end: usize,
+        words: usize,
+        best: &mut Option<(usize, &'s Entry)>,
+    ) {
+        let b = norm.as_bytes();
+        let Some(found) = self.contains_anchor.get(&norm[start..end]) else {
+            return;
+        };
+        for &(i, offset) in found {
+            let e = &self.entries[i];
+            let Some(at) = start.checked_sub(offset) else {
+                continue;
+            };
+            let better =
+                best.is_none_or(|(s, f)| at < s || (at == s && e.phrase.len() > f.phrase.len()));
+            if better
+                && matches!(e.kind, Kind::Contains(max) if words <= max)
+                && (at == 0 || b[at - 1] == b' ')
+                && starts_with_words(&norm[at..], &e.phrase)
+            {
+                *best = Some((at, e));
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -300,9 +351,14 @@ impl Lexicon {
         let exact = if without_count.len() > self.max_exact_len {
             None // longer than any phrase, with or without the count
         } else {
-            self.exact.get(norm).or_else(|| {
+            let get = |s: &str| {
+                (self.exact_filter.may_hold(s.as_bytes()))
+                    .then(|| self.exact.get(s))
+                    .flatten()
+            };
+            get(norm).or_else(|| {
                 (without_count.len() < norm.len() && !without_count.is_empty())
-                    .then(|| self.exact.get(without_count))
+                    .then(|| get(without_count))
                     .flatten()
             })
         };
@@ -319,8 +375,9 @@ impl Lexicon {
                 return m;
             }
         }
+        let first = &norm[..memchr::memchr(b' ', norm.as_bytes()).unwrap_or(norm.len())];
         if words <= self.max_prefix_words
-            && let Some(first) = norm.split(' ').next()
+            && self.prefix_filter.may_hold(first.as_bytes())
             && let Some(ids) = self.prefixes.get(first)
         {
             for &i in ids {
@@ -335,7 +392,7 @@ impl Lexicon {
             }
         }
         if words <= self.max_contains_words
-            && !self.anchor_bits.is_empty()
+            && !self.anchor_filters.is_empty()
             && let Some(e) = self.contains(norm, words)
         {
             m.strong = Some(e);
@@ -397,7 +454,8 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 /// `norm` starts with the words of `phrase`.
 /// Calls `f(start, end)` for every word of `b` (split at single spaces), finding the
 /// spaces eight bytes at a time.
-fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+#[inline]
+pub(crate) fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut start = 0;
     let mut chunks = b.chunks_exact(8);
@@ -430,6 +488,43 @@ fn word_bit(word: &[u8]) -> usize {
     key & 0xffff
 }
 
+/// A quick necessary test for a set of words (or phrases): their byte lengths and
+/// [`word_bit`]s. A word it rejects is not in the set.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    min_len: usize,
+    max_len: usize,
+    bits: Box<[u64; 1024]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter {
+            min_len: usize::MAX,
+            max_len: 0,
+            bits: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl WordFilter {
+    pub(crate) fn insert(&mut self, word: &[u8]) {
+        self.min_len = self.min_len.min(word.len());
+        self.max_len = self.max_len.max(word.len());
+        let bit = word_bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return false;
+        }
+        let bit = word_bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The longest word of a normalised phrase (the first of equals), with its byte offset.
 fn anchor_word(phrase: &str) -> (usize, &str) {
     let mut best = (0, "");
@@ -456,7 +551,12 @@ mod tests {
         for s in [
             "",
             "a",
+            " ",
+            "  a  b ",
             "one two",
+            "twelve chars",
+            "exactly8 x",
+            "one twothree fourfive six seveneight nine ten",
             "share this story on facebook and x now",
             "über alles é",
         ] {
@@ -478,6 +578,31 @@ mod tests {
         assert_eq!(hit(&lex, "Fans of cookies and more").unwrap().0, "c");
         assert_eq!(hit(&lex, "Mycookies are good"), None);
         assert_eq!(hit(&lex, "cookies"), Some(("b".into(), "y".into())));
+    }
+
+    /// Each word count gets the anchors of the entries whose limit allows it, and a line
+    /// without any of them as a substring skips the word scan: the answer is the same.
+    #[test]
+    fn contains_word_limits_hold_across_anchor_levels() {
+        let src = "a x contains:3 use of cookies\nb x contains:6 cookie policy\nc x contains:12 all rights reserved\nd x contains:30 our cookies\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        assert_eq!(lex.anchor_filters.len(), 4);
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("Use of cookies").as_deref(), Some("a"));
+        assert_eq!(rule("We make use of cookies").as_deref(), None);
+        assert_eq!(rule("We make use of our cookies").as_deref(), Some("d"));
+        assert_eq!(rule("Read our cookie policy").as_deref(), Some("b"));
+        assert_eq!(rule("Read our cookie policy, it is short").as_deref(), None);
+        let long = format!("{} all rights reserved", "w ".repeat(8));
+        assert_eq!(rule(&long).as_deref(), Some("c"));
+        let longer = format!("{} all rights reserved and our cookies", "w ".repeat(20));
+        assert_eq!(rule(&longer).as_deref(), Some("d"));
+        let longest = format!("{} all rights reserved and our cookies", "w ".repeat(30));
+        assert_eq!(rule(&longest), None);
+        assert_eq!(
+            rule(&format!("{} allrightsreserved", "w ".repeat(20))),
+            None
+        );
     }
 
     fn hit(lex: &Lexicon, line: &str) -> Option<(String, String)> {

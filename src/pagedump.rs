@@ -28,6 +28,7 @@
 //! [`MAX_REGIONS`]).
 
 use crate::classify::{Doc, Evidence, Verdict};
+use crate::lexicon::for_each_word;
 use crate::text;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
@@ -69,7 +70,7 @@ struct LineScore {
 }
 
 /// Scores line `i` (non-blank).
-fn score_line(doc: &Doc, i: usize, lower: &mut String) -> LineScore {
+fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
     let t: &str = &doc.text[i];
     let w = doc.words[i];
     let sentence = t.ends_with([
@@ -81,55 +82,47 @@ fn score_line(doc: &Doc, i: usize, lower: &mut String) -> LineScore {
             menu: true,
         };
     }
-    let stops = text::stop_words();
-    let sw = text::norm_words(doc.norm(i))
-        .filter(|x| stops.contains(x))
-        .count();
-    let density = sw as f64 / w as f64;
-    // Share of the words that are not stop words that start with a capital letter.
-    let (mut caps, mut content) = (0usize, 0usize);
-    for tok in t
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|x| !x.is_empty())
-    {
-        let Some(first) = tok.chars().next() else {
-            continue;
-        };
-        if !first.is_alphabetic() {
-            continue;
-        }
-        let upper = first.is_uppercase();
-        if upper {
-            lower.clear();
-            lower.extend(
-                tok.chars()
-                    .filter(|&c| c != '\'' && c != '’')
-                    .flat_map(char::to_lowercase),
-            );
-            if stops.contains(lower.as_str()) {
-                continue;
+    // Too short for prose: the stop words and capitals do not matter.
+    if w <= SHORT_WORDS {
+        return if sentence {
+            LineScore {
+                score: OTHER,
+                menu: false,
             }
-        } else if stops.contains(tok) {
-            continue;
-        }
-        content += 1;
-        caps += usize::from(upper);
+        } else {
+            LineScore {
+                score: SHORT,
+                menu: true,
+            }
+        };
     }
+    let stops = StopSet::get();
+    let dense = w >= PROSE_WORDS && {
+        let norm = doc.norm(i).as_bytes();
+        let mut sw = 0;
+        for_each_word(norm, |s, e| {
+            sw += usize::from(stops.contains_at(norm, s, e))
+        });
+        sw as f64 / w as f64 >= STOP_DENSITY
+    };
+    // Neither prose nor a menu, whatever its capitals.
+    if !dense && sentence {
+        return LineScore {
+            score: OTHER,
+            menu: false,
+        };
+    }
+    // Share of the words that are not stop words that start with a capital letter.
+    let (caps, content) = capitals(t, stops, lower);
     let cap = if content > 0 {
         caps as f64 / content as f64
     } else {
         0.0
     };
-    if w >= PROSE_WORDS && density >= STOP_DENSITY && cap < CAPITALISED {
+    if dense && cap < CAPITALISED {
         let full = sentence || w >= PROSE_NO_STOP_WORDS;
         let score = if full { w as f64 } else { w as f64 / 2.0 };
         return LineScore { score, menu: false };
-    }
-    if !sentence && w <= SHORT_WORDS {
-        return LineScore {
-            score: SHORT,
-            menu: true,
-        };
     }
     if !sentence && cap >= CAPITALISED {
         return LineScore {
@@ -143,18 +136,193 @@ fn score_line(doc: &Doc, i: usize, lower: &mut String) -> LineScore {
     }
 }
 
+/// `(capitalised, content)`: the tokens of `t` (runs of letters, digits and apostrophes `'`
+/// `’`) that start with a letter and are not stop words, and how many of those start with a
+/// capital. A capitalised token is looked up lower-cased and without its apostrophes, any
+/// other as it is. ASCII is classified byte by byte, other characters decoded.
+fn capitals(t: &str, stops: &StopSet, lower: &mut Vec<u8>) -> (usize, usize) {
+    let b = t.as_bytes();
+    // The character at `k` and its length in bytes.
+    let char_at = |k: usize| -> (char, usize) {
+        if b[k] < 0x80 {
+            (char::from(b[k]), 1)
+        } else {
+            let c = t[k..].chars().next().expect("a character");
+            (c, c.len_utf8())
+        }
+    };
+    let is_tok = |c: char| match u8::try_from(c) {
+        Ok(a) if a < 0x80 => ASCII_TOKEN[usize::from(a)],
+        _ => c.is_alphanumeric() || c == '’',
+    };
+    let (mut caps, mut content) = (0usize, 0usize);
+    let mut k = 0;
+    while k < b.len() {
+        let (first, n) = char_at(k);
+        k += n;
+        if !is_tok(first) {
+            continue;
+        }
+        let start = k - n;
+        let mut ascii = n == 1;
+        while k < b.len() {
+            let (c, n) = char_at(k);
+            if !is_tok(c) {
+                break;
+            }
+            ascii &= n == 1;
+            k += n;
+        }
+        if !first.is_alphabetic() {
+            continue;
+        }
+        let upper = first.is_uppercase();
+        let stop = if !upper {
+            stops.contains_at(b, start, k)
+        } else {
+            lower.clear();
+            if ascii {
+                lower.extend(
+                    (b[start..k].iter())
+                        .filter(|&&c| c != b'\'')
+                        .map(u8::to_ascii_lowercase),
+                );
+            } else {
+                let mut buf = [0u8; 4];
+                for c in t[start..k].chars().filter(|&c| c != '\'' && c != '’') {
+                    for l in c.to_lowercase() {
+                        lower.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            }
+            stops.contains_at(lower, 0, lower.len())
+        };
+        if !stop {
+            content += 1;
+            caps += usize::from(upper);
+        }
+    }
+    (caps, content)
+}
+
+/// The ASCII characters of a token for [`capitals`]: letters, digits and `'`.
+const ASCII_TOKEN: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'\'' as usize;
+        c += 1;
+    }
+    t
+};
+
+/// The stop words of [`text::stop_words`] in an open-addressing table keyed by the words'
+/// bytes and length (up to 15 bytes, in one integer), cheaper to probe than a general hash set.
+struct StopSet {
+    /// The key of the word in each slot; 0 for an empty slot.
+    slots: Vec<u128>,
+    shift: u32,
+    /// Stop words of more than 15 bytes (none in the built-in lists).
+    long: Vec<&'static str>,
+}
+
+impl StopSet {
+    fn get() -> &'static StopSet {
+        static SET: std::sync::OnceLock<StopSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| StopSet::new(text::stop_words().iter().copied()))
+    }
+
+    fn new(words: impl Iterator<Item = &'static str>) -> StopSet {
+        let words: Vec<&'static str> = words.collect();
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut set = StopSet {
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            long: Vec::new(),
+        };
+        for w in words {
+            let b = w.as_bytes();
+            let Some(key) = Self::key(b, 0, b.len()) else {
+                if !w.is_empty() {
+                    set.long.push(w);
+                }
+                continue;
+            };
+            let mut at = set.slot(key);
+            while set.slots[at] != 0 && set.slots[at] != key {
+                at = (at + 1) & (size - 1);
+            }
+            set.slots[at] = key;
+        }
+        set
+    }
+
+    /// The key of the word `b[start..end]` of 1 to 15 bytes: its bytes, zero-padded, with its
+    /// length in the top byte (never 0). Reads 16 bytes at once where `b` has them.
+    #[inline(always)]
+    fn key(b: &[u8], start: usize, end: usize) -> Option<u128> {
+        let len = end - start;
+        if len == 0 || len > 15 {
+            return None;
+        }
+        let chunk: [u8; 16] = match b.get(start..start + 16) {
+            Some(c) => c.try_into().expect("16 bytes"),
+            None => {
+                let mut buf = [0u8; 16];
+                buf[..len].copy_from_slice(&b[start..end]);
+                buf
+            }
+        };
+        let bytes = u128::from_le_bytes(chunk) & (u128::MAX >> (128 - 8 * len));
+        Some(bytes | (len as u128) << 120)
+    }
+
+    #[inline(always)]
+    fn slot(&self, key: u128) -> usize {
+        let h =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    #[cfg(test)]
+    fn contains(&self, w: &str) -> bool {
+        self.contains_at(w.as_bytes(), 0, w.len())
+    }
+
+    /// Whether `b[start..end]` is a stop word.
+    #[inline(always)]
+    fn contains_at(&self, b: &[u8], start: usize, end: usize) -> bool {
+        let Some(key) = Self::key(b, start, end) else {
+            let w = &b[start..end];
+            return !w.is_empty() && self.long.iter().any(|l| l.as_bytes() == w);
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            let k = self.slots[at];
+            if k == key {
+                return true;
+            }
+            if k == 0 {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// Marks the lines of a page dump outside its prose regions. Lines already removed are skipped;
 /// `protected` lines are never removed.
 pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
     let n = doc.len();
-    let mut lower = String::new();
+    let mut lower = Vec::new();
     let idx: Vec<usize> = (0..n)
         .filter(|&i| !doc.lines[i].blank && v[i].is_none())
         .collect();
     // The gate first, scoring lines only from each end up to the prose: an article that is
     // not a dump has prose near its top, and costs a few lines.
     let mut memo: Vec<Option<LineScore>> = vec![None; idx.len()];
-    let mut score = |k: usize, lower: &mut String| -> LineScore {
+    let mut score = |k: usize, lower: &mut Vec<u8>| -> LineScore {
         *memo[k].get_or_insert_with(|| score_line(doc, idx[k], lower))
     };
     let mut head = 0;
@@ -306,7 +474,113 @@ fn lead(doc: &Doc, idx: &[usize], mut bs: usize, lo: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{StopSet, capitals};
     use crate::classify::{Classifier, Doc};
+    use crate::text;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_stop_set_holds_the_stop_words_and_nothing_else() {
+        let set = StopSet::get();
+        let stops = text::stop_words();
+        for w in stops.iter() {
+            assert!(set.contains(w), "{w:?}");
+            // Inside a longer buffer, as the rules look words up.
+            let buf = format!("xx {w} yy and some more text after it");
+            assert!(set.contains_at(buf.as_bytes(), 3, 3 + w.len()), "{w:?}");
+            for other in [format!("{w}s"), format!("x{w}"), w.to_uppercase()] {
+                assert_eq!(
+                    set.contains(&other),
+                    stops.contains(other.as_str()),
+                    "{other:?}"
+                );
+            }
+        }
+        for w in [
+            "",
+            "x",
+            "house",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "they'd",
+        ] {
+            assert_eq!(set.contains(w), stops.contains(w), "{w:?}");
+        }
+        let long = StopSet::new(["a", "seventeen-letters", "eightletters16ab"].into_iter());
+        assert!(long.contains("seventeen-letters") && long.contains("eightletters16ab"));
+        assert!(!long.contains("seventeen-letterz") && !long.contains("eightletters16ac"));
+    }
+
+    /// The count as it was first written, on `char`s and a general hash set.
+    fn reference_capitals(t: &str) -> (usize, usize) {
+        let stops = text::stop_words();
+        let (mut caps, mut content) = (0usize, 0usize);
+        for tok in t
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|x| !x.is_empty())
+        {
+            let first = tok.chars().next().unwrap();
+            if !first.is_alphabetic() {
+                continue;
+            }
+            let upper = first.is_uppercase();
+            if upper {
+                let lower: String = tok
+                    .chars()
+                    .filter(|&c| c != '\'' && c != '’')
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if stops.contains(lower.as_str()) {
+                    continue;
+                }
+            } else if stops.contains(tok) {
+                continue;
+            }
+            content += 1;
+            caps += usize::from(upper);
+        }
+        (caps, content)
+    }
+
+    fn check_capitals(t: &str) -> Result<(), TestCaseError> {
+        let mut lower = Vec::new();
+        prop_assert_eq!(
+            capitals(t, StopSet::get(), &mut lower),
+            reference_capitals(t),
+            "{:?}",
+            t
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn capitals_of_mixed_text() {
+        for t in [
+            "",
+            "Über die Brücke: Straße, DER Mann und l’homme d'État — ÉTÉ ǅemal İstanbul ΣΑΣ",
+            "The Art of War. It's THE one; Don’t don't IT'S 3D 1st x’ ’x ' ’",
+        ] {
+            check_capitals(t).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn capitals_agree_with_the_reference(t in "[ -~]{0,120}") {
+            check_capitals(&t)?;
+        }
+
+        #[test]
+        fn capitals_agree_on_words(t in "((The|the|A|an|Of|of|And|it's|IT'S|Don't|Don’t|dont|Über|über|ÜBER|Für|für|ÉTÉ|été|Ǆ|x|House|1st|22|'s|'|’|  |, |\\.|·)( |-|,|’|))*") {
+            check_capitals(&t)?;
+        }
+
+        #[test]
+        fn capitals_agree_on_any_text(t in "\\PC{0,80}") {
+            check_capitals(&t)?;
+        }
+    }
 
     fn removed(src: &str) -> Vec<(String, String, String)> {
         let c = Classifier::new(None);
