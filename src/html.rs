@@ -369,12 +369,15 @@ pub fn parse(html: &str) -> Page {
                     }
                     let parent_flags = stack.last().map_or(0, |f| f.flags);
                     let mut hint_depth = stack.last().map_or([0; HINTS], |f| f.hint_depth);
-                    let mut flags = parent_flags | flags_of(el);
-                    let hints = match (el.attr("class"), el.id(), el.attrs.len()) {
+                    let attrs = Attrs::of(el);
+                    let mut flags = parent_flags | flags_of(name, &attrs);
+                    let hints = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
-                        (Some(c), None, 1) => *class_hints.entry(c).or_insert_with(|| hints_of(el)),
+                        (Some(c), None, 1) => {
+                            *class_hints.entry(c).or_insert_with(|| hints_of(&attrs))
+                        }
                         (None, None, 0) => 0,
-                        _ => hints_of(el),
+                        _ => hints_of(&attrs),
                     };
                     for (k, d) in hint_depth.iter_mut().enumerate() {
                         if hints & (1 << k) != 0 {
@@ -687,31 +690,33 @@ impl Page {
     }
 
     fn path_uncached(&self, node: Option<ego_tree::NodeId>) -> String {
-        let mut segs = Vec::new();
+        let mut steps: [Option<&scraper::node::Element>; PATH_STEPS] = [None; PATH_STEPS];
+        let mut n_steps = 0;
         let mut more = false;
         let mut at = node.and_then(|n| self.doc.tree.get(n));
         while let Some(n) = at {
             if let Node::Element(el) = n.value() {
-                if segs.len() == PATH_STEPS {
+                if n_steps == PATH_STEPS {
                     more = true;
                     break;
                 }
-                segs.push(segment(el));
+                steps[n_steps] = Some(el);
+                n_steps += 1;
             }
             at = n.parent();
         }
-        join_path(segs, more)
+        let mut p = String::with_capacity(16 * n_steps + 8);
+        if more {
+            p.push_str("… > ");
+        }
+        for (k, el) in steps[..n_steps].iter().rev().flatten().enumerate() {
+            if k > 0 {
+                p.push_str(" > ");
+            }
+            push_segment(&mut p, el);
+        }
+        p
     }
-}
-
-fn join_path(mut segs: Vec<String>, more: bool) -> String {
-    segs.reverse();
-    let mut p = String::new();
-    if more {
-        p.push_str("… > ");
-    }
-    p.push_str(&segs.join(" > "));
-    p
 }
 
 /// Parses a whole document as a browser without scripting would: `<noscript>` content is
@@ -765,22 +770,67 @@ fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut us
 const PATH_STEPS: usize = 6;
 
 /// `tag#id` or `tag.first-class`, as a CSS selector step.
-fn segment(el: &scraper::node::Element) -> String {
+fn push_segment(p: &mut String, el: &scraper::node::Element) {
     let name = el.name();
+    p.push_str(name);
     if let Some(id) = el
         .id()
         .filter(|i| i.len() <= 40 && !i.contains(char::is_whitespace))
     {
-        return format!("{name}#{id}");
+        p.push('#');
+        p.push_str(id);
+        return;
     }
-    match el.classes().next() {
-        Some(c) if c.len() <= 40 => format!("{name}.{c}"),
-        _ => name.to_string(),
+    if let Some(c) = el.classes().next()
+        && c.len() <= 40
+    {
+        p.push('.');
+        p.push_str(c);
     }
 }
 
-fn flags_of(el: &scraper::node::Element) -> u32 {
-    let mut f = match el.name() {
+/// The attributes the walk reads, found in one pass over an element's attributes
+/// (`Element::attr` interns the name it is given on every call).
+#[derive(Default)]
+pub struct Attrs<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub hidden: bool,
+    pub aria_hidden: Option<&'a str>,
+    pub style: Option<&'a str>,
+    /// Number of attributes.
+    pub count: usize,
+}
+
+impl<'a> Attrs<'a> {
+    pub fn of(el: &'a scraper::node::Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs() {
+            a.count += 1;
+            let slot = match name {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "aria-hidden" => &mut a.aria_hidden,
+                "style" => &mut a.style,
+                "hidden" => {
+                    a.hidden = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            // The first of repeated attributes, as the parser keeps it.
+            slot.get_or_insert(value);
+        }
+        a
+    }
+}
+
+fn flags_of(name: &str, attrs: &Attrs) -> u32 {
+    let mut f = match name {
         "nav" => flag::NAV,
         "aside" => flag::ASIDE,
         "footer" => flag::FOOTER,
@@ -797,7 +847,7 @@ fn flags_of(el: &scraper::node::Element) -> u32 {
         "button" => flag::BUTTON,
         _ => 0,
     };
-    match el.attr("role") {
+    match attrs.role {
         Some("navigation" | "menu" | "menubar") => f |= flag::NAV,
         Some("complementary") => f |= flag::ASIDE,
         Some("contentinfo") => f |= flag::FOOTER,
@@ -806,7 +856,7 @@ fn flags_of(el: &scraper::node::Element) -> u32 {
         Some("article") => f |= flag::ARTICLE,
         _ => {}
     }
-    if el.attr("itemprop").is_some_and(|p| {
+    if attrs.itemprop.is_some_and(|p| {
         p.split_whitespace()
             .any(|p| matches!(p, "articleBody" | "text" | "reviewBody" | "description"))
     }) {
@@ -925,16 +975,16 @@ const TAXONOMY: &[&str] = &[
 ];
 
 /// The [`hint`]s of an element's class names, id and hiding attributes.
-pub fn hints_of(el: &scraper::node::Element) -> u32 {
+pub fn hints_of(attrs: &Attrs) -> u32 {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
         OnceLock::new();
     let words = WORDS.get_or_init(|| HINT_WORDS.iter().copied().collect());
     let mut h = 0;
-    let classes = el.attr("class").unwrap_or("").split_ascii_whitespace();
+    let classes = attrs.class.unwrap_or("").split_ascii_whitespace();
     let mut lower = String::new();
-    for name in classes.chain(el.attr("id")) {
+    for name in classes.chain(attrs.id) {
         let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
             lower.clear();
             lower.push_str(name);
@@ -966,12 +1016,12 @@ pub fn hints_of(el: &scraper::node::Element) -> u32 {
         }
     }
     // `hidden md:block`: hidden on small screens only.
-    if h & hint::HIDDEN != 0 && el.attr("class").is_some_and(|c| c.contains(':')) {
+    if h & hint::HIDDEN != 0 && attrs.class.is_some_and(|c| c.contains(':')) {
         h &= !hint::HIDDEN;
     }
-    if el.attr("hidden").is_some()
-        || el.attr("aria-hidden") == Some("true")
-        || el.attr("style").is_some_and(|s| {
+    if attrs.hidden
+        || attrs.aria_hidden == Some("true")
+        || attrs.style.is_some_and(|s| {
             (s.contains("none") || s.contains("hidden")) && {
                 let s: String = s.to_ascii_lowercase().split_whitespace().collect();
                 s.contains("display:none") || s.contains("visibility:hidden")

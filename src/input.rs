@@ -465,8 +465,8 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         let r = if meta.len() <= GZ_IN_MEMORY {
             // Small enough to hold: one read, then inflate from memory into a buffer sized
             // from the gzip trailer, with no copies as it grows.
-            let packed = read_file(file, meta.len(), GZ_IN_MEMORY)
-                .map_err(|e| fail(describe_io(&e)))?;
+            let packed =
+                read_file(file, meta.len(), GZ_IN_MEMORY).map_err(|e| fail(describe_io(&e)))?;
             let hint = gzip_size_hint(&packed).min(usize::try_from(limit).unwrap_or(usize::MAX));
             read_limited(MultiGzDecoder::new(&packed[..]), limit, hint)
         } else {
