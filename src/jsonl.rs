@@ -202,24 +202,52 @@ fn clean_record(
     Some(clean_object(line, n, label, cleaner, fields, corpus))
 }
 
-/// A record's JSON value, id and text; errors name the line.
+/// The field of a record that holds a whole HTML page, cleaned by main-content extraction
+/// when the record has no text field (WARC responses become such records).
+pub const HTML_FIELD: &str = "html";
+
+/// What a record carries to be cleaned.
+enum Body {
+    Text(String),
+    /// A whole HTML page (the record's [`HTML_FIELD`], it has no text field).
+    Html(String),
+}
+
+/// A record's JSON value, id and text; errors name the line. HTML records have no text for
+/// the text-only passes (corpus dedup indexes text records only, as with HTML files).
 fn parse(
     line: &[u8],
     n: usize,
     label: &Path,
     fields: &Fields,
 ) -> Result<(Value, String, String), String> {
+    match parse_body(line, n, label, fields)? {
+        (value, id, Body::Text(text)) => Ok((value, id, text)),
+        (_, _, Body::Html(_)) => Err(format!("line {n}: an HTML record")),
+    }
+}
+
+/// A record's JSON value, id and body; errors name the line.
+fn parse_body(
+    line: &[u8],
+    n: usize,
+    label: &Path,
+    fields: &Fields,
+) -> Result<(Value, String, Body), String> {
     let value: Value =
         serde_json::from_slice(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
     let obj = value
         .as_object()
         .ok_or_else(|| format!("line {n}: not a JSON object"))?;
-    let text = match obj.get(&fields.text) {
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(format!("line {n}: field {:?} is not a string", fields.text)),
-        None => {
+    let text = match (obj.get(&fields.text), obj.get(HTML_FIELD)) {
+        (Some(Value::String(s)), _) => Body::Text(s.clone()),
+        (Some(_), _) => {
+            return Err(format!("line {n}: field {:?} is not a string", fields.text));
+        }
+        (None, Some(Value::String(h))) => Body::Html(h.clone()),
+        (None, _) => {
             return Err(format!(
-                "line {n}: no field {:?} (see --text-field)",
+                "line {n}: no field {:?} (see --text-field) and no {HTML_FIELD:?} field",
                 fields.text
             ));
         }
@@ -240,16 +268,46 @@ fn clean_object(
     fields: &Fields,
     corpus: Option<&Corpus>,
 ) -> Result<Cleaned, String> {
-    let (mut value, id, text) = parse(line, n, label, fields)?;
+    let (mut value, id, body) = parse_body(line, n, label, fields)?;
     let obj = value
         .as_object_mut()
         .ok_or_else(|| format!("line {n}: not a JSON object"))?;
-    let (clean, spans) = match corpus {
-        Some(c) => {
-            let doc_no = c.file | n as u64;
-            cleaner.clean_in_corpus(&id, doc_no, text.as_bytes(), c.decisions, Some(c.near))
+    let mut page = None;
+    let (text, (clean, spans)) = match body {
+        Body::Text(text) => {
+            let cleaned = match corpus {
+                Some(c) => {
+                    let doc_no = c.file | n as u64;
+                    let t = text.as_bytes();
+                    cleaner.clean_in_corpus(&id, doc_no, t, c.decisions, Some(c.near))
+                }
+                None => cleaner.clean(&id, text.as_bytes()),
+            };
+            (text, cleaned)
         }
-        None => cleaner.clean(&id, text.as_bytes()),
+        Body::Html(html) => {
+            // As an HTML file: the spans cover the page text (one block per line), which
+            // stands for the record's text from here on; the page itself is described in
+            // `page` and dropped from the output record.
+            let h = cleaner
+                .clean_html(&id, html.as_bytes())
+                .map_err(|e| format!("line {n}: {e}"))?;
+            let text = String::from_utf8(h.text).map_err(|e| format!("line {n}: {e}"))?;
+            let mut p = Map::new();
+            p.insert("format".into(), Value::from("html"));
+            p.insert("field".into(), Value::from(HTML_FIELD));
+            p.insert("html_bytes".into(), Value::from(html.len()));
+            p.insert(
+                "html_sha256".into(),
+                Value::from(crate::sha256_hex(html.as_bytes())),
+            );
+            if !h.warnings.is_empty() {
+                p.insert("warnings".into(), Value::from(h.warnings));
+            }
+            page = Some(Value::Object(p));
+            obj.remove(HTML_FIELD);
+            (text, (h.output, h.spans))
+        }
     };
     // Kept bytes are whole lines of valid UTF-8 text, so the clean text is valid UTF-8 too.
     let clean = String::from_utf8(clean).map_err(|e| format!("line {n}: {e}"))?;
@@ -280,6 +338,9 @@ fn clean_object(
         Value::from(crate::sha256_hex(clean.as_bytes())),
     );
     prov.insert("bytes_in".into(), Value::from(text.len()));
+    if let Some(p) = page {
+        prov.insert("page".into(), p);
+    }
     prov.insert(
         "removed".into(),
         serde_json::to_value(&removed_spans).map_err(|e| e.to_string())?,

@@ -1,7 +1,8 @@
 //! Common Crawl WARC and WET files: reads the records and turns each one with text into a JSON
 //! record (`id` = WARC-Target-URI, `warc_record_id`, `warc_date`, `text`) that the JSONL path
 //! cleans. WET `conversion` records carry plain text; WARC `response` records carry an HTTP
-//! response whose HTML body is reduced to its text blocks, one per line. Other record types
+//! response whose HTML body (decoded by its charset) goes in the record's `html` field, which
+//! the JSONL path cleans by main-content extraction like an HTML file. Other record types
 //! (request, metadata, warcinfo) carry no article and are skipped.
 
 use serde_json::{Map, Value};
@@ -73,11 +74,13 @@ fn bad(msg: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, msg)
 }
 
-/// The record as a JSON object line for the JSONL path, or None when it carries no text.
+/// The record as a JSON object line for the JSONL path, or None when it carries no text:
+/// WET text in `text`, a WARC response's HTML page (decoded by its charset) in `html`,
+/// which the JSONL path cleans by main-content extraction.
 pub fn to_json(rec: &Record) -> Option<Vec<u8>> {
     let kind = rec.header("warc-type").unwrap_or("");
-    let text = match kind {
-        "conversion" => String::from_utf8_lossy(&rec.content).into_owned(),
+    let (field, text) = match kind {
+        "conversion" => ("text", String::from_utf8_lossy(&rec.content).into_owned()),
         "response" => {
             let (headers, body) = split_http(&rec.content)?;
             let html = headers
@@ -86,7 +89,8 @@ pub fn to_json(rec: &Record) -> Option<Vec<u8>> {
             if !html {
                 return None;
             }
-            html_text(&String::from_utf8_lossy(body))
+            let page = crate::html::decode(body).0.into_owned();
+            (crate::jsonl::HTML_FIELD, page)
         }
         _ => return None,
     };
@@ -103,7 +107,7 @@ pub fn to_json(rec: &Record) -> Option<Vec<u8>> {
         "warc_date".into(),
         Value::from(rec.header("warc-date").unwrap_or("")),
     );
-    obj.insert("text".into(), Value::from(text));
+    obj.insert(field.into(), Value::from(text));
     serde_json::to_vec(&Value::Object(obj)).ok()
 }
 
@@ -118,19 +122,6 @@ fn split_http(b: &[u8]) -> Option<(String, &[u8])> {
         String::from_utf8_lossy(&b[..pos.0]).into_owned(),
         &b[pos.1..],
     ))
-}
-
-/// The text blocks of an HTML page, one per line (the walk of [`crate::html`]: scripts,
-/// styles and the like dropped). A plain stand-in until WARC records get main-content
-/// extraction: the text rules then remove what they recognise.
-pub fn html_text(html: &str) -> String {
-    let page = crate::html::parse(html);
-    let mut out = String::new();
-    for b in &page.blocks {
-        out.push_str(&b.text);
-        out.push('\n');
-    }
-    out
 }
 
 #[cfg(test)]
@@ -161,10 +152,14 @@ WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://example.org/a\r\nW
     }
 
     #[test]
-    fn html_blocks_become_lines() {
-        let t = html_text(
-            "<html><head><title>T</title><script>x()</script></head><body><h1>Head</h1><p>One <b>two</b></p><ul><li>a</li><li>b</li></ul></body></html>",
-        );
-        assert_eq!(t, "Head\nOne two\na\nb\n");
+    fn html_responses_carry_the_page() {
+        let body = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>caf\u{e9}</p>";
+        let rec = Record {
+            headers: vec![("warc-type".into(), "response".into())],
+            content: body.as_bytes().to_vec(),
+        };
+        let v: Value = serde_json::from_slice(&to_json(&rec).unwrap()).unwrap();
+        assert_eq!(v["html"], "<p>caf\u{e9}</p>");
+        assert!(v.get("text").is_none());
     }
 }

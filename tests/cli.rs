@@ -630,7 +630,11 @@ fn wet_and_warc_records() {
             "Headline\nBody text.\nShare on Facebook\n",
         );
     fs::write(inp.path().join("crawl.warc.wet"), &wet).unwrap();
-    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><h1>Title</h1><p>Body <b>text</b>.</p><p>Leave a Reply</p><script>x()</script></body></html>";
+    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>\
+        <nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li></ul></nav>\
+        <article><h1>Title</h1><p>Body <b>text</b> of the article, which is long enough to be \
+        the main content of the page.</p><p>Leave a Reply</p></article><script>x()</script>\
+        </body></html>";
     let warc = rec("request", "https://example.org/b", "GET / HTTP/1.1\r\n\r\n")
         + &rec("response", "https://example.org/b", http);
     fs::write(inp.path().join("crawl2.warc"), &warc).unwrap();
@@ -657,7 +661,20 @@ fn wet_and_warc_records() {
     )
     .unwrap();
     assert_eq!(b["id"], "https://example.org/b");
-    assert_eq!(b["text"], "Title\nBody text.\n");
+    // Extracted like an HTML file: the menu and the comment form go, with their rules.
+    assert_eq!(
+        b["text"],
+        "Title\n\nBody text of the article, which is long enough to be the main content of the page.\n"
+    );
+    assert!(b.get("html").is_none());
+    assert_eq!(b["decruft"]["page"]["format"], "html");
+    let rules: Vec<&str> = b["decruft"]["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["rule"].as_str())
+        .collect();
+    assert!(rules.iter().any(|r| r.starts_with("html_")), "{rules:?}");
     assert!(!out.path().join("cut.jsonl").exists());
     decruft().arg("verify").arg(out.path()).assert().success();
 }
