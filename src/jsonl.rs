@@ -305,7 +305,15 @@ fn clean_object(
                 p.insert("warnings".into(), Value::from(h.warnings));
             }
             page = Some(Value::Object(p));
-            obj.remove(HTML_FIELD);
+            // The clean text takes the page's place among the fields.
+            let fields_in = std::mem::take(obj);
+            *obj = fields_in
+                .into_iter()
+                .map(|(k, v)| match k == HTML_FIELD {
+                    true => (fields.text.clone(), Value::Null),
+                    false => (k, v),
+                })
+                .collect();
             (text, (h.output, h.spans))
         }
     };

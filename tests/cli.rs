@@ -479,14 +479,19 @@ fn jsonl_records_from_a_file_and_from_stdin() {
         serde_json::json!({"url": "https://example.org/x", "id": id, "text": text, "lang": "en"})
             .to_string()
     };
+    // A record with no text field but an `html` field is cleaned as an HTML page.
+    let page = "<html><body><nav><a href=/>Home</a> <a href=/about>About</a></nav><article>\
+        <h1>Page</h1><p>The article of this page, with enough words in it to be its main \
+        content.</p><p>A second paragraph of the same article.</p></article></body></html>";
     let body = format!(
-        "{}\n{}\nnot json\n{}\n",
+        "{}\n{}\nnot json\n{}\n{}\n",
         rec(
             "a",
             "Headline\n\nBody of the article.\n\nShare on Facebook\n"
         ),
         rec("b", "Other\nLeave a Reply\n"),
-        serde_json::json!({"id": 3, "body": "no text field"})
+        serde_json::json!({"id": 3, "body": "no text field"}),
+        serde_json::json!({"id": "h", "html": page, "lang": "en"})
     );
     let file = inp.path().join("x.jsonl");
     fs::write(&file, &body).unwrap();
@@ -509,7 +514,21 @@ fn jsonl_records_from_a_file_and_from_stdin() {
     assert_eq!(keys, ["url", "id", "text", "lang", "decruft"]);
     assert_eq!(first["text"], "Headline\n\nBody of the article.\n");
     assert_eq!(first["decruft"]["removed"][1]["reason"], "share");
-    assert_eq!(written.lines().count(), 2);
+    assert_eq!(written.lines().count(), 3);
+    let html: serde_json::Value = serde_json::from_str(written.lines().nth(2).unwrap()).unwrap();
+    let keys: Vec<&str> = html
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["id", "text", "lang", "decruft"]);
+    assert_eq!(
+        html["text"],
+        "Page\n\nThe article of this page, with enough words in it to be its main content.\n\n\
+         A second paragraph of the same article.\n"
+    );
+    assert_eq!(html["decruft"]["page"]["format"], "html");
     decruft().arg("verify").arg(out.path()).assert().success();
     let piped = decruft()
         .args(["clean", "-q", "--format", "jsonl", "-"])
