@@ -563,6 +563,22 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         } else {
             b"-" // longer than any name below: a nesting element
         };
+        if !close && name == b"svg" {
+            // Inline icons and drawings: shapes, never article text (an icon's <title> is
+            // a tooltip). Its content goes; the element stays, for the tree's shape. Not
+            // when it holds HTML (a foreignObject, or a tag that ends the SVG in a browser).
+            let end = start_tag_end(b, name_end);
+            if let Some(e) = find_end_tag(&b[end..], b"svg") {
+                let body_end = end + e;
+                if !holds_html(&b[end..body_end]) {
+                    if body_end > end {
+                        drops.push((end, body_end));
+                    }
+                    i = body_end;
+                    continue;
+                }
+            }
+        }
         if !close && RAW_TEXT.iter().any(|r| r.as_bytes() == name) {
             let end = start_tag_end(b, name_end);
             let Some(e) = find_end_tag(&b[end..], name) else {
@@ -620,6 +636,68 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         html: Some(out),
         flattened,
     }
+}
+
+/// Whether SVG content has HTML in it: a `<foreignObject>`, or a start tag that takes a
+/// browser out of SVG back into HTML (the HTML standard's list for foreign content).
+fn holds_html(svg: &[u8]) -> bool {
+    const BREAKOUT: &[&[u8]] = &[
+        b"b",
+        b"big",
+        b"blockquote",
+        b"body",
+        b"br",
+        b"center",
+        b"code",
+        b"dd",
+        b"div",
+        b"dl",
+        b"dt",
+        b"em",
+        b"embed",
+        b"font",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"head",
+        b"hr",
+        b"i",
+        b"img",
+        b"li",
+        b"listing",
+        b"menu",
+        b"meta",
+        b"nobr",
+        b"ol",
+        b"p",
+        b"pre",
+        b"ruby",
+        b"s",
+        b"small",
+        b"span",
+        b"strike",
+        b"strong",
+        b"sub",
+        b"sup",
+        b"table",
+        b"tt",
+        b"u",
+        b"ul",
+        b"var",
+        b"foreignobject",
+    ];
+    memchr::memchr_iter(b'<', svg).any(|at| {
+        let rest = &svg[at + 1..];
+        let len = rest
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = &rest[..len];
+        BREAKOUT.iter().any(|t| t.eq_ignore_ascii_case(name))
+    })
 }
 
 /// The end of a start tag whose name ends at `from`, as the tokenizer finds it: after the
@@ -1123,5 +1201,18 @@ mod tests {
                  <script><!-- a </script> b --></script><script>open"
             )
         );
+    }
+    #[test]
+    fn svg_contents_are_dropped_unless_they_hold_html() {
+        let p = prepare(
+            "<p>a<svg viewBox='0 0 9 9'><path d='M0'/><title>i</title></svg>b",
+            512,
+        );
+        assert_eq!(
+            p.html.as_deref(),
+            Some("<p>a<svg viewBox='0 0 9 9'></svg>b")
+        );
+        let kept = "<svg><foreignObject><p>text</p></foreignObject></svg><svg><g><P>x</svg>";
+        assert!(prepare(kept, 512).html.is_none());
     }
 }
