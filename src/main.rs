@@ -46,8 +46,10 @@ enum Command {
 /// JSONL inputs (.jsonl, .ndjson, or --format jsonl; `-` reads standard input) are cleaned
 /// record by record: the text field is replaced by its clean text, other fields pass through
 /// in order, and a `decruft` field records the removed spans. The output is OUT/NAME.jsonl,
-/// or standard output with `--out -`. Common Crawl WARC (.warc, HTML responses) and WET (.wet,
-/// plain text) files are read the same way, one JSON record per page with its URI as id.
+/// or standard output with `--out -`. A record with no text field but an `html` field holds a
+/// whole page: it gets main-content extraction, like an .html file. Common Crawl WARC (.warc,
+/// HTML responses, which become such records) and WET (.wet, plain text) files are read the
+/// same way, one JSON record per page with its URI as id.
 ///
 /// OUT/provenance.jsonl has one record per document: the spans of the source that were kept
 /// or removed, with reason, rule, evidence and the removed bytes (see README). OUT/summary.json
