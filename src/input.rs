@@ -366,71 +366,23 @@ fn check_regular(ft: std::fs::FileType) -> Result<(), String> {
     Err("skipped: not a regular file".to_string())
 }
 
-/// `O_NONBLOCK` where its value is known: opening a FIFO with it returns at once instead of
-/// waiting for a writer (regular files ignore the flag).
-#[cfg(all(
-    any(target_os = "linux", target_os = "android"),
-    any(
-        target_arch = "x86_64",
-        target_arch = "x86",
-        target_arch = "aarch64",
-        target_arch = "arm",
-        target_arch = "riscv64",
-        target_arch = "powerpc64",
-        target_arch = "s390x",
-        target_arch = "loongarch64"
-    )
-))]
-const O_NONBLOCK: Option<i32> = Some(0o4000);
-#[cfg(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly"
-))]
-const O_NONBLOCK: Option<i32> = Some(0x0004);
-#[cfg(not(any(
-    all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86_64",
-            target_arch = "x86",
-            target_arch = "aarch64",
-            target_arch = "arm",
-            target_arch = "riscv64",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    ),
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly"
-)))]
-const O_NONBLOCK: Option<i32> = None;
-
 /// Opens `path` for reading if it is a regular file, with its metadata. The file is opened
 /// without blocking and checked with `fstat` (one stat, and no window in which the path could
-/// turn into a FIFO between the check and the open); where `O_NONBLOCK` is not known, the
-/// path is checked before it is opened.
+/// turn into a FIFO between the check and the open: opening a FIFO with `O_NONBLOCK`
+/// returns at once instead of waiting for a writer). Elsewhere than Unix the path is checked
+/// before it is opened.
 fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), String> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
-    match O_NONBLOCK {
-        #[cfg(unix)]
-        Some(flag) => {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.custom_flags(flag);
-        }
-        _ => {
-            let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
-            check_regular(meta.file_type())?;
-        }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    #[cfg(not(unix))]
+    {
+        let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+        check_regular(meta.file_type())?;
     }
     let file = options.open(path).map_err(|e| describe_io(&e))?;
     let meta = file.metadata().map_err(|e| describe_io(&e))?;
