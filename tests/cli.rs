@@ -504,25 +504,15 @@ fn jsonl_records_from_a_file_and_from_stdin() {
         "{stderr}"
     );
     let written = fs::read_to_string(out.path().join("x.jsonl")).unwrap();
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
     let first: serde_json::Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
-    let keys: Vec<&str> = first
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(keys, ["url", "id", "text", "lang", "decruft"]);
+    assert_eq!(keys(&first), ["url", "id", "text", "lang", "decruft"]);
     assert_eq!(first["text"], "Headline\n\nBody of the article.\n");
     assert_eq!(first["decruft"]["removed"][1]["reason"], "share");
     assert_eq!(written.lines().count(), 3);
     let html: serde_json::Value = serde_json::from_str(written.lines().nth(2).unwrap()).unwrap();
-    let keys: Vec<&str> = html
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(keys, ["id", "text", "lang", "decruft"]);
+    assert_eq!(keys(&html), ["id", "text", "lang", "decruft"]);
     assert_eq!(
         html["text"],
         "Page\n\nThe article of this page, with enough words in it to be its main content.\n\n\
