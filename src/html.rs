@@ -528,10 +528,10 @@ pub struct Prepared {
 /// elements, no tree):
 /// - the start and end tags of elements nested deeper than `limit` are dropped (their text is
 ///   kept, in the element at the limit);
-/// - the contents of `<style>` and of `<script>` (except JSON-LD, which `articleBody` comes
-///   from) are dropped. They never give text, and on real pages they are half the bytes the
-///   tokenizer would otherwise go through. A script whose content holds `<!--` is left alone
-///   (the tokenizer's escaped states could end it elsewhere), and so is one with no end tag.
+/// - the contents of `<style>`, `<script>` (except JSON-LD, which `articleBody` comes from)
+///   and inline `<svg>` are dropped (see [`never_text`]). They never give text, and on real
+///   pages they are half the bytes the tokenizer would otherwise go through. An element with
+///   no end tag is left alone.
 pub fn prepare(html: &str, limit: usize) -> Prepared {
     let b = html.as_bytes();
     let mut depth = 0usize;
@@ -563,43 +563,25 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         } else {
             b"-" // longer than any name below: a nesting element
         };
-        if !close && name == b"svg" {
-            // Inline icons and drawings: shapes, never article text (an icon's <title> is
-            // a tooltip). Its content goes; the element stays, for the tree's shape. Not
-            // when it holds HTML (a foreignObject, or a tag that ends the SVG in a browser).
+        let raw_text = RAW_TEXT.iter().any(|r| r.as_bytes() == name);
+        if !close && (raw_text || name == b"svg") {
             let end = start_tag_end(b, name_end);
-            if let Some(e) = find_end_tag(&b[end..], b"svg") {
-                let body_end = end + e;
-                if !holds_html(&b[end..body_end]) {
-                    if body_end > end {
+            match find_end_tag(&b[end..], name) {
+                Some(e) => {
+                    let body_end = end + e;
+                    let drop = never_text(name, &b[at..end], &b[end..body_end]);
+                    if drop && body_end > end {
                         drops.push((end, body_end));
                     }
-                    i = body_end;
-                    continue;
+                    // Raw text is skipped whatever happens to it; SVG that stays is markup.
+                    if drop || raw_text {
+                        i = body_end;
+                        continue;
+                    }
                 }
+                None if raw_text => break, // raw text to the end of the page
+                None => {}
             }
-        }
-        if !close && RAW_TEXT.iter().any(|r| r.as_bytes() == name) {
-            let end = start_tag_end(b, name_end);
-            let Some(e) = find_end_tag(&b[end..], name) else {
-                break; // raw text to the end of the page
-            };
-            let body_end = end + e;
-            let droppable = match name {
-                b"style" => true,
-                b"script" => !b[at..end]
-                    .windows(7)
-                    .any(|w| w.eq_ignore_ascii_case(b"ld+json")),
-                _ => false,
-            };
-            if droppable
-                && body_end > end
-                && memchr::memmem::find(&b[end..body_end], b"<!--").is_none()
-            {
-                drops.push((end, body_end));
-            }
-            i = body_end;
-            continue;
         }
         let end = tag_end(b, name_end);
         if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
@@ -635,6 +617,21 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     Prepared {
         html: Some(out),
         flattened,
+    }
+}
+
+/// Whether the content `body` of element `name` (start tag `start`) can be dropped before
+/// parsing: `<style>`, `<script>` except JSON-LD, and `<svg>` that holds no HTML. Inline SVG
+/// is icons and drawings: shapes, never article text (an icon's `<title>` is a tooltip); the
+/// element itself stays, for the tree's shape. A script or style whose content holds `<!--`
+/// is left alone (the tokenizer's escaped states could end it elsewhere).
+fn never_text(name: &[u8], start: &[u8], body: &[u8]) -> bool {
+    let commented = || memchr::memmem::find(body, b"<!--").is_some();
+    match name {
+        b"style" => !commented(),
+        b"script" => !commented() && !start.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")),
+        b"svg" => !holds_html(body),
+        _ => false,
     }
 }
 
@@ -762,16 +759,16 @@ impl Page {
         if let Some(p) = self.paths.borrow().get(&id) {
             return p.clone();
         }
-        let p = self.path_uncached(node);
+        let p = self.path_uncached(id);
         self.paths.borrow_mut().insert(id, p.clone());
         p
     }
 
-    fn path_uncached(&self, node: Option<ego_tree::NodeId>) -> String {
+    fn path_uncached(&self, node: ego_tree::NodeId) -> String {
         let mut steps: [Option<&scraper::node::Element>; PATH_STEPS] = [None; PATH_STEPS];
         let mut n_steps = 0;
         let mut more = false;
-        let mut at = node.and_then(|n| self.doc.tree.get(n));
+        let mut at = self.doc.tree.get(node);
         while let Some(n) = at {
             if let Node::Element(el) = n.value() {
                 if n_steps == PATH_STEPS {

@@ -351,9 +351,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             match r {
                 Ok(done) => {
                     summary.documents += 1;
-                    summary.bytes_in += done.bytes_in;
-                    summary.bytes_out += done.bytes_out;
-                    tally_counts(summary, done.removed);
+                    tally(summary, done.bytes_in, done.bytes_out, done.removed);
                     for w in done.warnings {
                         report(&w);
                         summary.warnings.push(w);
@@ -386,7 +384,9 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             let errors = match process_jsonl(s, &cleaner, opts, &pool, to_stdout, corpus.as_ref()) {
                 Ok(stats) => {
                     summary.documents += stats.records;
-                    tally(&mut summary, stats.bytes_in, stats.bytes_out, stats.removed);
+                    let removed = (stats.removed.into_iter())
+                        .map(|(reason, rule, bytes)| (reason, rule, Count::of(bytes)));
+                    tally(&mut summary, stats.bytes_in, stats.bytes_out, removed);
                     stats.errors
                 }
                 Err(e) => vec![e],
@@ -439,39 +439,21 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     Ok(Outcome { summary, elapsed })
 }
 
-/// Adds one document's (or stream's) counts to the summary.
+/// Adds one document's (or stream's) counts to the summary: bytes in and out, and the
+/// removed blocks and bytes per (reason, rule).
 fn tally(
     summary: &mut Summary,
     bytes_in: u64,
     bytes_out: u64,
-    removed: Vec<(String, String, u64)>,
+    removed: impl IntoIterator<Item = (String, String, Count)>,
 ) {
     summary.bytes_in += bytes_in;
     summary.bytes_out += bytes_out;
-    for (reason, rule, bytes) in removed {
-        summary.bytes_removed += bytes;
-        summary.removed.entry(reason).or_default().add(bytes);
-        summary.rules.entry(rule).or_default().add(bytes);
-    }
-}
-
-/// Adds one document's removed counts, already summed per (reason, rule), to the summary.
-fn tally_counts(summary: &mut Summary, removed: Vec<(String, String, Count)>) {
     for (reason, rule, count) in removed {
         summary.bytes_removed += count.bytes;
-        add_count(&mut summary.removed, reason, count);
-        add_count(&mut summary.rules, rule, count);
+        summary.removed.entry(reason).or_default().merge(count);
+        summary.rules.entry(rule).or_default().merge(count);
     }
-}
-
-/// Adds `count` under `key`, taking the key only when it is new.
-fn add_count(map: &mut BTreeMap<String, Count>, key: String, count: Count) {
-    let c = match map.get_mut(&key) {
-        Some(c) => c,
-        None => map.entry(key).or_default(),
-    };
-    c.blocks += count.blocks;
-    c.bytes += count.bytes;
 }
 
 fn clean_records_of(
@@ -556,12 +538,7 @@ fn drop_output_clashes(
                 first.display()
             );
             refused.push((k, InputError::new(&s.path, why)));
-        } else if s
-            .output
-            .file_name()
-            .is_some_and(|n| n == "provenance.jsonl" || n == "summary.json")
-            && reserved.contains(&s.output.as_path())
-        {
+        } else if reserved.contains(&s.output.as_path()) {
             refused.push((
                 k,
                 InputError::new(&s.path, "skipped: its output name is reserved"),
@@ -828,11 +805,7 @@ fn removed_counts(spans: &[Span]) -> Vec<(String, String, Count)> {
         let rule = s.rule.as_deref().unwrap_or_default();
         match out.iter_mut().find(|(a, b, _)| a == reason && b == rule) {
             Some((_, _, c)) => c.add(s.len()),
-            None => {
-                let mut c = Count::default();
-                c.add(s.len());
-                out.push((reason.to_string(), rule.to_string(), c));
-            }
+            None => out.push((reason.to_string(), rule.to_string(), Count::of(s.len()))),
         }
     }
     out

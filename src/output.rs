@@ -116,9 +116,18 @@ pub struct Count {
 }
 
 impl Count {
+    /// One block of `bytes` bytes.
+    pub fn of(bytes: u64) -> Count {
+        Count { blocks: 1, bytes }
+    }
+
     pub fn add(&mut self, bytes: u64) {
-        self.blocks += 1;
-        self.bytes += bytes;
+        self.merge(Count::of(bytes));
+    }
+
+    pub fn merge(&mut self, other: Count) {
+        self.blocks += other.blocks;
+        self.bytes += other.bytes;
     }
 }
 

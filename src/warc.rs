@@ -1,9 +1,9 @@
 //! Common Crawl WARC and WET files: reads the records and turns each one with text into a JSON
-//! record (`id` = WARC-Target-URI, `warc_record_id`, `warc_date`, `text`) that the JSONL path
-//! cleans. WET `conversion` records carry plain text; WARC `response` records carry an HTTP
-//! response whose HTML body (decoded by its charset) goes in the record's `html` field, which
-//! the JSONL path cleans by main-content extraction like an HTML file. Other record types
-//! (request, metadata, warcinfo) carry no article and are skipped.
+//! record (`id` = WARC-Target-URI, `warc_record_id`, `warc_date`, and `text` or `html`) that
+//! the JSONL path cleans. WET `conversion` records carry plain text. WARC `response` records
+//! carry an HTTP response whose HTML body (decoded by its charset) goes in the record's `html`
+//! field, which the JSONL path cleans by main-content extraction like an HTML file. Other
+//! record types (request, metadata, warcinfo) carry no article and are skipped.
 
 use serde_json::{Map, Value};
 use std::io::{self, BufRead};
