@@ -88,8 +88,20 @@ pub fn normalize_count_into(s: &str, out: &mut String) -> usize {
             .position(|&d| d < 0x80)
             .map_or(b.len(), |p| i + 1 + p);
         let piece = &s[i..end];
+        // Typographic punctuation and symbols (’ — « • …) between ASCII words: known effects.
+        if piece
+            .chars()
+            .all(|ch| ch.is_ascii() || simple_effect(ch) != Simple::No)
+        {
+            for ch in piece.chars() {
+                if ch.is_ascii() {
+                    n.push_char(ch, out);
+                } else if simple_effect(ch) == Simple::Separator {
+                    n.pending_space = true;
+                }
+            }
         // Most text is NFKC already: skip the (comparatively slow) normaliser.
-        if unicode_normalization::is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
+        } else if unicode_normalization::is_nfkc_quick(piece.chars()) == IsNormalized::Yes {
             for ch in piece.chars() {
                 n.push_char(ch, out);
             }
@@ -103,17 +115,87 @@ pub fn normalize_count_into(s: &str, out: &mut String) -> usize {
     n.words(out)
 }
 
-/// Length of the ASCII start of `b`, eight bytes at a time.
+/// What a non-ASCII character does in normalised text, when that does not depend on its
+/// neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Simple {
+    /// Not known to be simple: letters, digits, marks, characters that compose (the NFKC path).
+    No,
+    /// Dropped, like a quote.
+    Dropped,
+    /// A word separator, like punctuation.
+    Separator,
+}
+
+/// Ranges of characters whose effect is worked out once and remembered: Latin-1's upper
+/// half, general punctuation to miscellaneous symbols and arrows, and pictographs.
+const SIMPLE_RANGES: [(u32, u32); 3] = [(0x80, 0xff), (0x2000, 0x2bff), (0x1f000, 0x1faff)];
+
+/// The effect of `c` when it stands between ASCII characters, remembered per character (0 =
+/// not worked out yet). Simple characters are starters (combining class 0) that neither
+/// compose with nor reorder around a neighbour, and whose compatibility form holds no letter
+/// or digit: then the normal form of the text around them is that of the pieces on either
+/// side, and they drop out (quotes, marks) or separate words.
+fn simple_effect(c: char) -> Simple {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static MEMO: [AtomicU8; 0x80 + 0xc00 + 0xb00] =
+        [const { AtomicU8::new(0) }; 0x80 + 0xc00 + 0xb00];
+    let mut base = 0;
+    let mut slot = None;
+    for (lo, hi) in SIMPLE_RANGES {
+        if (lo..=hi).contains(&(c as u32)) {
+            slot = Some(base + (c as u32 - lo) as usize);
+            break;
+        }
+        base += (hi - lo + 1) as usize;
+    }
+    let Some(slot) = slot else {
+        return Simple::No;
+    };
+    let effects = [Simple::No, Simple::Dropped, Simple::Separator];
+    match MEMO[slot].load(Ordering::Relaxed) {
+        0 => {
+            let e = work_out_effect(c);
+            MEMO[slot].store(e as u8 + 1, Ordering::Relaxed);
+            e
+        }
+        k => effects[k as usize - 1],
+    }
+}
+
+/// [`simple_effect`] from first principles: `c`'s compatibility form, char by char.
+fn work_out_effect(c: char) -> Simple {
+    use unicode_normalization::char::{canonical_combining_class, compose};
+    let starter = canonical_combining_class(c) == 0 && !is_mark(c);
+    // `c` composes with nothing before it (no starter of the ranges is a second element).
+    let composes = ('\0'..='\u{7f}').any(|a| compose(a, c).is_some());
+    if !starter || composes {
+        return Simple::No;
+    }
+    let mut any_separator = false;
+    for d in std::iter::once(c).nfkc() {
+        if d.is_alphanumeric() {
+            return Simple::No;
+        }
+        any_separator |= !is_quote(d) && !is_mark(d);
+    }
+    if any_separator {
+        Simple::Separator
+    } else {
+        Simple::Dropped
+    }
+}
+
+/// Length of the ASCII start of `b`, sixteen bytes at a time.
 fn ascii_prefix_len(b: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(16);
     let mut i = 0;
     for c in chunks.by_ref() {
-        let w = u64::from_le_bytes(c.try_into().expect("8 bytes")) & HIGH;
-        if w != 0 {
-            return i + w.trailing_zeros() as usize / 8;
+        let high = high_bits(c.try_into().expect("16 bytes"));
+        if high != 0 {
+            return i + high.trailing_zeros() as usize;
         }
-        i += 8;
+        i += 16;
     }
     i + chunks
         .remainder()
@@ -122,42 +204,85 @@ fn ascii_prefix_len(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-/// Eight ASCII bytes of plain words, see [`plain_words`].
-struct Plain {
-    /// The bytes lower-cased, first byte lowest.
-    lower: u64,
-    spaces: usize,
-    lead_space: bool,
-    trail_space: bool,
+/// Bit `j` set when byte `j` of `c` is not ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn high_bits(c: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is always present on x86-64; an unaligned load of a 16-byte array.
+    unsafe { _mm_movemask_epi8(_mm_loadu_si128(c.as_ptr().cast())) as u32 }
 }
 
-/// Eight ASCII bytes (first byte lowest) that normalise to themselves lower-cased, give or
-/// take a space at either end: letters and digits and single spaces. Otherwise, the number
-/// of bytes to take one at a time before trying eight again: up to and including the first
-/// byte that breaks the pattern (punctuation, or the first of two spaces).
-fn plain_words(w: u64) -> Result<Plain, usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte, high bit set when the (ASCII) byte is within lo..=hi; no carries between
-    // bytes since every byte is below 0x80.
-    let within = |lo: u8, hi: u8| {
-        let ge = w + ONES * u64::from(0x80 - lo);
-        let gt = w + ONES * u64::from(0x7f - hi);
-        ge & !gt & HIGH
-    };
-    let upper = within(b'A', b'Z');
-    let alnum = within(b'0', b'9') | upper | within(b'a', b'z');
-    let space = within(b' ', b' ');
-    let bad = (!(alnum | space) & HIGH) | (space & (space >> 8));
-    if bad != 0 {
-        return Err(bad.trailing_zeros() as usize / 8 + 1);
+/// Bit `j` set when byte `j` of `c` is not ASCII.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn high_bits(c: &[u8; 16]) -> u32 {
+    c.iter()
+        .enumerate()
+        .fold(0, |m, (j, &byte)| m | u32::from(byte >> 7) << j)
+}
+
+/// Sixteen ASCII bytes (zero-padded at the end of a run), classified for the normaliser.
+struct Chunk {
+    /// The bytes with `A`-`Z` lower-cased.
+    lower: [u8; 16],
+    /// Bit `j` set when byte `j` breaks the pattern of plain words: neither a letter, a digit
+    /// nor a space, or the first of two spaces.
+    bad: u32,
+    /// Bit `j` set when byte `j` is a space.
+    space: u32,
+}
+
+/// Classifies sixteen ASCII bytes at once (SSE2, part of every x86-64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn chunk(c: &[u8; 16]) -> Chunk {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is always present on x86-64; the load and store are unaligned ones on
+    // 16-byte arrays.
+    unsafe {
+        let v = _mm_loadu_si128(c.as_ptr().cast());
+        // Every byte is below 0x80, so signed comparisons order them as unsigned ones.
+        let within = |lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)),
+                _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)),
+            )
+        };
+        let upper = within(b'A', b'Z');
+        let alnum = _mm_or_si128(_mm_or_si128(upper, within(b'a', b'z')), within(b'0', b'9'));
+        let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+        let mut lower = [0u8; 16];
+        _mm_storeu_si128(
+            lower.as_mut_ptr().cast(),
+            _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+        );
+        let alnum = _mm_movemask_epi8(alnum) as u32;
+        let space = _mm_movemask_epi8(space) as u32;
+        Chunk {
+            lower,
+            bad: (!(alnum | space) & 0xffff) | (space & (space >> 1)),
+            space,
+        }
     }
-    Ok(Plain {
-        lower: w | (upper >> 2),
-        spaces: space.count_ones() as usize,
-        lead_space: space & 0x80 != 0,
-        trail_space: space >> 56 != 0,
-    })
+}
+
+/// Classifies sixteen ASCII bytes at once (portable version of the SSE2 one).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn chunk(c: &[u8; 16]) -> Chunk {
+    let mut lower = [0u8; 16];
+    let (mut alnum, mut space) = (0u32, 0u32);
+    for (j, &byte) in c.iter().enumerate() {
+        lower[j] = byte.to_ascii_lowercase();
+        alnum |= u32::from(byte.is_ascii_alphanumeric()) << j;
+        space |= u32::from(byte == b' ') << j;
+    }
+    Chunk {
+        lower,
+        bad: (!(alnum | space) & 0xffff) | (space & (space >> 1)),
+        space,
+    }
 }
 
 /// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
@@ -206,64 +331,70 @@ impl Norm {
         self.pending_space = false;
     }
 
-    /// An ASCII string, without branches on the text: every byte writes a space and its
-    /// normalised form past the end of the output, and only what belongs there is kept. Eight
-    /// bytes of plain words (letters, digits, single spaces, a letter or digit at both ends)
-    /// are copied at once, lower-cased.
+    /// An ASCII string, sixteen bytes at a time: the plain words at the start of each sixteen
+    /// (letters, digits and single spaces) are copied at once, lower-cased, and the byte that
+    /// ends them is taken on its own, without branches on the text: it writes a space and its
+    /// normalised form past the end of the output, and only what belongs there is kept.
     fn push_ascii_run(&mut self, run: &str, out: &mut String) {
         let b = run.as_bytes();
         let start = self.start;
         let mut pending = self.pending_space;
         let mut spaces = 0;
-        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. `len` grows by at
-        // most two per input byte, and a step writes at most two bytes per byte it consumes
-        // (one byte: `len` and `len + 1`; eight bytes: `len..len + 9`), all before the end of
-        // the `2 * b.len() + 1` bytes reserved. The length is set to the bytes kept, all of
-        // them written.
+        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. Every step consumes
+        // at least one byte and keeps at most two bytes per byte consumed, so before the step
+        // at `i` the output has grown by at most `2 * i`; a step writes at most 17 bytes from
+        // there, within the `2 * b.len() + 17` bytes reserved. The length is set to the bytes
+        // kept, all of them written.
         unsafe {
             let v = out.as_mut_vec();
-            v.reserve(2 * b.len() + 1);
+            v.reserve(2 * b.len() + 17);
             let p = v.as_mut_ptr();
             let mut len = v.len();
             let mut i = 0;
             while i < b.len() {
-                // Bytes to take one at a time before the next try at eight.
-                let mut single = b.len() - i;
-                if i + 8 <= b.len() {
-                    let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-                    match plain_words(w) {
-                        Ok(c) if !c.lead_space || len > start => {
-                            // A leading space is the separator itself; otherwise one is due
-                            // if the run before ended in separators.
-                            let space = !c.lead_space & pending & (len > start);
-                            *p.add(len) = b' ';
-                            len += space as usize;
-                            p.add(len)
-                                .cast::<[u8; 8]>()
-                                .write_unaligned(c.lower.to_le_bytes());
-                            // A trailing space waits, as a pending one, for the next word.
-                            len += 8 - c.trail_space as usize;
-                            spaces += space as usize + c.spaces - c.trail_space as usize;
-                            pending = c.trail_space;
-                            i += 8;
-                            continue;
-                        }
-                        Ok(_) => single = 1,
-                        Err(k) => single = k,
+                let rest = &b[i..];
+                let c = match rest.first_chunk::<16>() {
+                    Some(c) => chunk(c),
+                    None => {
+                        // Zero padding breaks the pattern, so it is never taken.
+                        let mut padded = [0u8; 16];
+                        padded[..rest.len()].copy_from_slice(rest);
+                        chunk(&padded)
                     }
-                }
-                for &byte in &b[i..i + single] {
-                    let t = ASCII_NORM[(byte & 0x7f) as usize];
-                    let word = t >= 2;
-                    let space = word & pending & (len > start);
+                };
+                let plain = (c.bad | 1 << 16).trailing_zeros() as usize;
+                let lead_space = c.space & 1 != 0;
+                // A leading space before anything is written is no separator: taken singly.
+                if plain > 0 && (!lead_space || len > start) {
+                    // A leading space is the separator itself; otherwise one is due if the
+                    // bytes before ended in separators.
+                    let space = !lead_space & pending & (len > start);
                     *p.add(len) = b' ';
                     len += space as usize;
-                    spaces += space as usize;
-                    *p.add(len) = t;
-                    len += word as usize;
-                    pending = (pending | (t == 0)) & !word;
+                    p.add(len).cast::<[u8; 16]>().write_unaligned(c.lower);
+                    let spaces_in = c.space & ((1 << plain) - 1);
+                    // A trailing space waits, as a pending one, for the next word.
+                    let trail_space = spaces_in >> (plain - 1) != 0;
+                    len += plain - trail_space as usize;
+                    spaces +=
+                        space as usize + spaces_in.count_ones() as usize - trail_space as usize;
+                    pending = trail_space;
+                    i += plain;
+                    if plain == 16 || i == b.len() {
+                        continue;
+                    }
                 }
-                i += single;
+                let byte = b[i];
+                let t = ASCII_NORM[(byte & 0x7f) as usize];
+                let word = t >= 2;
+                let space = word & pending & (len > start);
+                *p.add(len) = b' ';
+                len += space as usize;
+                spaces += space as usize;
+                *p.add(len) = t;
+                len += word as usize;
+                pending = (pending | (t == 0)) & !word;
+                i += 1;
             }
             v.set_len(len);
         }
@@ -478,13 +609,13 @@ mod tests {
             assert_eq!(got, reference(&s), "{s:?}");
             assert_eq!(words, norm_word_count(got), "{s:?}");
         }
-        // Long ASCII stretches, where eight bytes at a time are copied.
+        // Long ASCII stretches, where sixteen bytes at a time are copied.
         const ASCII: &[u8] = b"aaaaZZZ09   ,'-";
         for n in 0..20000u64 {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            let len = (n % 40) as usize;
+            let len = (n % 70) as usize;
             let s: String = (0..len)
                 .map(|k| {
                     ASCII[(seed.rotate_left(3 * k as u32) % ASCII.len() as u64) as usize] as char
@@ -497,6 +628,52 @@ mod tests {
                 assert_eq!(got, reference(&s), "{s:?}");
                 assert_eq!(words, norm_word_count(got), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn simple_characters_agree_with_the_reference() {
+        let mut simple = Vec::new();
+        for (lo, hi) in SIMPLE_RANGES {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                if simple_effect(c) != Simple::No {
+                    simple.push(c);
+                }
+                // Beside ASCII characters of every kind, and between two of them.
+                for a in ['a', 'Z', '0', ' ', '\'', '"', '-', '.'] {
+                    for s in [format!("{a}{c}"), format!("{c}{a}"), format!("x{a}{c}{a}y")] {
+                        assert_eq!(normalize(&s), reference(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+        // No simple character composes with one before it.
+        for &c in &simple {
+            let firsts = (0u8..0x80).map(char::from).chain(simple.iter().copied());
+            for d in firsts {
+                assert!(
+                    unicode_normalization::char::compose(d, c).is_none(),
+                    "{d:?}{c:?}"
+                );
+            }
+        }
+        assert!(simple.contains(&'’') && simple.contains(&'—') && simple.contains(&'\u{a0}'));
+        assert!(!simple.contains(&'é') && !simple.contains(&'①') && !simple.contains(&'™'));
+        // Runs of them, mixed with ASCII.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..50000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                match seed % 3 {
+                    0 => s.push(simple[(seed >> 8) as usize % simple.len()]),
+                    1 => s.push(b"aZ9 '-."[(seed >> 8) as usize % 7] as char),
+                    _ => s.push(simple[(seed >> 20) as usize % simple.len()]),
+                }
+            }
+            assert_eq!(normalize(&s), reference(&s), "{s:?}");
         }
     }
 
