@@ -780,8 +780,7 @@ fn process(
     };
     // The line is mostly the removed text: sized for it, the buffer seldom grows.
     let mut record_json = Vec::with_capacity(record_size_hint(&record));
-    serde_json::to_writer(&mut record_json, &record)
-        .map_err(|e| InputError::new(&src.path, format!("cannot encode provenance: {e}")))?;
+    provenance::write_json(&record, &mut record_json);
     record_json.push(b'\n');
     let warnings = record
         .warnings
