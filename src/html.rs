@@ -1,5 +1,5 @@
-//! HTML input: finds the character encoding (byte-order mark, `<meta charset>`, `http-equiv`,
-//! else UTF-8 with a Windows-1252 fallback), decodes with encoding_rs, parses with scraper
+//! HTML input: finds the character encoding (byte-order mark, an HTTP header's charset for a
+//! WARC response, `<meta charset>`, `http-equiv`, else UTF-8 with a Windows-1252 fallback), decodes with encoding_rs, parses with scraper
 //! (html5ever, which never fails on bad markup) and turns the page into text blocks: one per
 //! paragraph, heading, list item, table row or line break, each with the DOM facts the
 //! main-content scorer reads (tag, CSS-like path, link text, class/id hints, the semantic
@@ -119,12 +119,22 @@ pub struct Page {
 /// (a wrong declaration is common, valid UTF-8 by accident is not). Returns the text, the
 /// encoding's name and a warning when bytes had to be replaced.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Option<String>) {
+    decode_with(bytes, None)
+}
+
+/// [`decode`] for a page that came with a transport-layer charset (an HTTP `Content-Type`
+/// header's `charset=`): as in the HTML standard's sniffing, it comes after a byte-order mark
+/// and before the page's own `<meta>` declaration (valid UTF-8 still reads as UTF-8).
+pub fn decode_with<'b>(
+    bytes: &'b [u8],
+    transport: Option<&'static Encoding>,
+) -> (Cow<'b, str>, &'static str, Option<String>) {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         let (text, _, bad) = enc.decode(bytes);
         let warn = bad.then(|| format!("malformed {} replaced", enc.name()));
         return (text, enc.name(), warn);
     }
-    let declared = declared_charset(&bytes[..bytes.len().min(4096)]);
+    let declared = transport.or_else(|| declared_charset(&bytes[..bytes.len().min(4096)]));
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(s), "UTF-8", None);
     }

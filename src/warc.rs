@@ -1,9 +1,10 @@
 //! Common Crawl WARC and WET files: reads the records and turns each one with text into a JSON
 //! record (`id` = WARC-Target-URI, `warc_record_id`, `warc_date`, and `text` or `html`) that
 //! the JSONL path cleans. WET `conversion` records carry plain text. WARC `response` records
-//! carry an HTTP response whose HTML body (decoded by its charset) goes in the record's `html`
-//! field, which the JSONL path cleans by main-content extraction like an HTML file. Other
-//! record types (request, metadata, warcinfo) carry no article and are skipped.
+//! carry an HTTP response whose HTML body goes in the record's `html` field, decoded by the
+//! `charset` of its `Content-Type` header (else as an HTML file is); the JSONL path cleans it
+//! by main-content extraction like an HTML file. Other record types (request, metadata,
+//! warcinfo) carry no article and are skipped.
 
 use serde_json::{Map, Value};
 use std::io::{self, BufRead};
@@ -83,13 +84,12 @@ pub fn to_json(rec: &Record) -> Option<Vec<u8>> {
         "conversion" => ("text", String::from_utf8_lossy(&rec.content).into_owned()),
         "response" => {
             let (headers, body) = split_http(&rec.content)?;
-            let html = headers
-                .to_ascii_lowercase()
-                .contains("content-type: text/html");
-            if !html {
+            let (mime, charset) = content_type(&headers)?;
+            if mime != "text/html" && mime != "application/xhtml+xml" {
                 return None;
             }
-            let page = crate::html::decode(body).0.into_owned();
+            let transport = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+            let page = crate::html::decode_with(body, transport).0.into_owned();
             (crate::jsonl::HTML_FIELD, page)
         }
         _ => return None,
@@ -109,6 +109,26 @@ pub fn to_json(rec: &Record) -> Option<Vec<u8>> {
     );
     obj.insert(field.into(), Value::from(text));
     serde_json::to_vec(&Value::Object(obj)).ok()
+}
+
+/// The media type (lower-cased) and the `charset` parameter of an HTTP header block's
+/// `Content-Type`.
+fn content_type(headers: &str) -> Option<(String, Option<String>)> {
+    let value = headers.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("content-type")
+            .then_some(value)
+    })?;
+    let mut parts = value.split(';');
+    let mime = parts.next()?.trim().to_ascii_lowercase();
+    let charset = parts.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    });
+    Some((mime, charset))
 }
 
 /// Splits an HTTP response into its header block and body.
@@ -149,6 +169,30 @@ WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://example.org/a\r\nW
         let mut r = io::Cursor::new(cut);
         next_record(&mut r).unwrap();
         assert!(next_record(&mut r).is_err());
+    }
+
+    #[test]
+    fn the_http_charset_decodes_the_page() {
+        let response = |header: &str, page: &[u8]| {
+            let mut content = format!("HTTP/1.1 200 OK\r\n{header}\r\n\r\n").into_bytes();
+            content.extend_from_slice(page);
+            let rec = Record {
+                headers: vec![("warc-type".into(), "response".into())],
+                content,
+            };
+            let v: Value = serde_json::from_slice(&to_json(&rec)?).unwrap();
+            Some(v["html"].as_str().unwrap().to_string())
+        };
+        // "Привет" in windows-1251; the page's own declaration is wrong.
+        let page = b"<meta charset=iso-8859-1><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        let got = response("Content-Type: text/html; charset=\"windows-1251\"", page);
+        assert!(got.unwrap().contains("Привет"));
+        // No charset in the header: the page's declaration decides.
+        let got = response("content-type:TEXT/HTML", page).unwrap();
+        assert!(got.contains("Ïðèâåò"), "{got}");
+        // Not HTML: skipped.
+        assert!(response("Content-Type: image/png", page).is_none());
+        assert!(response("Server: x", page).is_none());
     }
 
     #[test]
