@@ -88,8 +88,12 @@ pub fn index_records(
             batch
                 .par_iter()
                 .map(|(n, line)| {
-                    let (_, id, text) = parse(line.trim_ascii(), *n, label, fields).ok()?;
-                    Some((*n, id, cleaner.index(text.as_bytes())))
+                    let (_, id, body) = parse_body(line.trim_ascii(), *n, label, fields).ok()?;
+                    let index = match body {
+                        Body::Text(text) => cleaner.index(text.as_bytes()),
+                        Body::Html(html) => cleaner.index_html(html.as_bytes()),
+                    };
+                    Some((*n, id, index))
                 })
                 .collect()
         });
@@ -214,7 +218,7 @@ enum Body {
 }
 
 /// A record's JSON value, id and text; errors name the line. HTML records have no text for
-/// the text-only passes (corpus dedup indexes text records only, as with HTML files).
+/// the text-only passes (the texts of near-duplicate originals).
 fn parse(
     line: &[u8],
     n: usize,
@@ -289,9 +293,20 @@ fn clean_object(
             // As an HTML file: the spans cover the page text (one block per line), which
             // stands for the record's text from here on; the page itself is described in
             // `page` and dropped from the output record.
-            let h = cleaner
-                .clean_html(&id, html.as_bytes())
-                .map_err(|e| format!("line {n}: {e}"))?;
+            let h = match corpus {
+                Some(c) => {
+                    let doc_no = c.file | n as u64;
+                    cleaner.clean_html_in_corpus(
+                        &id,
+                        doc_no,
+                        html.as_bytes(),
+                        c.decisions,
+                        Some(c.near),
+                    )
+                }
+                None => cleaner.clean_html(&id, html.as_bytes()),
+            }
+            .map_err(|e| format!("line {n}: {e}"))?;
             let text = String::from_utf8(h.text).map_err(|e| format!("line {n}: {e}"))?;
             let mut p = Map::new();
             p.insert("format".into(), Value::from("html"));

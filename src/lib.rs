@@ -85,6 +85,57 @@ impl Cleaner {
     /// applies the text rules and the within-document dedup to the blocks that are left.
     /// The spans cover the page text (blocks one per line), which is returned too.
     pub fn clean_html(&self, id: &str, bytes: &[u8]) -> Result<HtmlCleaned, String> {
+        self.with_html_verdicts(bytes, |doc, mut verdicts| {
+            if self.dedup != dedup::Mode::Off {
+                dedup::within_document(doc, &mut verdicts);
+            }
+            Self::finish(doc, verdicts, id)
+        })
+        .map(HtmlCleaned::new)
+    }
+
+    /// [`Cleaner::clean_html`] with corpus dedup, pass two (see
+    /// [`Cleaner::clean_in_corpus`]): the page text's lines whose surviving copy is elsewhere
+    /// go too.
+    pub fn clean_html_in_corpus(
+        &self,
+        id: &str,
+        doc_no: DocNo,
+        bytes: &[u8],
+        decisions: &dedup::Decisions,
+        near: Option<&dedup::NearCheck>,
+    ) -> Result<HtmlCleaned, String> {
+        self.with_html_verdicts(bytes, |doc, mut verdicts| {
+            dedup::across_corpus(doc, &mut verdicts, doc_no, decisions, near);
+            Self::finish(doc, verdicts, id)
+        })
+        .map(HtmlCleaned::new)
+    }
+
+    /// Corpus dedup, pass one, for an HTML page: the lines of its page text that survive
+    /// extraction and the text rules (nothing when no text can be extracted).
+    pub fn index_html(&self, bytes: &[u8]) -> dedup::DocIndex {
+        self.with_html_verdicts(bytes, |doc, verdicts| dedup::index_doc(doc, &verdicts))
+            .map(|(index, _)| index)
+            .unwrap_or_default()
+    }
+
+    /// An HTML page's text, one block per line: what the spans of its provenance, and of
+    /// corpus dedup, count in.
+    pub fn html_page_text(&self, bytes: &[u8]) -> Option<Vec<u8>> {
+        self.with_html_verdicts(bytes, |_, _| ())
+            .ok()
+            .map(|(_, of)| of.text)
+    }
+
+    /// Decodes, parses and extracts an HTML page and classifies the blocks that are left,
+    /// then hands the page text (one block per line) and its verdicts, before any dedup, to
+    /// `finish`; returns what it makes, with the page text.
+    fn with_html_verdicts<T>(
+        &self,
+        bytes: &[u8],
+        finish: impl FnOnce(&Doc, Vec<Option<classify::Verdict>>) -> T,
+    ) -> Result<(T, PageTextOf), String> {
         let (source, encoding, warning) = html::decode(bytes);
         let page = html::parse(&source);
         if page.blocks.is_empty() {
@@ -110,17 +161,13 @@ impl Cleaner {
                 verdicts[line_of[k]] = Some(v);
             }
         }
-        if self.dedup != dedup::Mode::Off {
-            dedup::within_document(&doc, &mut verdicts);
-        }
-        let (output, spans) = Self::finish(&doc, verdicts, id);
-        Ok(HtmlCleaned {
-            output,
-            spans,
+        let made = finish(&doc, verdicts);
+        let of = PageTextOf {
+            text: text.into_bytes(),
             encoding,
             warnings: warning.into_iter().chain(page.warnings).collect(),
-            text: text.into_bytes(),
-        })
+        };
+        Ok((made, of))
     }
 
     /// Corpus dedup, pass one: the fingerprint and span of every line that survives
@@ -186,6 +233,25 @@ pub struct HtmlCleaned {
     pub text: Vec<u8>,
     pub encoding: &'static str,
     pub warnings: Vec<String>,
+}
+
+impl HtmlCleaned {
+    fn new(((output, spans), of): ((Vec<u8>, Vec<Span>), PageTextOf)) -> HtmlCleaned {
+        HtmlCleaned {
+            output,
+            spans,
+            text: of.text,
+            encoding: of.encoding,
+            warnings: of.warnings,
+        }
+    }
+}
+
+/// An HTML page's text (one block per line) and how it was decoded.
+struct PageTextOf {
+    text: Vec<u8>,
+    encoding: &'static str,
+    warnings: Vec<String>,
 }
 
 /// Everything `decruft clean` needs.
@@ -331,10 +397,13 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
             return Some(text.clone());
         }
         let s = all_sources.get((n >> 32) as usize)?.as_ref().ok()?;
-        if s.format != Format::Text {
-            return None;
+        let read = || input::read(s.clone(), &opts.read).ok().map(|d| d.bytes);
+        match s.format {
+            Format::Text => read(),
+            // The spans of an HTML page's lines are in its page text.
+            Format::Html => cleaner.html_page_text(&read()?),
+            _ => None,
         }
-        input::read(s.clone(), &opts.read).ok().map(|d| d.bytes)
     };
     let near_check = dedup::NearCheck {
         threshold: opts.near,
@@ -599,9 +668,8 @@ fn index_corpus(
                 .par_iter()
                 .map(
                     |s| match s.as_ref().ok().map(|s| input::read(s.clone(), &opts.read)) {
-                        // HTML pages take part in corpus dedup only as readers (see README).
                         Some(Ok(doc)) if doc.source.format == Format::Html => {
-                            dedup::DocIndex::default()
+                            cleaner.index_html(&doc.bytes)
                         }
                         Some(Ok(doc)) => cleaner.index(&doc.bytes),
                         _ => dedup::DocIndex::default(),
@@ -733,9 +801,12 @@ fn process(
     // Of the bytes read: for HTML the page's, even though the spans cover its page text.
     let source_sha256 = sha256_hex(&doc.bytes);
     let (clean, spans, page) = if doc.source.format == Format::Html {
-        let h = cleaner
-            .clean_html(&doc.source.id, &doc.bytes)
-            .map_err(|e| InputError::new(&doc.source.path, e))?;
+        let id = &doc.source.id;
+        let h = match decisions {
+            Some((d, near)) => cleaner.clean_html_in_corpus(id, doc_no, &doc.bytes, d, Some(near)),
+            None => cleaner.clean_html(id, &doc.bytes),
+        }
+        .map_err(|e| InputError::new(&doc.source.path, e))?;
         let page = provenance::PageText {
             format: "html".into(),
             encoding: h.encoding.into(),

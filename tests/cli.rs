@@ -876,3 +876,111 @@ fn html_pages_and_malformed_html() {
     assert!(removed.iter().any(|(r, _)| *r == "share"), "{removed:?}");
     decruft().arg("verify").arg(&out).assert().success();
 }
+
+/// `--dedup corpus` over HTML pages: a paragraph copied from an earlier page, exactly or
+/// slightly reworded, points at that page's text; verify rebuilds both; any --jobs agrees.
+#[test]
+fn corpus_dedup_over_html_pages() {
+    let inp = tempfile::tempdir().unwrap();
+    let shared = "Cambodian police arrested more than a thousand suspects in raids on scam compounds across the country this week, officials said on Friday.";
+    let reworded = "Cambodian police detained more than a thousand suspects in raids on scam compounds across the country this week, officials said on Friday.";
+    let page = |title: &str, paras: &[&str]| {
+        let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+        format!(
+            "<html><head><title>{title}</title></head><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><article><h1>{title}</h1>\n{body}</article><footer>© Example News</footer></body></html>"
+        )
+    };
+    let own = |k: &str| {
+        let words = [
+            "harbour", "violin", "glacier", "senate", "orchard", "tram", "comet", "bakery",
+            "marathon", "lagoon", "archive", "falcon", "quarry", "lantern", "meadow", "cipher",
+        ];
+        let seed = k.bytes().fold(7u64, |h, b| {
+            (h.wrapping_mul(31) + b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        let pick: Vec<&str> = (0..12)
+            .map(|i| words[(seed >> (4 * i)) as usize % 16])
+            .collect();
+        format!(
+            "Story {k} alone mentions the {} and then {}.",
+            pick[..6].join(" and the "),
+            pick[6..].join(", ")
+        )
+    };
+    fs::write(
+        inp.path().join("a.html"),
+        page("Scam raids", &[shared, &own("a"), &own("a2")]),
+    )
+    .unwrap();
+    fs::write(
+        inp.path().join("b.html"),
+        page("Raids, a copy", &[&own("b"), shared, &own("b2")]),
+    )
+    .unwrap();
+    fs::write(
+        inp.path().join("c.html"),
+        page("Raids, reworded", &[&own("c"), reworded, &own("c2")]),
+    )
+    .unwrap();
+    // A JSONL record holding a page takes part too.
+    let record = serde_json::json!({"id": "d1", "html": page("Raids again", &[shared, &own("d")])});
+    fs::write(inp.path().join("d.jsonl"), format!("{record}\n")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    clean(
+        &[inp.path()],
+        out.path(),
+        &["-q", "--dedup", "corpus", "--jobs", "1"],
+    )
+    .success();
+    let d: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(out.path().join("d.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert!(d["text"].as_str().unwrap().contains("Story d alone"), "{d}");
+    assert!(!d["text"].as_str().unwrap().contains("Cambodian"), "{d}");
+    let removed = d["decruft"]["removed"].as_array().unwrap();
+    let dup = removed
+        .iter()
+        .find(|r| r["rule"] == "corpus_dedup")
+        .unwrap();
+    assert_eq!(dup["duplicate_of"]["doc"], "a.html");
+    let a_text = fs::read_to_string(out.path().join("a.txt")).unwrap();
+    assert!(a_text.contains(shared), "{a_text}");
+    for (name, rule) in [("b", "corpus_dedup"), ("c", "near_dedup")] {
+        let text = fs::read_to_string(out.path().join(format!("{name}.txt"))).unwrap();
+        assert!(!text.contains("Cambodian"), "{name}: {text}");
+        assert!(
+            text.contains(&format!("Story {name} alone")),
+            "{name}: {text}"
+        );
+        let prov = fs::read_to_string(out.path().join("provenance.jsonl")).unwrap();
+        let rec: decruft::provenance::Record = prov
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .find(|r: &decruft::provenance::Record| r.id == format!("{name}.html"))
+            .unwrap();
+        let span = rec
+            .spans
+            .iter()
+            .find(|s| s.rule.as_deref() == Some(rule))
+            .unwrap_or_else(|| panic!("{name}: no {rule} span"));
+        let d = span.duplicate_of.as_ref().unwrap();
+        assert_eq!(d.doc, "a.html");
+        // The pointer is into a.html's page text, where the paragraph is a line of its own.
+        let a = fs::read(inp.path().join("a.html")).unwrap();
+        let cleaner = decruft::Cleaner::new(None, decruft::dedup::Mode::Doc);
+        let a_page = cleaner.html_page_text(&a).unwrap();
+        assert_eq!(&a_page[d.start as usize..d.end as usize], shared.as_bytes());
+    }
+    let out2 = tempfile::tempdir().unwrap();
+    clean(
+        &[inp.path()],
+        out2.path(),
+        &["-q", "--dedup", "corpus", "--jobs", "2"],
+    )
+    .success();
+    assert_eq!(tree(out.path()), tree(out2.path()));
+    decruft().arg("verify").arg(out.path()).assert().success();
+}
