@@ -49,6 +49,10 @@ pub const REMOVED: f64 = -5.0;
 /// A comment section's header ends the article only when the prose above it scores at least
 /// this share of the prose below (a "Comments: 37" beside the byline is no such header).
 const COMMENTS_SHARE: f64 = 0.1;
+/// The first prose line scores at least [`LONE_ANCHOR`], or has another prose line within
+/// [`ANCHOR_PAIR`] lines below it.
+const LONE_ANCHOR: f64 = 20.0;
+const ANCHOR_PAIR: usize = 2;
 /// Menu-like lines before the first prose line that make a document a page dump.
 pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
@@ -349,9 +353,16 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     };
     let mut head = 0;
     let mut first = None;
-    for k in (0..idx.len()).filter(|&k| !gone[k]) {
+    let live: Vec<usize> = (0..idx.len()).filter(|&k| !gone[k]).collect();
+    for (a, &k) in live.iter().enumerate() {
         let s = score(k, &mut lower);
-        if s.score >= PROSE_ANCHOR {
+        // A lone short sentence between menus (a slogan, a promo) does not start the
+        // article: a paragraph does, or a sentence with more prose right below it.
+        if s.score >= PROSE_ANCHOR
+            && (s.score >= LONE_ANCHOR
+                || (live[a + 1..].iter().take(ANCHOR_PAIR))
+                    .any(|&j| score(j, &mut lower).score > 0.0))
+        {
             first = Some(k);
             break;
         }
@@ -710,6 +721,22 @@ mod tests {
         let gap = r.iter().find(|x| x.0 == "Scissors").unwrap();
         assert_eq!((gap.1.as_str(), gap.2.as_str()), ("navigation", "dump_gap"));
         assert!(r.iter().any(|x| x.0 == "Contact" && x.2 == "dump_tail"));
+    }
+
+    #[test]
+    fn a_slogan_among_the_menus_does_not_hide_a_dump() {
+        let head = "Example Agency | Home\nServices\nWork\nAbout\n\
+            Partner with our agency and grow your business.\n\
+            Get a Proposal\nSEO\nDesign\nHosting\nContact\n";
+        let r = removed(&format!("{head}{ARTICLE}About Us\nCareers\n"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            gone.contains(&"Partner with our agency and grow your business."),
+            "{r:#?}"
+        );
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
     }
 
     #[test]
