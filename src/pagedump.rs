@@ -387,7 +387,17 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             return;
         }
     }
-    let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
+    let mut sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
+    // Prose in the page's legal and consent vocabulary (a cookie panel's purposes, a privacy
+    // notice, an affiliate disclosure) is chrome however well written.
+    for (s, &i) in sc.iter_mut().zip(&idx) {
+        if s.score > 0.0 && is_legal(doc.norm(i)) {
+            *s = LineScore {
+                score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
+                menu: false,
+            };
+        }
+    }
     let last = (sc.iter())
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
@@ -479,6 +489,8 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             "menu-like line"
         } else if s.score > 0.0 {
             "prose line"
+        } else if s.score <= -(PROSE_WORDS as f64) * LEGAL_WEIGHT && is_legal(doc.norm(i)) {
+            "prose line in legal, consent or newsletter words"
         } else {
             "non-prose line"
         };
@@ -495,6 +507,105 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     }
 }
 
+/// The words of cookie panels, privacy notices, disclosures and newsletter boxes (English,
+/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome.
+const LEGAL: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "privacy",
+    "gdpr",
+    "ccpa",
+    "preferences",
+    "analytics",
+    "tracking",
+    "advertising",
+    "advertisers",
+    "personalised",
+    "personalized",
+    "personalise",
+    "personalize",
+    "affiliate",
+    "affiliates",
+    "commission",
+    "commissions",
+    "disclaimer",
+    "disclosure",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscribing",
+    "unsubscribe",
+    "inbox",
+    "terms",
+    "policy",
+    "website",
+    "websites",
+    "browser",
+    "storage",
+    "third",
+    "partners",
+    "opt",
+    "rights",
+    "reserved",
+    "trademarks",
+    "trademark",
+    "registered",
+    "sponsored",
+    "consentement",
+    "confidentialité",
+    "données",
+    "personnelles",
+    "navigateur",
+    "publicité",
+    "abonnez",
+    "désabonner",
+    "politique",
+    "partenaires",
+    "mentions",
+    "légales",
+    "einwilligung",
+    "datenschutz",
+    "datenschutzerklärung",
+    "zustimmung",
+    "werbung",
+    "abonnieren",
+    "nutzungsbedingungen",
+    "impressum",
+    "rechte",
+    "vorbehalten",
+    "consentimiento",
+    "privacidad",
+    "datos",
+    "personales",
+    "navegador",
+    "publicidad",
+    "socios",
+    "boletín",
+    "suscríbete",
+    "términos",
+    "política",
+    "derechos",
+    "reservados",
+    "aviso",
+];
+const LEGAL_WORDS: usize = 3;
+/// A legal line scores minus this share of its words.
+const LEGAL_WEIGHT: f64 = 1.0;
+
+/// Whether the normalised line `norm` has [`LEGAL_WORDS`] different words of [`LEGAL`].
+fn is_legal(norm: &str) -> bool {
+    let mut found: Vec<&str> = Vec::new();
+    for w in text::norm_words(norm) {
+        if !found.contains(&w) && LEGAL.contains(&w) {
+            found.push(w);
+            if found.len() >= LEGAL_WORDS {
+                return true;
+            }
+        }
+    }
+    false
+}
 /// Whether a vocabulary entry names the start of a comment section: a comments header
 /// ("Leave a reply", "Kommentare") or a comment count ("12 Comments").
 fn opens_comments(e: &Entry) -> bool {
@@ -721,6 +832,24 @@ mod tests {
         let gap = r.iter().find(|x| x.0 == "Scissors").unwrap();
         assert_eq!((gap.1.as_str(), gap.2.as_str()), ("navigation", "dump_gap"));
         assert!(r.iter().any(|x| x.0 == "Contact" && x.2 == "dump_tail"));
+    }
+
+    #[test]
+    fn a_consent_panel_after_the_article_goes() {
+        let panel = "Privacy Overview\n\
+            This website uses cookies to improve your experience while you navigate through the website, and some of them are stored in your browser.\n\
+            Necessary\n\
+            Necessary cookies are absolutely essential for the website to function properly and do not store any personal information or preferences.\n\
+            Analytics\n\
+            Analytics cookies are used to understand how visitors interact with the website, and they are only set with your consent to tracking.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}Share\nFacebook\nX\n{panel}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in panel.lines() {
+            assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
+        }
     }
 
     #[test]
