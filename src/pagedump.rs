@@ -7,7 +7,11 @@
 //!   Capitalised): `+words`, halved when it neither ends like a sentence nor has 20 words;
 //! - menu-like (at most 4 words, or mostly Title Case, and not ending like a sentence):
 //!   [`SHORT`] or [`TITLE`];
-//! - anything else (headings, datelines, captions): [`OTHER`].
+//! - anything else (headings, datelines, captions): [`OTHER`];
+//! - after the gate, prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a
+//!   privacy notice, a disclosure): minus its words;
+//! - a line an earlier rule removed: [`REMOVED`] for a share bar, related block, comment,
+//!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked.
 //!
 //! The prose core is the run of lines with the largest score sum (CCNet-like: the densest
 //! contiguous prose), extended upwards over up to three headline, byline or dateline lines
@@ -22,7 +26,13 @@
 //! dump, every line before the first region (`dump_head`), after the last (`dump_tail`) and
 //! between two (`dump_gap`) is removed: `cookies` when it speaks of cookies, `navigation`
 //! when menu-like, `chrome` otherwise. Headings, datelines and short lines inside a region
-//! stay.
+//! stay. The first comment header or count below the article (a lexicon `header` of reason
+//! `comments`, or `comment_count`, found once below the top, with prose above it scoring at
+//! least [`CORE_MIN`] and [`COMMENTS_SHARE`] of the prose below) ends the regions: every line
+//! from it on goes as `dump_comments` (`comments`, or `navigation` / `cookies`).
+//!
+//! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
+//! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
 //!
 //! Linear in the number of lines; one pass for the scores, one per region (at most
 //! [`MAX_REGIONS`]).
@@ -320,8 +330,9 @@ impl StopSet {
     }
 }
 
-/// Marks the lines of a page dump outside its prose regions. Lines already removed are skipped;
-/// `protected` lines are never removed.
+/// Marks the lines of a page dump outside its prose regions. Lines already removed keep their
+/// verdict (they only weigh as barriers); `protected` lines are never removed. `strong` is each
+/// line's strongest vocabulary entry (the comment headers end the article).
 pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[Option<&Entry>]) {
     let n = doc.len();
     let mut lower = Vec::new();
