@@ -297,7 +297,7 @@ impl Classifier {
         rules.weak_neighbours(&weak);
         rules.promo_followups();
         if page_dump {
-            crate::pagedump::mark(doc, &mut v, &protected);
+            crate::pagedump::mark(doc, &mut v, &protected, &strong);
         }
         v
     }

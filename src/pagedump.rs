@@ -7,7 +7,11 @@
 //!   Capitalised): `+words`, halved when it neither ends like a sentence nor has 20 words;
 //! - menu-like (at most 4 words, or mostly Title Case, and not ending like a sentence):
 //!   [`SHORT`] or [`TITLE`];
-//! - anything else (headings, datelines, captions): [`OTHER`].
+//! - anything else (headings, datelines, captions): [`OTHER`];
+//! - after the gate, prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a
+//!   privacy notice, a disclosure): minus its words;
+//! - a line an earlier rule removed: [`REMOVED`] for a share bar, related block, comment,
+//!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked.
 //!
 //! The prose core is the run of lines with the largest score sum (CCNet-like: the densest
 //! contiguous prose), extended upwards over up to three headline, byline or dateline lines
@@ -22,13 +26,19 @@
 //! dump, every line before the first region (`dump_head`), after the last (`dump_tail`) and
 //! between two (`dump_gap`) is removed: `cookies` when it speaks of cookies, `navigation`
 //! when menu-like, `chrome` otherwise. Headings, datelines and short lines inside a region
-//! stay.
+//! stay. The first comment header or count below the article (a lexicon `header` of reason
+//! `comments`, or `comment_count`, found once below the top, with prose above it scoring at
+//! least [`CORE_MIN`] and [`COMMENTS_SHARE`] of the prose below) ends the regions: every line
+//! from it on goes as `dump_comments` (`comments`, or `navigation` / `cookies`).
+//!
+//! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
+//! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
 //!
 //! Linear in the number of lines; one pass for the scores, one per region (at most
 //! [`MAX_REGIONS`]).
 
 use crate::classify::{Doc, Evidence, Verdict};
-use crate::lexicon::for_each_word;
+use crate::lexicon::{Entry, Kind, for_each_word};
 use crate::text;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
@@ -44,6 +54,15 @@ const STOP_DENSITY: f64 = 0.2;
 const CAPITALISED: f64 = 0.5;
 /// A prose line of this score or more counts as the start or end of the article's prose.
 const PROSE_ANCHOR: f64 = 10.0;
+/// Score of a line an earlier rule removed (a share bar, a comment thread): a barrier.
+pub const REMOVED: f64 = -5.0;
+/// A comment section's header ends the article only when the prose above it scores at least
+/// this share of the prose below (a "Comments: 37" beside the byline is no such header).
+const COMMENTS_SHARE: f64 = 0.1;
+/// The first prose line scores at least [`LONE_ANCHOR`], or has another prose line within
+/// [`ANCHOR_PAIR`] lines below it.
+const LONE_ANCHOR: f64 = 20.0;
+const ANCHOR_PAIR: usize = 2;
 /// Menu-like lines before the first prose line that make a document a page dump.
 pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
@@ -311,25 +330,50 @@ impl StopSet {
     }
 }
 
-/// Marks the lines of a page dump outside its prose regions. Lines already removed are skipped;
-/// `protected` lines are never removed.
-pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
+/// Marks the lines of a page dump outside its prose regions. Lines already removed keep their
+/// verdict (they only weigh as barriers); `protected` lines are never removed. `strong` is each
+/// line's strongest vocabulary entry (the comment headers end the article).
+pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[Option<&Entry>]) {
     let n = doc.len();
     let mut lower = Vec::new();
-    let idx: Vec<usize> = (0..n)
-        .filter(|&i| !doc.lines[i].blank && v[i].is_none())
+    // Every non-blank line, those an earlier rule removed included: they take no part in the
+    // gate, and in the regions they are barriers ([`REMOVED`]), so a share bar or a comment
+    // thread that went already still sets the article apart from what follows it.
+    let idx: Vec<usize> = (0..n).filter(|&i| !doc.lines[i].blank).collect();
+    let gone: Vec<bool> = idx.iter().map(|&i| v[i].is_some()).collect();
+    let barrier: Vec<f64> = (idx.iter())
+        .map(|&i| match v[i].as_ref().map(|x| x.reason.as_str()) {
+            Some("comments" | "share" | "related" | "cookies" | "promo") => REMOVED,
+            _ => OTHER,
+        })
         .collect();
     // The gate first, scoring lines only from each end up to the prose: an article that is
     // not a dump has prose near its top, and costs a few lines.
     let mut memo: Vec<Option<LineScore>> = vec![None; idx.len()];
     let mut score = |k: usize, lower: &mut Vec<u8>| -> LineScore {
-        *memo[k].get_or_insert_with(|| score_line(doc, idx[k], lower))
+        *memo[k].get_or_insert_with(|| {
+            if gone[k] {
+                LineScore {
+                    score: barrier[k],
+                    menu: false,
+                }
+            } else {
+                score_line(doc, idx[k], lower)
+            }
+        })
     };
     let mut head = 0;
     let mut first = None;
-    for k in 0..idx.len() {
+    let live: Vec<usize> = (0..idx.len()).filter(|&k| !gone[k]).collect();
+    for (a, &k) in live.iter().enumerate() {
         let s = score(k, &mut lower);
-        if s.score >= PROSE_ANCHOR {
+        // A lone short sentence between menus (a slogan, a promo) does not start the
+        // article: a paragraph does, or a sentence with more prose right below it.
+        if s.score >= PROSE_ANCHOR
+            && (s.score >= LONE_ANCHOR
+                || (live[a + 1..].iter().take(ANCHOR_PAIR))
+                    .any(|&j| score(j, &mut lower).score > 0.0))
+        {
             first = Some(k);
             break;
         }
@@ -343,7 +387,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
             return;
         }
         let mut tail = 0;
-        for k in (first..idx.len()).rev() {
+        for k in (first..idx.len()).rev().filter(|&k| !gone[k]) {
             let s = score(k, &mut lower);
             if s.score >= PROSE_ANCHOR {
                 break;
@@ -354,17 +398,46 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
             return;
         }
     }
-    let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
+    let mut sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
+    // Prose in the page's legal and consent vocabulary (a cookie panel's purposes, a privacy
+    // notice, an affiliate disclosure) is chrome however well written.
+    for (s, &i) in sc.iter_mut().zip(&idx) {
+        if s.score > 0.0 && is_legal(doc.norm(i)) {
+            *s = LineScore {
+                score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
+                menu: false,
+            };
+        }
+    }
     let last = (sc.iter())
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
     let tail = sc[last + 1..].iter().filter(|s| s.menu).count();
-    let (best, bs, be) = max_run(&sc, 0, sc.len()).unwrap_or((0.0, first, first));
-    let mut regions = vec![(lead(doc, &idx, bs, 0), be)];
+    // The comment section: from the first comment header (or count, or form) that has an
+    // article above it, nothing is the article's, however much prose the comments hold.
+    // A header that comes more than once below the top is a per-post widget ("Add a
+    // comment" under each answer of a Q&A thread, "3 comments" under each post of a blog's
+    // front page), not the start of a comment section.
+    let opens: Vec<(usize, &Entry)> = (first..idx.len())
+        .filter_map(|k| strong[idx[k]].filter(|e| opens_comments(e)).map(|e| (k, e)))
+        .collect();
+    let once = |e: &Entry| opens.iter().filter(|(_, f)| std::ptr::eq(e, *f)).count() == 1;
+    let end = (opens.iter())
+        .filter(|(_, e)| once(e))
+        .map(|&(k, _)| k)
+        .take(MAX_REGIONS)
+        .find(|&k| {
+            let before = max_run(&sc, 0, k).map_or(0.0, |r| r.0);
+            let after = max_run(&sc, k, sc.len()).map_or(0.0, |r| r.0);
+            before >= CORE_MIN && before >= COMMENTS_SHARE * after
+        })
+        .unwrap_or(idx.len());
+    let (best, bs, be) = max_run(&sc, 0, end).unwrap_or((0.0, first, first));
+    let mut regions = vec![(lead(doc, &idx, &gone, bs, 0), be)];
     // Further prose regions set apart by menus (a listing's items, a product's description
     // and specifications): each as dense as a real region, searched for in the gaps left.
     let floor = (best * REGION_SHARE).max(REGION_MIN);
-    let mut gaps = vec![(0, regions[0].0), (be + 1, sc.len())];
+    let mut gaps = vec![(0, regions[0].0), (be + 1, end)];
     while let Some((lo, hi)) = gaps.pop() {
         if regions.len() >= MAX_REGIONS {
             break;
@@ -375,7 +448,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         if score < floor {
             continue;
         }
-        let a = lead(doc, &idx, a, lo);
+        let a = lead(doc, &idx, &gone, a, lo);
         regions.push((a, b));
         gaps.push((lo, a));
         gaps.push((b + 1, hi));
@@ -389,7 +462,10 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         .filter(|(s, _)| s.score > 0.0)
         .map(|(_, &i)| doc.words[i])
         .sum();
-    let total: usize = idx.iter().map(|&i| doc.words[i]).sum();
+    let total: usize = (idx.iter().zip(&gone))
+        .filter(|(_, g)| !**g)
+        .map(|(&i, _)| doc.words[i])
+        .sum();
     if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
         return;
     }
@@ -398,11 +474,13 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         while r < regions.len() && regions[r].1 < k {
             r += 1;
         }
-        if r < regions.len() && regions[r].0 <= k || protected[i] {
+        if r < regions.len() && regions[r].0 <= k || protected[i] || gone[k] {
             continue;
         }
         let (rule, place) = if k < first_k {
             ("dump_head", "before the article's prose")
+        } else if k >= end {
+            ("dump_comments", "in the comment section after the article")
         } else if k > last_k {
             ("dump_tail", "after the article's prose")
         } else {
@@ -411,6 +489,8 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
         let reason = if cookie {
             "cookies"
+        } else if k >= end && !s.menu {
+            "comments"
         } else if s.menu {
             "navigation"
         } else {
@@ -420,6 +500,8 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
             "menu-like line"
         } else if s.score > 0.0 {
             "prose line"
+        } else if s.score <= -(PROSE_WORDS as f64) * LEGAL_WEIGHT && is_legal(doc.norm(i)) {
+            "prose line in legal, consent or newsletter words"
         } else {
             "non-prose line"
         };
@@ -434,6 +516,111 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool]) {
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+}
+
+/// The words of cookie panels, privacy notices, disclosures and newsletter boxes (English,
+/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome.
+const LEGAL: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "privacy",
+    "gdpr",
+    "ccpa",
+    "preferences",
+    "analytics",
+    "tracking",
+    "advertising",
+    "advertisers",
+    "personalised",
+    "personalized",
+    "personalise",
+    "personalize",
+    "affiliate",
+    "affiliates",
+    "commission",
+    "commissions",
+    "disclaimer",
+    "disclosure",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscribing",
+    "unsubscribe",
+    "inbox",
+    "terms",
+    "policy",
+    "website",
+    "websites",
+    "browser",
+    "storage",
+    "third",
+    "partners",
+    "opt",
+    "rights",
+    "reserved",
+    "trademarks",
+    "trademark",
+    "registered",
+    "sponsored",
+    "consentement",
+    "confidentialité",
+    "données",
+    "personnelles",
+    "navigateur",
+    "publicité",
+    "abonnez",
+    "désabonner",
+    "politique",
+    "partenaires",
+    "mentions",
+    "légales",
+    "einwilligung",
+    "datenschutz",
+    "datenschutzerklärung",
+    "zustimmung",
+    "werbung",
+    "abonnieren",
+    "nutzungsbedingungen",
+    "impressum",
+    "rechte",
+    "vorbehalten",
+    "consentimiento",
+    "privacidad",
+    "datos",
+    "personales",
+    "navegador",
+    "publicidad",
+    "socios",
+    "boletín",
+    "suscríbete",
+    "términos",
+    "política",
+    "derechos",
+    "reservados",
+    "aviso",
+];
+const LEGAL_WORDS: usize = 3;
+/// A legal line scores minus this share of its words.
+const LEGAL_WEIGHT: f64 = 1.0;
+
+/// Whether the normalised line `norm` has [`LEGAL_WORDS`] different words of [`LEGAL`].
+fn is_legal(norm: &str) -> bool {
+    let mut found: Vec<&str> = Vec::new();
+    for w in text::norm_words(norm) {
+        if !found.contains(&w) && LEGAL.contains(&w) {
+            found.push(w);
+            if found.len() >= LEGAL_WORDS {
+                return true;
+            }
+        }
+    }
+    false
+}
+/// Whether a vocabulary entry names the start of a comment section: a comments header
+/// ("Leave a reply", "Kommentare") or a comment count ("12 Comments").
+fn opens_comments(e: &Entry) -> bool {
+    e.reason == "comments" && (e.kind == Kind::Header || e.rule == "comment_count")
 }
 
 /// The run of `sc[lo..hi]` with the largest score sum, as (sum, first, last); None when no
@@ -456,9 +643,9 @@ fn max_run(sc: &[LineScore], lo: usize, hi: usize) -> Option<(f64, usize, usize)
 /// Extends a region starting at `bs` upwards (not below `lo`) over the headline, byline and
 /// dateline right above it: up to [`LEAD_LINES`] lines of at least five words, or dates (a
 /// digit, at most six words).
-fn lead(doc: &Doc, idx: &[usize], mut bs: usize, lo: usize) -> usize {
+fn lead(doc: &Doc, idx: &[usize], gone: &[bool], mut bs: usize, lo: usize) -> usize {
     for _ in 0..LEAD_LINES {
-        if bs <= lo {
+        if bs <= lo || gone[bs - 1] {
             break;
         }
         let i = idx[bs - 1];
@@ -656,6 +843,60 @@ mod tests {
         let gap = r.iter().find(|x| x.0 == "Scissors").unwrap();
         assert_eq!((gap.1.as_str(), gap.2.as_str()), ("navigation", "dump_gap"));
         assert!(r.iter().any(|x| x.0 == "Contact" && x.2 == "dump_tail"));
+    }
+
+    #[test]
+    fn a_consent_panel_after_the_article_goes() {
+        let panel = "Privacy Overview\n\
+            This website uses cookies to improve your experience while you navigate through the website, and some of them are stored in your browser.\n\
+            Necessary\n\
+            Necessary cookies are absolutely essential for the website to function properly and do not store any personal information or preferences.\n\
+            Analytics\n\
+            Analytics cookies are used to understand how visitors interact with the website, and they are only set with your consent to tracking.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}Share\nFacebook\nX\n{panel}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in panel.lines() {
+            assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_slogan_among_the_menus_does_not_hide_a_dump() {
+        let head = "Example Agency | Home\nServices\nWork\nAbout\n\
+            Partner with our agency and grow your business.\n\
+            Get a Proposal\nSEO\nDesign\nHosting\nContact\n";
+        let r = removed(&format!("{head}{ARTICLE}About Us\nCareers\n"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            gone.contains(&"Partner with our agency and grow your business."),
+            "{r:#?}"
+        );
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn the_comment_section_of_a_dump_goes_however_long() {
+        // Comments without dates or "Reply" lines: the thread rule does not see them.
+        let comment: String = (1..=6)
+            .map(|k| format!("In the {k} years since I first tried this I have found that the plants do better when they are watered in the evening, and the neighbours say the same.\n"))
+            .collect();
+        let thread: String = (1..=3).map(|k| format!("Reader {k}\n{comment}")).collect();
+        let src = format!("{HEAD}{ARTICLE}3 Comments\n{thread}About Us\nContact\nPrivacy Policy\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in comment.lines() {
+            let x = r.iter().find(|x| x.0 == l).expect("comment removed");
+            assert_eq!(x.1, "comments");
+        }
+        assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
     }
 
     #[test]
