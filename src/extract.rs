@@ -5,7 +5,8 @@
 //! stop words in any of the supported languages), negative for link lists, short chrome and
 //! blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
 //! `<article>`, `<main>`, `itemprop=articleBody` and JSON-LD `articleBody` raise the value of
-//! the text they hold: evidence, not a verdict. The main content is the element whose blocks
+//! the text they hold: evidence, not a verdict; on a page whose `<main>` holds text, the
+//! text outside it counts for half. The main content is the element whose blocks
 //! add up to the most (a maximum-sum subtree of the DOM); blocks outside it go, and inside it
 //! the blocks of nested navigation, widgets and hidden elements go too, each with its reason.
 
@@ -61,7 +62,7 @@ impl Text {
 
 /// What a block is worth as content (see the module comment); hints in `ignore` do not
 /// count.
-fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
+fn value(b: &Block, t: &Text, ignore: u32, short: f64, off_main: f64) -> f64 {
     if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
@@ -90,6 +91,9 @@ fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
     {
         v *= 1.5;
     }
+    if v > 0.0 && b.flags & flag::MAIN == 0 {
+        v *= off_main;
+    }
     if t.in_body {
         v = v.abs() + n;
     }
@@ -108,7 +112,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     // list of products), not widgets around it: they are ignored.
     let raw: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, u32::MAX, 0.0))
+        .map(|(b, t)| value(b, t, u32::MAX, 0.0, 1.0))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -121,9 +125,16 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     if hidden > 0.5 * positive {
         dominant |= hint::HIDDEN;
     }
+    // A page that marks its main element with enough text in it: text outside it counts
+    // for less (a cookie notice or a footer blurb must not outweigh it).
+    let in_main: f64 = (0..blocks.len())
+        .filter(|&i| blocks[i].flags & flag::MAIN != 0 && raw[i] > 0.0)
+        .map(|i| raw[i])
+        .sum();
+    let off_main = if in_main >= MAIN_MIN { OFF_MAIN } else { 1.0 };
     let mut values: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, dominant, 0.0))
+        .map(|(b, t)| value(b, t, dominant, 0.0, off_main))
         .collect();
     let mut best = best_element(page, &values, dominant);
     // A page without prose (a listing, a product sheet, a catalogue): its short items are the
@@ -135,7 +146,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     if listing {
         values = (blocks.iter())
             .zip(&texts)
-            .map(|(b, t)| value(b, t, dominant, 0.5))
+            .map(|(b, t)| value(b, t, dominant, 0.5, off_main))
             .collect();
         best = best_element(page, &values, dominant);
     }
@@ -150,12 +161,14 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
             .filter_map(|el| el.node.map(|n| (n, el)))
             .collect();
-        parts.extend(siblings(page, &by_node, &values, e, sum));
+        // Text outside a `<main>` that counts (see above) does not join the text inside it.
+        let within = if off_main < 1.0 { flag::MAIN } else { 0 };
+        parts.extend(siblings(page, &by_node, &values, e, sum, within));
         // One level up too: the best element may be the one child of a chunk whose
         // siblings are the other chunks.
         let parent = e.node.and_then(|n| page.doc.tree.get(n)?.parent());
         if let Some(up) = parent.and_then(|p| by_node.get(&p.id())) {
-            parts.extend(siblings(page, &by_node, &values, up, sum));
+            parts.extend(siblings(page, &by_node, &values, up, sum, within));
         }
     }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
@@ -236,16 +249,24 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
 /// page is read as a listing (see [`extract`]).
 const LISTING_PROSE: f64 = 300.0;
 
+/// Content-like text a `<main>` element must hold to count (see [`extract`]).
+const MAIN_MIN: f64 = 40.0;
+
+/// What text outside such a `<main>` is worth, as a share of its value.
+const OFF_MAIN: f64 = 0.5;
+
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;
 
 /// The siblings of element `e` (worth `sum`) that join it: `(first, end, flags)` of each.
+/// The [`flag`]s in `within` that `e` has, a sibling must have too.
 fn siblings(
     page: &Page,
     by_node: &HashMap<ego_tree::NodeId, &Element>,
     values: &[f64],
     e: &Element,
     sum: f64,
+    within: u32,
 ) -> Vec<(usize, usize, u32)> {
     let Some(parent) = e.node.and_then(|n| page.doc.tree.get(n)?.parent()) else {
         return Vec::new();
@@ -260,7 +281,11 @@ fn siblings(
             continue;
         };
         let worth: f64 = values[s.first..s.end].iter().sum();
-        if worth > SIBLING_SHARE * sum && s.flags & bad == 0 && s.hints & BAD_HINTS == 0 {
+        if worth > SIBLING_SHARE * sum
+            && s.flags & bad == 0
+            && s.hints & BAD_HINTS == 0
+            && s.flags & within & e.flags == within & e.flags
+        {
             out.push((s.first, s.end, s.flags));
         }
     }
@@ -407,6 +432,25 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn main_outweighs_a_wordier_notice_outside_it() {
+        let notice = "<p>The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service requested by the user.</p>";
+        let html = format!(
+            "<body><main><h1>Vacuums</h1>{}</main>{}<div class=cmplz-banner>{}</div></body>",
+            format!("<p>{P}</p>").repeat(10),
+            "<p><a href=/a>Vacuums and cleaners</a> <a href=/b>Robots</a></p>".repeat(100),
+            notice.repeat(15),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept[0], "Vacuums", "{kept:?}");
+        assert_eq!(kept[1..], [P; 10]);
     }
 
     #[test]
