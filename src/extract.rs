@@ -60,10 +60,34 @@ impl Text {
     }
 }
 
-/// What a block is worth as content (see the module comment); hints in `ignore` do not
-/// count.
-fn value(b: &Block, t: &Text, ignore: u32, short: f64, off_main: f64) -> f64 {
-    if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
+/// How blocks are valued on a page (see [`value`]).
+#[derive(Clone, Copy)]
+struct Scoring {
+    /// [`hint`]s that do not count.
+    ignore: u32,
+    /// [`flag`]s that do not count (a `<nav>` or `<aside>` around the whole page).
+    ignore_flags: u32,
+    /// What short text is worth per word (0: it counts against; see [`LISTING_PROSE`]).
+    short: f64,
+    /// The share of its value positive text outside `<main>` keeps (see [`OFF_MAIN`]).
+    off_main: f64,
+}
+
+impl Scoring {
+    /// Text alone: no hint counts.
+    const RAW: Scoring = Scoring {
+        ignore: u32::MAX,
+        ignore_flags: 0,
+        short: 0.0,
+        off_main: 1.0,
+    };
+}
+
+/// What a block is worth as content (see the module comment).
+fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
+    let (ignore, short) = (s.ignore, s.short);
+    let flags = b.flags & !s.ignore_flags;
+    if flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
     let (n, stops) = (t.words, t.stops);
@@ -84,15 +108,15 @@ fn value(b: &Block, t: &Text, ignore: u32, short: f64, off_main: f64) -> f64 {
         -0.5 - n * ld
     };
     let h = b.all_hints() & !ignore;
-    if b.flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
+    if flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
     } else if v > 0.0
-        && (b.flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
+        && (flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
     {
         v *= 1.5;
     }
-    if v > 0.0 && b.flags & flag::MAIN == 0 {
-        v *= off_main;
+    if v > 0.0 && flags & flag::MAIN == 0 {
+        v *= s.off_main;
     }
     if t.in_body {
         v = v.abs() + n;
@@ -110,9 +134,16 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         .collect();
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
+    // Likewise a `<nav>` or `<aside>` around nearly all the page's text: an
+    // element left open, not the page's chrome.
+    let ignore_flags = dominant_flags(blocks, &texts);
+    let raw_scoring = Scoring {
+        ignore_flags,
+        ..Scoring::RAW
+    };
     let raw: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, u32::MAX, 0.0, 1.0))
+        .map(|(b, t)| value(b, t, raw_scoring))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -132,9 +163,15 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         .map(|i| raw[i])
         .sum();
     let off_main = if in_main >= MAIN_MIN { OFF_MAIN } else { 1.0 };
+    let mut scoring = Scoring {
+        ignore: dominant,
+        ignore_flags,
+        short: 0.0,
+        off_main,
+    };
     let mut values: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, dominant, 0.0, off_main))
+        .map(|(b, t)| value(b, t, scoring))
         .collect();
     let mut best = best_element(page, &values, dominant);
     // A page without prose (a listing, a product sheet, a catalogue): its short items are the
@@ -144,9 +181,10 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     });
     let listing = prose < LISTING_PROSE;
     if listing {
+        scoring.short = 0.5;
         values = (blocks.iter())
             .zip(&texts)
-            .map(|(b, t)| value(b, t, dominant, 0.5, off_main))
+            .map(|(b, t)| value(b, t, scoring))
             .collect();
         best = best_element(page, &values, dominant);
     }
@@ -201,7 +239,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             ));
             continue;
         }
-        let below = b.flags & !flags_at(i);
+        let below = b.flags & !flags_at(i) & !ignore_flags;
         if below & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 {
             let (reason, _) = kind_of(b, depth, ignore);
             let what = if below & flag::NAV != 0 {
@@ -307,6 +345,36 @@ fn best_element<'p>(page: &'p Page, values: &[f64], dominant: u32) -> Option<(f6
                 .then(b.1.depth.cmp(&a.1.depth).reverse())
         })
 }
+
+/// The semantic [`flag`]s (`<nav>`, `<aside>`) around nearly all of the page's
+/// content-like text, weighed as text alone.
+fn dominant_flags(blocks: &[Block], texts: &[Text]) -> u32 {
+    // Not `<footer>`: on a product page with little text, the footer's blurbs can be most
+    // of it.
+    const FLAGS: [u32; 2] = [flag::NAV, flag::ASIDE];
+    let plain = Scoring {
+        ignore_flags: FLAGS[0] | FLAGS[1] | flag::FOOTER,
+        ..Scoring::RAW
+    };
+    let (mut total, mut under) = (0.0, [0.0; 2]);
+    for (b, t) in blocks.iter().zip(texts) {
+        let v = value(b, t, plain);
+        if v > 0.0 {
+            total += v;
+            for (k, f) in FLAGS.iter().enumerate() {
+                if b.flags & f != 0 {
+                    under[k] += v;
+                }
+            }
+        }
+    }
+    (FLAGS.iter().zip(under))
+        .filter(|&(_, u)| total > 0.0 && u > DOMINANT_FLAG * total)
+        .fold(0, |a, (f, _)| a | f)
+}
+
+/// Share of the page's content-like text a semantic flag must cover to be ignored.
+const DOMINANT_FLAG: f64 = 0.9;
 
 /// The hints (given below `depth`) on more than half the content-like text of `range`.
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
@@ -451,6 +519,21 @@ mod tests {
             .collect();
         assert_eq!(kept[0], "Vacuums", "{kept:?}");
         assert_eq!(kept[1..], [P; 10]);
+    }
+
+    #[test]
+    fn an_aside_left_open_around_the_page_is_not_chrome() {
+        let html = format!(
+            "<body><aside class=banner><a href=/>News</a><div class=menu><a href=/a>A</a></div>\
+             <main><article><p>{P}</p><p>{P}</p></article></main></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P, P]);
     }
 
     #[test]
