@@ -146,6 +146,26 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         .map(|(b, t)| value(b, t, raw_scoring))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // Comments that outweigh the article above them are still comments: they are the
+    // content only on a thread, a page whose own text is short beside its replies (or that
+    // says it is a discussion).
+    if dominant & hint::COMMENT != 0 && !page.discussion {
+        let scoring = Scoring {
+            ignore: dominant & !hint::COMMENT,
+            ignore_flags,
+            short: 0.0,
+            off_main: 1.0,
+        };
+        let values: Vec<f64> = (blocks.iter())
+            .zip(&texts)
+            .map(|(b, t)| value(b, t, scoring))
+            .collect();
+        if best_element(page, &values, dominant)
+            .is_some_and(|(sum, e)| e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS)
+        {
+            dominant &= !hint::COMMENT;
+        }
+    }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
     // content when it is most of it.
     let hidden: f64 = (0..blocks.len())
@@ -292,6 +312,10 @@ const MAIN_MIN: f64 = 40.0;
 
 /// What text outside such a `<main>` is worth, as a share of its value.
 const OFF_MAIN: f64 = 0.5;
+
+/// What the best element apart from the comments must be worth for a page's comments to
+/// stay comments when they are most of its text (see [`extract`]).
+const ARTICLE_BESIDE_COMMENTS: f64 = 300.0;
 
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;
@@ -534,6 +558,32 @@ mod tests {
             .map(|(b, _)| b.text.as_str())
             .collect();
         assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn long_comments_under_an_article_stay_comments() {
+        let c = "I read this and I think that the author is right about most of it, but not all of it, as usual.";
+        let html = format!(
+            "<body><article>{}</article><div id=comments>{}</div></body>",
+            format!("<p>{P}</p>").repeat(10),
+            format!("<div class=comment><p>{c}</p><p>{c}</p></div>").repeat(20),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P; 10]);
+        // The same page saying it is a discussion keeps its replies.
+        let forum = html.replace(
+            "<body>",
+            r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script><body>"#,
+        );
+        let page = parse(&forum);
+        assert!(page.discussion);
+        let kept = extract(&page).iter().filter(|v| v.is_none()).count();
+        assert_eq!(kept, 50);
     }
 
     #[test]
