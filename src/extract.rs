@@ -5,7 +5,8 @@
 //! stop words in any of the supported languages), negative for link lists, short chrome and
 //! blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
 //! `<article>`, `<main>`, `itemprop=articleBody` and JSON-LD `articleBody` raise the value of
-//! the text they hold: evidence, not a verdict. The main content is the element whose blocks
+//! the text they hold: evidence, not a verdict; on a page whose `<main>` holds text, the
+//! text outside it counts for half. The main content is the element whose blocks
 //! add up to the most (a maximum-sum subtree of the DOM); blocks outside it go, and inside it
 //! the blocks of nested navigation, widgets and hidden elements go too, each with its reason.
 
@@ -59,10 +60,34 @@ impl Text {
     }
 }
 
-/// What a block is worth as content (see the module comment); hints in `ignore` do not
-/// count.
-fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
-    if b.flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
+/// How blocks are valued on a page (see [`value`]).
+#[derive(Clone, Copy)]
+struct Scoring {
+    /// [`hint`]s that do not count.
+    ignore: u32,
+    /// [`flag`]s that do not count (a `<nav>` or `<aside>` around the whole page).
+    ignore_flags: u32,
+    /// What short text is worth per word (0: it counts against; see [`LISTING_PROSE`]).
+    short: f64,
+    /// The share of its value positive text outside `<main>` keeps (see [`OFF_MAIN`]).
+    off_main: f64,
+}
+
+impl Scoring {
+    /// Text alone: no hint counts.
+    const RAW: Scoring = Scoring {
+        ignore: u32::MAX,
+        ignore_flags: 0,
+        short: 0.0,
+        off_main: 1.0,
+    };
+}
+
+/// What a block is worth as content (see the module comment).
+fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
+    let (ignore, short) = (s.ignore, s.short);
+    let flags = b.flags & !s.ignore_flags;
+    if flags & flag::HIDDEN != 0 && ignore & hint::HIDDEN == 0 {
         return 0.0;
     }
     let (n, stops) = (t.words, t.stops);
@@ -83,12 +108,15 @@ fn value(b: &Block, t: &Text, ignore: u32, short: f64) -> f64 {
         -0.5 - n * ld
     };
     let h = b.all_hints() & !ignore;
-    if b.flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
+    if flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
     } else if v > 0.0
-        && (b.flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
+        && (flags & (flag::ARTICLE | flag::MAIN | flag::BODY_PROP) != 0 || h & hint::CONTENT != 0)
     {
         v *= 1.5;
+    }
+    if v > 0.0 && flags & flag::MAIN == 0 {
+        v *= s.off_main;
     }
     if t.in_body {
         v = v.abs() + n;
@@ -106,11 +134,38 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         .collect();
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
+    // Likewise a `<nav>` or `<aside>` around nearly all the page's text: an
+    // element left open, not the page's chrome.
+    let ignore_flags = dominant_flags(blocks, &texts);
+    let raw_scoring = Scoring {
+        ignore_flags,
+        ..Scoring::RAW
+    };
     let raw: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, u32::MAX, 0.0))
+        .map(|(b, t)| value(b, t, raw_scoring))
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // Comments that outweigh the article above them are still comments: they are the
+    // content only on a thread, a page whose own text is short beside its replies (or that
+    // says it is a discussion).
+    if dominant & hint::COMMENT != 0 && !page.discussion {
+        let scoring = Scoring {
+            ignore: dominant & !hint::COMMENT,
+            ignore_flags,
+            short: 0.0,
+            off_main: 1.0,
+        };
+        let values: Vec<f64> = (blocks.iter())
+            .zip(&texts)
+            .map(|(b, t)| value(b, t, scoring))
+            .collect();
+        if best_element(page, &values, dominant)
+            .is_some_and(|(sum, e)| e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS)
+        {
+            dominant &= !hint::COMMENT;
+        }
+    }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
     // content when it is most of it.
     let hidden: f64 = (0..blocks.len())
@@ -121,9 +176,22 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     if hidden > 0.5 * positive {
         dominant |= hint::HIDDEN;
     }
+    // A page that marks its main element with enough text in it: text outside it counts
+    // for less (a cookie notice or a footer blurb must not outweigh it).
+    let in_main: f64 = (0..blocks.len())
+        .filter(|&i| blocks[i].flags & flag::MAIN != 0 && raw[i] > 0.0)
+        .map(|i| raw[i])
+        .sum();
+    let off_main = if in_main >= MAIN_MIN { OFF_MAIN } else { 1.0 };
+    let mut scoring = Scoring {
+        ignore: dominant,
+        ignore_flags,
+        short: 0.0,
+        off_main,
+    };
     let mut values: Vec<f64> = (blocks.iter())
         .zip(&texts)
-        .map(|(b, t)| value(b, t, dominant, 0.0))
+        .map(|(b, t)| value(b, t, scoring))
         .collect();
     let mut best = best_element(page, &values, dominant);
     // A page without prose (a listing, a product sheet, a catalogue): its short items are the
@@ -133,9 +201,10 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
     });
     let listing = prose < LISTING_PROSE;
     if listing {
+        scoring.short = 0.5;
         values = (blocks.iter())
             .zip(&texts)
-            .map(|(b, t)| value(b, t, dominant, 0.5))
+            .map(|(b, t)| value(b, t, scoring))
             .collect();
         best = best_element(page, &values, dominant);
     }
@@ -150,12 +219,14 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
             .filter_map(|el| el.node.map(|n| (n, el)))
             .collect();
-        parts.extend(siblings(page, &by_node, &values, e, sum));
+        // Text outside a `<main>` that counts (see above) does not join the text inside it.
+        let within = if off_main < 1.0 { flag::MAIN } else { 0 };
+        parts.extend(siblings(page, &by_node, &values, e, sum, within));
         // One level up too: the best element may be the one child of a chunk whose
         // siblings are the other chunks.
         let parent = e.node.and_then(|n| page.doc.tree.get(n)?.parent());
         if let Some(up) = parent.and_then(|p| by_node.get(&p.id())) {
-            parts.extend(siblings(page, &by_node, &values, up, sum));
+            parts.extend(siblings(page, &by_node, &values, up, sum, within));
         }
     }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
@@ -188,7 +259,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             ));
             continue;
         }
-        let below = b.flags & !flags_at(i);
+        let below = b.flags & !flags_at(i) & !ignore_flags;
         if below & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 {
             let (reason, _) = kind_of(b, depth, ignore);
             let what = if below & flag::NAV != 0 {
@@ -236,16 +307,28 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
 /// page is read as a listing (see [`extract`]).
 const LISTING_PROSE: f64 = 300.0;
 
+/// Content-like text a `<main>` element must hold to count (see [`extract`]).
+const MAIN_MIN: f64 = 40.0;
+
+/// What text outside such a `<main>` is worth, as a share of its value.
+const OFF_MAIN: f64 = 0.5;
+
+/// What the best element apart from the comments must be worth for a page's comments to
+/// stay comments when they are most of its text (see [`extract`]).
+const ARTICLE_BESIDE_COMMENTS: f64 = 300.0;
+
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;
 
 /// The siblings of element `e` (worth `sum`) that join it: `(first, end, flags)` of each.
+/// The [`flag`]s in `within` that `e` has, a sibling must have too.
 fn siblings(
     page: &Page,
     by_node: &HashMap<ego_tree::NodeId, &Element>,
     values: &[f64],
     e: &Element,
     sum: f64,
+    within: u32,
 ) -> Vec<(usize, usize, u32)> {
     let Some(parent) = e.node.and_then(|n| page.doc.tree.get(n)?.parent()) else {
         return Vec::new();
@@ -260,7 +343,11 @@ fn siblings(
             continue;
         };
         let worth: f64 = values[s.first..s.end].iter().sum();
-        if worth > SIBLING_SHARE * sum && s.flags & bad == 0 && s.hints & BAD_HINTS == 0 {
+        if worth > SIBLING_SHARE * sum
+            && s.flags & bad == 0
+            && s.hints & BAD_HINTS == 0
+            && s.flags & within & e.flags == within & e.flags
+        {
             out.push((s.first, s.end, s.flags));
         }
     }
@@ -282,6 +369,36 @@ fn best_element<'p>(page: &'p Page, values: &[f64], dominant: u32) -> Option<(f6
                 .then(b.1.depth.cmp(&a.1.depth).reverse())
         })
 }
+
+/// The semantic [`flag`]s (`<nav>`, `<aside>`) around nearly all of the page's
+/// content-like text, weighed as text alone.
+fn dominant_flags(blocks: &[Block], texts: &[Text]) -> u32 {
+    // Not `<footer>`: on a product page with little text, the footer's blurbs can be most
+    // of it.
+    const FLAGS: [u32; 2] = [flag::NAV, flag::ASIDE];
+    let plain = Scoring {
+        ignore_flags: FLAGS[0] | FLAGS[1] | flag::FOOTER,
+        ..Scoring::RAW
+    };
+    let (mut total, mut under) = (0.0, [0.0; 2]);
+    for (b, t) in blocks.iter().zip(texts) {
+        let v = value(b, t, plain);
+        if v > 0.0 {
+            total += v;
+            for (k, f) in FLAGS.iter().enumerate() {
+                if b.flags & f != 0 {
+                    under[k] += v;
+                }
+            }
+        }
+    }
+    (FLAGS.iter().zip(under))
+        .filter(|&(_, u)| total > 0.0 && u > DOMINANT_FLAG * total)
+        .fold(0, |a, (f, _)| a | f)
+}
+
+/// Share of the page's content-like text a semantic flag must cover to be ignored.
+const DOMINANT_FLAG: f64 = 0.9;
 
 /// The hints (given below `depth`) on more than half the content-like text of `range`.
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
@@ -407,6 +524,66 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn main_outweighs_a_wordier_notice_outside_it() {
+        let notice = "<p>The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service requested by the user.</p>";
+        let html = format!(
+            "<body><main><h1>Vacuums</h1>{}</main>{}<div class=cmplz-banner>{}</div></body>",
+            format!("<p>{P}</p>").repeat(10),
+            "<p><a href=/a>Vacuums and cleaners</a> <a href=/b>Robots</a></p>".repeat(100),
+            notice.repeat(15),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept[0], "Vacuums", "{kept:?}");
+        assert_eq!(kept[1..], [P; 10]);
+    }
+
+    #[test]
+    fn an_aside_left_open_around_the_page_is_not_chrome() {
+        let html = format!(
+            "<body><aside class=banner><a href=/>News</a><div class=menu><a href=/a>A</a></div>\
+             <main><article><p>{P}</p><p>{P}</p></article></main></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn long_comments_under_an_article_stay_comments() {
+        let c = "I read this and I think that the author is right about most of it, but not all of it, as usual.";
+        let html = format!(
+            "<body><article>{}</article><div id=comments>{}</div></body>",
+            format!("<p>{P}</p>").repeat(10),
+            format!("<div class=comment><p>{c}</p><p>{c}</p></div>").repeat(20),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P; 10]);
+        // The same page saying it is a discussion keeps its replies.
+        let forum = html.replace(
+            "<body>",
+            r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script><body>"#,
+        );
+        let page = parse(&forum);
+        assert!(page.discussion);
+        let kept = extract(&page).iter().filter(|v| v.is_none()).count();
+        assert_eq!(kept, 50);
     }
 
     #[test]

@@ -111,6 +111,9 @@ pub struct Page {
     pub title: Option<String>,
     /// `articleBody` from JSON-LD, when the page has one.
     pub article_body: Option<String>,
+    /// JSON-LD says the page is a discussion (`DiscussionForumPosting`, `QAPage`): its
+    /// replies are its content.
+    pub discussion: bool,
     pub warnings: Vec<String>,
 }
 
@@ -311,6 +314,7 @@ pub fn parse(html: &str) -> Page {
         elements: Vec::new(),
         title: None,
         article_body: None,
+        discussion: false,
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -499,7 +503,15 @@ pub fn parse(html: &str) -> Page {
     }
     flush(&mut page, &stack, &mut buf, &mut link_chars, false);
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
-    page.article_body = json_ld.iter().find_map(|s| article_body(s));
+    for json in &json_ld {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+            continue;
+        };
+        if page.article_body.is_none() {
+            page.article_body = article_body(&v);
+        }
+        page.discussion |= discussion(&v, 0);
+    }
     page.doc = doc;
     if prepared.flattened {
         page.warnings.push(format!(
@@ -1118,9 +1130,31 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
     h
 }
 
-/// The `articleBody` of a JSON-LD script (also inside `@graph` or a list).
-fn article_body(json: &str) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(json.trim()).ok()?;
+/// Whether a JSON-LD value (or one inside it) has a discussion `@type`.
+fn discussion(v: &serde_json::Value, depth: usize) -> bool {
+    use serde_json::Value;
+    const TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+    if depth > 8 {
+        return false;
+    }
+    match v {
+        Value::Object(m) => {
+            let typed = match m.get("@type") {
+                Some(Value::String(t)) => TYPES.contains(&t.as_str()),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                _ => false,
+            };
+            typed || m.values().any(|x| discussion(x, depth + 1))
+        }
+        Value::Array(a) => a.iter().any(|x| discussion(x, depth + 1)),
+        _ => false,
+    }
+}
+
+/// The `articleBody` of a JSON-LD value (also inside `@graph` or a list).
+fn article_body(v: &serde_json::Value) -> Option<String> {
     fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
         if depth > 8 {
             return None;
@@ -1138,7 +1172,7 @@ fn article_body(json: &str) -> Option<String> {
             _ => None,
         }
     }
-    find(&v, 0)
+    find(v, 0)
 }
 
 #[cfg(test)]
