@@ -145,6 +145,14 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         .zip(&texts)
         .map(|(b, t)| value(b, t, raw_scoring))
         .collect();
+    // A hidden popup or modal is not text waiting to be revealed: it does not count towards
+    // what dominates the page.
+    let raw: Vec<f64> = (blocks.iter().zip(raw))
+        .map(|(b, r)| {
+            let popup = b.flags & flag::HIDDEN != 0 && b.all_hints() & hint::PROMO != 0;
+            if popup { r.min(0.0) } else { r }
+        })
+        .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
@@ -584,6 +592,22 @@ mod tests {
         assert!(page.discussion);
         let kept = extract(&page).iter().filter(|v| v.is_none()).count();
         assert_eq!(kept, 50);
+    }
+
+    #[test]
+    fn a_hidden_modal_is_not_text_to_reveal() {
+        let html = format!(
+            "<body><article>{}</article><div class=modal style='display: none'>{}</div></body>",
+            format!("<p>{P}</p>").repeat(3),
+            format!("<p>{P} Republish it.</p>").repeat(8),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [P; 3]);
     }
 
     #[test]
