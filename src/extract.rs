@@ -521,10 +521,7 @@ mod tests {
         );
         let page = parse(&html);
         let v = extract(&page);
-        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
-            .filter(|(_, v)| v.is_none())
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P, P, P]);
         let reasons: Vec<&str> = v.iter().flatten().map(|v| v.reason.as_str()).collect();
         assert!(
@@ -545,10 +542,7 @@ mod tests {
         );
         let page = parse(&html);
         let v = extract(&page);
-        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
-            .filter(|(_, v)| v.is_none())
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let kept = kept_texts(&page, &v);
         assert_eq!(kept[0], "Vacuums", "{kept:?}");
         assert_eq!(kept[1..], [P; 10]);
     }
@@ -561,11 +555,16 @@ mod tests {
         );
         let page = parse(&html);
         let v = extract(&page);
-        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
+        let kept = kept_texts(&page, &v);
+        assert_eq!(kept, [P, P]);
+    }
+
+    /// The texts of the blocks `v` keeps.
+    fn kept_texts<'p>(page: &'p Page, v: &[Option<Verdict>]) -> Vec<&'p str> {
+        (page.blocks.iter().zip(v))
             .filter(|(_, v)| v.is_none())
             .map(|(b, _)| b.text.as_str())
-            .collect();
-        assert_eq!(kept, [P, P]);
+            .collect()
     }
 
     #[test]
@@ -578,10 +577,7 @@ mod tests {
         );
         let page = parse(&html);
         let v = extract(&page);
-        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
-            .filter(|(_, v)| v.is_none())
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P; 10]);
         // The same page saying it is a discussion keeps its replies.
         let forum = html.replace(
@@ -603,10 +599,7 @@ mod tests {
         );
         let page = parse(&html);
         let v = extract(&page);
-        let kept: Vec<&str> = (page.blocks.iter().zip(&v))
-            .filter(|(_, v)| v.is_none())
-            .map(|(b, _)| b.text.as_str())
-            .collect();
+        let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P; 3]);
     }
 
