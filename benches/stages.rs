@@ -3,6 +3,9 @@
 //! `../shared/bench/noisy-dev/docs`, else `samples/`. Each stage is timed over all documents,
 //! repeated until about a second has passed; figures are MB/s of input text. `STAGE=name`
 //! runs only the stages whose name starts with it; `REPS=n` runs each exactly n times.
+//! The `html` stages run on the first `HTML_PAGES` (default 200) pages of `HTML_DIR`
+//! (default `../shared/bench/wcxb-dev/html`, `.html` or `.html.gz`), when it is there: scraper's
+//! parse alone beside decruft's parse into blocks, extraction and the whole `clean_html`.
 use decruft::classify::{Classifier, Doc};
 use decruft::{dedup, emit, sha256_hex};
 use std::time::Instant;
@@ -57,6 +60,38 @@ fn time<F: FnMut()>(name: &str, bytes: usize, mut f: F) -> f64 {
         per * 1e6
     );
     per
+}
+
+/// Decoded HTML pages for the `html` stages (none when the folder is missing).
+fn load_html() -> Vec<String> {
+    let dir = std::env::var("HTML_DIR").unwrap_or("../shared/bench/wcxb-dev/html".into());
+    let n: usize = std::env::var("HTML_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return vec![];
+    };
+    let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.truncate(n);
+    let pages: Vec<String> = paths
+        .iter()
+        .filter_map(|p| {
+            let raw = std::fs::read(p).ok()?;
+            let bytes = if p.extension().is_some_and(|e| e == "gz") {
+                let mut out = Vec::new();
+                std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut out)
+                    .ok()?;
+                out
+            } else {
+                raw
+            };
+            Some(decruft::html::decode(&bytes).0.into_owned())
+        })
+        .collect();
+    eprintln!("{} HTML pages from {dir}", pages.len());
+    pages
 }
 
 fn main() {
@@ -127,6 +162,43 @@ fn main() {
     time("whole Cleaner::clean", bytes, || {
         for d in &docs {
             sink += cleaner.clean("id", d).0.len();
+        }
+    });
+    if !["html"].iter().any(|s| wanted(s)) {
+        eprintln!("({sink})");
+        return;
+    }
+    let pages = load_html();
+    let html_bytes: usize = pages.iter().map(String::len).sum();
+    if pages.is_empty() {
+        eprintln!("({sink})");
+        return;
+    }
+    time("html scraper parse alone", html_bytes, || {
+        for p in &pages {
+            sink += scraper::Html::parse_document(p).tree.nodes().count();
+        }
+    });
+    time("html parse into blocks", html_bytes, || {
+        for p in &pages {
+            sink += decruft::html::parse(p).blocks.len();
+        }
+    });
+    let parsed: Vec<_> = if wanted("html extract") {
+        pages.iter().map(|p| decruft::html::parse(p)).collect()
+    } else {
+        vec![]
+    };
+    time("html extract", html_bytes, || {
+        for p in &parsed {
+            sink += decruft::extract::extract(p).len();
+        }
+    });
+    time("html whole clean_html", html_bytes, || {
+        for p in &pages {
+            sink += cleaner
+                .clean_html("id", p.as_bytes())
+                .map_or(0, |c| c.output.len());
         }
     });
     eprintln!("({sink})");
