@@ -83,7 +83,16 @@ pub struct Lexicon {
     /// The `line`, `weak` and `header` phrases.
     exact_filter: WordFilter,
     regex_ids: Vec<usize>,
-    /// A quick "does any pattern match" check, then the patterns one by one in file order.
+    /// For each pattern (same order as `regexes`): the literals given by `needs=`, one of
+    /// which the line must hold before the pattern is tried; empty for an ungated pattern.
+    regex_needs: Vec<Vec<memchr::memmem::Finder<'static>>>,
+    /// Every `needs=` literal at once (a literal search the regex crate runs with SIMD), and
+    /// the largest word limit of a gated pattern: most lines fail this one test.
+    any_need: Option<regex::bytes::Regex>,
+    max_gated_words: usize,
+    /// A quick "does any ungated pattern match" check, then the patterns one by one in file
+    /// order. Gated patterns stay out of the sets: they scan a whole line (`.*app store.*`),
+    /// and their literal test rejects nearly every line for a fraction of that cost.
     regex_set: Option<RegexSet>,
     /// `(above, set)`, by `above`: the quick check for a line of more than `above` words (and
     /// no more than the next `above`), with only the patterns whose word limit allows it.
@@ -119,6 +128,7 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         let mut patterns = Vec::new();
         let mut contains_ids = Vec::new();
+        let mut all_needs: Vec<String> = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -131,7 +141,21 @@ impl Lexicon {
             else {
                 return Err(err("expected RULE REASON MATCH PHRASE".into()));
             };
-            let phrase_raw = after_fields(line, 3);
+            let mut phrase_raw = after_fields(line, 3);
+            // `regex:N needs=LIT|LIT PATTERN`: the pattern is only tried on lines holding one
+            // of the literals (compared byte for byte with the trimmed line).
+            let mut needs = Vec::new();
+            if let Some(list) = phrase_raw.strip_prefix("needs=") {
+                if !matches!(parse_kind(kind), Ok(Kind::Regex(_))) {
+                    return Err(err("needs= is for regex entries only".into()));
+                }
+                let end = list.find(char::is_whitespace).unwrap_or(list.len());
+                needs = list[..end].split('|').map(str::to_string).collect();
+                if needs.iter().any(String::is_empty) {
+                    return Err(err(format!("empty literal in needs={}", &list[..end])));
+                }
+                phrase_raw = list[end..].trim_start();
+            }
             if phrase_raw.is_empty() {
                 return Err(err("missing PHRASE".into()));
             }
@@ -149,7 +173,17 @@ impl Lexicon {
             let phrase = if matches!(kind, Kind::Regex(_)) {
                 let re = Regex::new(phrase_raw).map_err(|e| err(format!("bad regex: {e}")))?;
                 lex.regexes.push(re);
-                patterns.push(phrase_raw.to_string());
+                if needs.is_empty() {
+                    patterns.push(phrase_raw.to_string());
+                } else if let Kind::Regex(m) = kind {
+                    lex.max_gated_words = lex.max_gated_words.max(m);
+                    all_needs.extend(needs.iter().map(|n| regex::escape(n)));
+                }
+                lex.regex_needs.push(
+                    (needs.iter())
+                        .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+                        .collect(),
+                );
                 phrase_raw.to_string()
             } else {
                 let p = text::normalize(phrase_raw);
@@ -203,15 +237,22 @@ impl Lexicon {
             };
             let all: Vec<&str> = patterns.iter().map(String::as_str).collect();
             lex.regex_set = Some(build(&all)?);
-            for above in lex.gate_bounds(&lex.regex_ids) {
-                let some: Vec<&str> = lex
-                    .regex_ids
-                    .iter()
+            let ungated: Vec<usize> = (lex.regex_ids.iter().enumerate())
+                .filter(|&(k, _)| lex.regex_needs[k].is_empty())
+                .map(|(_, &i)| i)
+                .collect();
+            for above in lex.gate_bounds(&ungated) {
+                let some: Vec<&str> = (ungated.iter())
                     .filter(|&&i| lex.limit(i) > above)
                     .map(|&i| lex.entries[i].phrase.as_str())
                     .collect();
                 lex.regex_gates.push((above, build(&some)?));
             }
+        }
+        if !all_needs.is_empty() {
+            all_needs.sort_unstable();
+            all_needs.dedup();
+            lex.any_need = Some(regex::bytes::Regex::new(&all_needs.join("|"))?);
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
         let mut bounds: Vec<usize> = contains_ids.iter().map(|&i| lex.limit(i)).collect();
@@ -398,13 +439,24 @@ impl Lexicon {
             m.strong = Some(e);
             return m;
         }
+        let within = |k: usize| matches!(self.entries[self.regex_ids[k]].kind, Kind::Regex(max) if words <= max);
+        let gate_open = |k: usize| {
+            let needs = &self.regex_needs[k];
+            needs.is_empty() || needs.iter().any(|f| f.find(trimmed.as_bytes()).is_some())
+        };
+        let gated = |k: usize| !self.regex_needs[k].is_empty();
+        let any_gated = || {
+            words <= self.max_gated_words
+                && (self.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
+                && (0..self.regexes.len()).any(|k| gated(k) && within(k) && gate_open(k))
+        };
         if words <= self.max_regex_words
-            && let Some(set) = self.regex_set_for(words)
-            && set.is_match(trimmed)
-            && let Some(k) = (0..self.regexes.len()).find(|&k| {
-                let within = matches!(self.entries[self.regex_ids[k]].kind, Kind::Regex(max) if words <= max);
-                within && self.regexes[k].is_match(trimmed)
-            })
+            && (self
+                .regex_set_for(words)
+                .is_some_and(|set| set.is_match(trimmed))
+                || any_gated())
+            && let Some(k) = (0..self.regexes.len())
+                .find(|&k| within(k) && gate_open(k) && self.regexes[k].is_match(trimmed))
         {
             m.strong = Some(&self.entries[self.regex_ids[k]]);
         }
@@ -710,6 +762,25 @@ mod tests {
 
     /// Long lines are checked against only the patterns whose word limit allows them; the
     /// answer is the same as with every pattern.
+    #[test]
+    fn needs_gates_a_pattern_and_keeps_file_order() {
+        // `a` is gated on "»"; `b`, ungated and later in the file, matches some of the same
+        // lines: the first entry in file order whose gate is open and pattern matches wins.
+        let src = "a x regex:10 needs=»|› ^\\w+ (»|›) \\w+$\nb x regex:10 ^(?i)home\\b.*$\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("Home » News").as_deref(), Some("a"));
+        assert_eq!(rule("Home › News").as_deref(), Some("a"));
+        assert_eq!(rule("Home > News").as_deref(), Some("b"));
+        assert_eq!(rule("News » World").as_deref(), Some("a"));
+        assert_eq!(rule("News > World"), None);
+        // Beyond its word limit a gated pattern is not tried even with its literal.
+        assert_eq!(rule(&format!("{} »", "w ".repeat(12))), None);
+        // needs= is for regex entries only, and its literals cannot be empty.
+        assert!(Lexicon::parse("a x line needs=» Home", "x").is_err());
+        assert!(Lexicon::parse("a x regex needs=»|| ^x$", "x").is_err());
+    }
+
     #[test]
     fn regex_word_limits_hold_across_gates() {
         let src = "a x regex:2 ^(?i)one\\b.*$\nb x regex:3 ^(?i)one two\nc x regex:10 ^(?i)one two three\nd x regex:40 (?i)four$\n";
