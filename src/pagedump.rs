@@ -8,8 +8,9 @@
 //! - menu-like (at most 4 words, or mostly Title Case, and not ending like a sentence):
 //!   [`SHORT`] or [`TITLE`];
 //! - anything else (headings, datelines, captions): [`OTHER`];
-//! - after the gate, prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a
-//!   privacy notice, a disclosure): minus its words;
+//! - prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a privacy notice,
+//!   a disclosure): minus its words, in the gate too (a cookie banner above the menus does not
+//!   count as the article's first prose line);
 //! - a line an earlier rule removed: [`REMOVED`] for a share bar, related block, comment,
 //!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked.
 //!
@@ -358,7 +359,19 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
                     menu: false,
                 }
             } else {
-                score_line(doc, idx[k], lower)
+                let i = idx[k];
+                let s = score_line(doc, i, lower);
+                // Prose in the page's legal and consent vocabulary (a cookie panel's
+                // purposes, a privacy notice, an affiliate disclosure) is chrome however well
+                // written: it neither opens the article in the gate nor counts in a region.
+                if s.score > 0.0 && is_legal(doc.norm(i)) {
+                    LineScore {
+                        score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
+                        menu: false,
+                    }
+                } else {
+                    s
+                }
             }
         })
     };
@@ -398,17 +411,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             return;
         }
     }
-    let mut sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
-    // Prose in the page's legal and consent vocabulary (a cookie panel's purposes, a privacy
-    // notice, an affiliate disclosure) is chrome however well written.
-    for (s, &i) in sc.iter_mut().zip(&idx) {
-        if s.score > 0.0 && is_legal(doc.norm(i)) {
-            *s = LineScore {
-                score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
-                menu: false,
-            };
-        }
-    }
+    let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
     let last = (sc.iter())
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
