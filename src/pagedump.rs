@@ -69,6 +69,10 @@ pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
 pub const HEAD_MENU_WEAK: usize = 3;
 pub const TAIL_MENU: usize = 12;
+/// Or with at least [`HEAD_MENU_BOTH`] before it, [`BOTH_MENU`] before and after together (a
+/// clean article's stray menu lines come at one end, a few at most).
+pub const HEAD_MENU_BOTH: usize = 4;
+pub const BOTH_MENU: usize = 12;
 /// Lines right above the core (headline, byline, dateline) that join it.
 const LEAD_LINES: usize = 3;
 /// A further prose region is kept when its score sum reaches this share of the core's
@@ -407,7 +411,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             }
             tail += usize::from(s.menu);
         }
-        if tail < TAIL_MENU {
+        if tail < TAIL_MENU && (head < HEAD_MENU_BOTH || head + tail < BOTH_MENU) {
             return;
         }
     }
