@@ -8,8 +8,9 @@
 //! - menu-like (at most 4 words, or mostly Title Case, and not ending like a sentence):
 //!   [`SHORT`] or [`TITLE`];
 //! - anything else (headings, datelines, captions): [`OTHER`];
-//! - after the gate, prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a
-//!   privacy notice, a disclosure): minus its words;
+//! - prose in legal and consent words ([`LEGAL`]: a cookie panel's purposes, a privacy notice,
+//!   a disclosure): minus its words, in the gate too (a cookie banner above the menus does not
+//!   count as the article's first prose line);
 //! - a line an earlier rule removed: [`REMOVED`] for a share bar, related block, comment,
 //!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked.
 //!
@@ -68,6 +69,10 @@ pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
 pub const HEAD_MENU_WEAK: usize = 3;
 pub const TAIL_MENU: usize = 12;
+/// Or with at least [`HEAD_MENU_BOTH`] before it, [`BOTH_MENU`] before and after together (a
+/// clean article's stray menu lines come at one end, a few at most).
+pub const HEAD_MENU_BOTH: usize = 4;
+pub const BOTH_MENU: usize = 12;
 /// Lines right above the core (headline, byline, dateline) that join it.
 const LEAD_LINES: usize = 3;
 /// A further prose region is kept when its score sum reaches this share of the core's
@@ -358,7 +363,19 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
                     menu: false,
                 }
             } else {
-                score_line(doc, idx[k], lower)
+                let i = idx[k];
+                let s = score_line(doc, i, lower);
+                // Prose in the page's legal and consent vocabulary (a cookie panel's
+                // purposes, a privacy notice, an affiliate disclosure) is chrome however well
+                // written: it neither opens the article in the gate nor counts in a region.
+                if s.score > 0.0 && is_legal(doc.norm(i)) {
+                    LineScore {
+                        score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
+                        menu: false,
+                    }
+                } else {
+                    s
+                }
             }
         })
     };
@@ -394,21 +411,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             }
             tail += usize::from(s.menu);
         }
-        if tail < TAIL_MENU {
+        if tail < TAIL_MENU && (head < HEAD_MENU_BOTH || head + tail < BOTH_MENU) {
             return;
         }
     }
-    let mut sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
-    // Prose in the page's legal and consent vocabulary (a cookie panel's purposes, a privacy
-    // notice, an affiliate disclosure) is chrome however well written.
-    for (s, &i) in sc.iter_mut().zip(&idx) {
-        if s.score > 0.0 && is_legal(doc.norm(i)) {
-            *s = LineScore {
-                score: -(doc.words[i] as f64) * LEGAL_WEIGHT,
-                menu: false,
-            };
-        }
-    }
+    let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
     let last = (sc.iter())
         .rposition(|s| s.score >= PROSE_ANCHOR)
         .unwrap_or(first);
