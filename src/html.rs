@@ -306,7 +306,8 @@ struct Frame {
 /// Parses a page (already decoded) into blocks.
 pub fn parse(html: &str) -> Page {
     let prepared = prepare(html, MAX_DEPTH);
-    let doc = parse_document(prepared.html.as_deref().unwrap_or(html));
+    let mut doc = parse_document(prepared.html.as_deref().unwrap_or(html));
+    splice_streamed(&mut doc, html);
     let mut page = Page {
         doc: Html::new_fragment(),
         paths: Default::default(),
@@ -832,6 +833,151 @@ fn parse_document(html: &str) -> Html {
     driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
+/// The `(placeholder, chunk)` id pairs of a React server-rendered page streamed in chunks:
+/// `$RC("B:0","S:0")` swaps the boundary `B:0` (a `<template>` and its loading fallback) for
+/// the hidden chunk `<div hidden id="S:0">`, and `$RS("S:1","P:1")` puts chunk `S:1` where
+/// `<template id="P:1">` is. The calls are read from the raw page (script text is gone from the
+/// parsed one); a lexical scan, only on pages that have them.
+fn streamed_pairs(html: &str) -> Vec<(&str, &str)> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    // The quoted argument at `at`: `"X:1"` -> `X:1`.
+    let arg = |at: usize| -> Option<(&str, usize)> {
+        let rest = b.get(at..)?.strip_prefix(b"\"")?;
+        let len = memchr::memchr(b'"', rest).filter(|&n| n <= 32)?;
+        Some((&html[at + 1..at + 1 + len], at + len + 2))
+    };
+    for (call, swap) in [(&b"$RC(\""[..], false), (&b"$RS(\""[..], true)] {
+        for at in memchr::memmem::find_iter(b, call) {
+            let Some((first, end)) = arg(at + 4) else {
+                continue;
+            };
+            let Some((second, _)) = b
+                .get(end)
+                .filter(|&&c| c == b',')
+                .and_then(|_| arg(end + 1))
+            else {
+                continue;
+            };
+            // `$RC(boundary, chunk)`, `$RS(chunk, placeholder)`.
+            let pair = if swap {
+                (second, first)
+            } else {
+                (first, second)
+            };
+            if pair.0.len() > 2 && pair.1.starts_with("S:") {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
+/// Words a run of text must have for a streamed chunk to read as prose (see
+/// [`prose_chunk`]).
+const CHUNK_PROSE_WORDS: usize = 20;
+
+/// Whether a streamed chunk holds prose: a run of text (between tags) of a sentence or more.
+/// Chunks of short items (product cards, recommendation carousels, specification lists) are
+/// what a page streams last, below the fold; they stay where they are, hidden.
+fn prose_chunk(doc: &Html, chunk: ego_tree::NodeId) -> bool {
+    doc.tree.get(chunk).is_some_and(|n| {
+        n.descendants().any(|d| match d.value() {
+            Node::Text(t) => t.split_whitespace().nth(CHUNK_PROSE_WORDS - 1).is_some(),
+            _ => false,
+        })
+    })
+}
+
+/// Moves the hidden chunks of a streamed page (see [`streamed_pairs`]) to where its scripts
+/// would put them, so the article's paragraphs are read in place and in order rather than as
+/// hidden leftovers at the end of `<body>`. A boundary's loading fallback (the nodes after its
+/// `<template>` up to the `<!--/$-->` that closes it) takes the chunk's place in the hidden
+/// element, where it is removed as hidden text.
+fn splice_streamed(doc: &mut Html, html: &str) {
+    if memchr::memmem::find(html.as_bytes(), b"$R").is_none() {
+        return;
+    }
+    let pairs = streamed_pairs(html);
+    if pairs.is_empty() {
+        return;
+    }
+    let wanted: std::collections::HashSet<&str> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let mut by_id: std::collections::HashMap<&str, ego_tree::NodeId> = Default::default();
+    for node in doc.tree.root().descendants() {
+        if let Node::Element(el) = node.value()
+            && let Some(id) = el.id()
+            && let Some(&w) = wanted.get(id)
+        {
+            by_id.entry(w).or_insert(node.id());
+        }
+    }
+    for (target, chunk) in pairs {
+        let mut fallback = Vec::new();
+        let (Some(&t), Some(&c)) = (by_id.get(target), by_id.get(chunk)) else {
+            continue;
+        };
+        // A placeholder inside its own chunk would make a cycle.
+        let Some(tn) = doc.tree.get(t) else { continue };
+        if !prose_chunk(doc, c)
+            || t == c
+            || tn.ancestors().any(|a| a.id() == c)
+            || tn.parent().is_none()
+        {
+            continue;
+        }
+        if target.starts_with("B:") {
+            // The fallback: siblings up to the comment that closes the boundary.
+            let mut depth = 0usize;
+            let mut next = tn.next_sibling();
+            while let Some(n) = next {
+                if let Node::Comment(cm) = n.value() {
+                    let cm: &str = cm;
+                    if cm.starts_with('$') {
+                        depth += 1;
+                    } else if cm == "/$" {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                }
+                fallback.push(n.id());
+                next = n.next_sibling();
+            }
+            // No closing comment: the fallback's end is unknown, it stays.
+            if next.is_none() {
+                fallback.clear();
+            }
+        }
+        let children: Vec<ego_tree::NodeId> = match doc.tree.get(c) {
+            Some(n) => n.children().map(|k| k.id()).collect(),
+            None => continue,
+        };
+        for k in children {
+            if let Some(mut tm) = doc.tree.get_mut(t) {
+                tm.insert_id_before(k);
+            }
+        }
+        // (Never the chunk itself or an element around it.)
+        fallback.retain(|&f| {
+            f != c
+                && doc
+                    .tree
+                    .get(c)
+                    .is_some_and(|n| n.ancestors().all(|a| a.id() != f))
+        });
+        if let Some(mut cm) = doc.tree.get_mut(c) {
+            for f in fallback {
+                cm.append_id(f);
+            }
+        }
+        if let Some(mut tm) = doc.tree.get_mut(t) {
+            tm.detach();
+        }
+    }
+}
+
 /// Appends text with runs of whitespace collapsed to one space.
 fn push_collapsed(buf: &mut String, t: &str) {
     for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
@@ -1243,6 +1389,36 @@ mod tests {
             )
         );
     }
+    #[test]
+    fn streamed_chunks_are_read_where_the_scripts_put_them() {
+        let long = "Cloud computing boomed during the last decade but growth in this industry is still early and every analyst agrees on it today.";
+        let html = format!(
+            "<body><article><p>Intro.</p><!--$?--><template id=\"B:0\"></template><div>Loading...</div><!--/$-->\
+             <p>Middle.</p><template id=\"P:1\"></template></article><footer>Foot</footer>\
+             <div hidden id=\"S:0\"><p>{long}</p></div><div hidden id=\"S:1\"><p>{long} Again.</p></div>\
+             <div hidden id=\"S:2\"><p>Card</p></div>\
+             <script>$RC(\"B:0\",\"S:0\");$RS(\"S:1\",\"P:1\")</script></body>"
+        );
+        let p = parse(&html);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        let again = format!("{long} Again.");
+        assert_eq!(
+            texts,
+            [
+                "Intro.",
+                long,
+                "Middle.",
+                &again,
+                "Foot",
+                "Loading...",
+                "Card"
+            ]
+        );
+        assert!(p.blocks[1].flags & flag::ARTICLE != 0 && p.blocks[1].flags & flag::HIDDEN == 0);
+        // The fallback is hidden where the chunk was; a chunk no script moves stays hidden.
+        assert!(p.blocks[5].flags & flag::HIDDEN != 0 && p.blocks[6].flags & flag::HIDDEN != 0);
+    }
+
     #[test]
     fn svg_contents_are_dropped_unless_they_hold_html() {
         let p = prepare(
