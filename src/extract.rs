@@ -249,8 +249,9 @@ pub fn extract_page(page: &Page) -> Extraction {
             .collect();
         best = best_element(page, &values, dominant);
     }
-    // A page of records (a catalogue, a list of results) whose records outweigh its best
-    // element (a blurb, a cookie notice, a few comments): the records are the content.
+    // A page of records (a catalogue, a list of results) whose records are worth most of
+    // its best element (a blurb, a cookie notice, a few comments): the records' fields
+    // count as content, and the best element is found again.
     let mut use_scopes = false;
     if !runs.is_empty() {
         let with = Scoring {
@@ -273,7 +274,7 @@ pub fn extract_page(page: &Page) -> Extraction {
                     .filter(|v| **v > 0.0)
                     .sum::<f64>();
             }
-            sum > best.map_or(0.0, |(s, _)| s) && prose < RECORD_PROSE * sum
+            sum > RECORD_OUTWEIGH * best.map_or(0.0, |(s, _)| s) && prose < RECORD_PROSE * sum
         });
         use_scopes = outweigh;
         if outweigh {
@@ -449,6 +450,10 @@ fn record_value(b: &Block, n: f64, ld: f64) -> f64 {
         0.0
     }
 }
+
+/// Share of the best element's value a run of records must be worth to be the content (see
+/// [`extract`]): the best element with the records' fields counted then decides.
+const RECORD_OUTWEIGH: f64 = 0.6;
 
 /// Most of a run of records' value its prose may make up (see [`extract`]).
 const RECORD_PROSE: f64 = 0.5;
