@@ -526,12 +526,18 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
             }
             let (mut blocks, mut chars, mut links, mut largest) = (0usize, 0usize, 0usize, 0usize);
             for &k in members {
-                let mut own = 0;
+                let (mut own, mut linked) = (0, 0);
                 for b in &page.blocks[els[k].first..els[k].end] {
                     blocks += 1;
                     own += b.chars;
-                    links += b.link_chars;
+                    linked += b.link_chars;
                 }
+                // A card that is one link (`<a href><h3>…</h3><p>…</p></a>`) links to itself:
+                // its text is its fields, not a list of links.
+                if linked > 0 && one_link(page, &els[k]) {
+                    linked = 0;
+                }
+                links += linked;
                 chars += own;
                 largest = largest.max(own);
             }
@@ -550,6 +556,23 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
         }
     }
     (rec, runs)
+}
+
+/// Whether element `e` holds exactly one link.
+fn one_link(page: &Page, e: &Element) -> bool {
+    let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
+        return false;
+    };
+    let mut n = 0;
+    for d in node.descendants() {
+        if d.value().as_element().is_some_and(|el| el.name() == "a") {
+            n += 1;
+            if n > 1 {
+                return false;
+            }
+        }
+    }
+    n == 1
 }
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
@@ -830,6 +853,20 @@ mod tests {
         assert_ne!(e.scopes[price], e.scopes[at("$8.99 per bag")]);
         assert_eq!(e.scopes[price + 2], e.scopes[price]);
         assert_eq!(page.blocks[price + 2].text, "Weight:");
+    }
+
+    #[test]
+    fn cards_that_are_one_link_are_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=job><a href=/j{n}><h3>Senior engineer {n}</h3><p>Remote, full time</p><p>$50,000</p></a></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r));
     }
 
     #[test]
