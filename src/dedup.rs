@@ -417,16 +417,25 @@ impl Decisions {
 
 /// Removes within-document duplicates of lines still kept in `v`.
 pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
+    within_document_scoped(doc, v, &[]);
+}
+
+/// [`within_document`] where a line is only a copy of an earlier line in the same scope:
+/// `scopes[i]` is line `i`'s (0, the default, is the whole document). An HTML page's
+/// records each have their own (see [`crate::extract::Extraction::scopes`]): a price or a
+/// field label repeated from card to card is not a repeated paragraph.
+pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u32]) {
     // Keyed on the normalised text itself: equal keys are equal fingerprints, and the
     // SHA-256 is only computed for the copies that are reported.
-    let mut seen: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut seen: HashMap<(u32, &str), usize, foldhash::fast::RandomState> = HashMap::default();
     for i in 0..doc.len() {
         if !is_candidate(doc, v, i) {
             continue;
         }
         let norm = doc.norm(i);
-        let Some(&k) = seen.get(norm) else {
-            seen.insert(norm, i);
+        let key = (scopes.get(i).copied().unwrap_or(0), norm);
+        let Some(&k) = seen.get(&key) else {
+            seen.insert(key, i);
             continue;
         };
         let kept = &doc.lines[k];
@@ -457,6 +466,15 @@ mod tests {
         assert!(v[0].is_none() && v[1].is_none());
         assert_eq!(v[2].as_ref().unwrap().duplicate_of, Some((0, 10)));
         assert_eq!(v[3].as_ref().unwrap().reason, "duplicate");
+    }
+
+    #[test]
+    fn copies_in_other_scopes_are_not_copies() {
+        let doc = Doc::new(b"Weight:\nWeight:\nWeight:\nWeight:\n");
+        let mut v = vec![None; doc.len()];
+        within_document_scoped(&doc, &mut v, &[1, 2, 0, 0]);
+        assert!(v[0].is_none() && v[1].is_none() && v[2].is_none());
+        assert_eq!(v[3].as_ref().unwrap().duplicate_of, Some((16, 23)));
     }
 
     #[test]

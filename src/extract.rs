@@ -9,6 +9,9 @@
 //! text outside it counts for half. The main content is the element whose blocks
 //! add up to the most (a maximum-sum subtree of the DOM); blocks outside it go, and inside it
 //! the blocks of nested navigation, widgets and hidden elements go too, each with its reason.
+//! A page of repeated records (product cards, search results, a ranked table) whose records
+//! outweigh its best element has them as its content: their short fields count, and each
+//! record is a dedup scope of its own (see [`records`]).
 
 use crate::classify::{Evidence, Verdict};
 use crate::html::{Block, Element, Page, flag, hint};
@@ -42,6 +45,8 @@ struct Text {
     stops: f64,
     /// Its normalised text is in the JSON-LD `articleBody` (blocks of five words or more).
     in_body: bool,
+    /// It is a field of a repeated record (see [`records`]).
+    record: bool,
 }
 
 impl Text {
@@ -58,6 +63,7 @@ impl Text {
             words,
             stops,
             in_body,
+            record: false,
         }
     }
 }
@@ -73,6 +79,8 @@ struct Scoring {
     short: f64,
     /// The share of its value positive text outside `<main>` keeps (see [`OFF_MAIN`]).
     off_main: f64,
+    /// Fields of repeated records count as content (see [`records`]).
+    records: bool,
 }
 
 impl Scoring {
@@ -82,6 +90,7 @@ impl Scoring {
         ignore_flags: 0,
         short: 0.0,
         off_main: 1.0,
+        records: false,
     };
 }
 
@@ -109,6 +118,9 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
     } else {
         -0.5 - n * ld
     };
+    if t.record && s.records {
+        v = v.max(record_value(b, n, ld));
+    }
     let h = b.all_hints() & !ignore;
     if flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
@@ -128,12 +140,31 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
 
 /// The verdict for every block (None = main content).
 pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
+    extract_page(page).verdicts
+}
+
+/// What extraction finds on a page.
+pub struct Extraction {
+    /// The verdict for every block (None = main content).
+    pub verdicts: Vec<Option<Verdict>>,
+    /// Every block's dedup scope: 0 for the page, else the record it is a field of (see
+    /// [`records`] and [`crate::dedup::within_document_scoped`]). Records that repeat
+    /// another's text word for word (a carousel's clones) share its scope.
+    pub scopes: Vec<u32>,
+}
+
+/// The verdicts and dedup scopes of a page's blocks (see [`Extraction`]).
+pub fn extract_page(page: &Page) -> Extraction {
     let blocks = &page.blocks;
     let body = page.article_body.as_deref().map(text::normalize);
     let mut norm = String::new();
-    let texts: Vec<Text> = (blocks.iter())
+    let mut texts: Vec<Text> = (blocks.iter())
         .map(|b| Text::of(b, body.as_deref(), &mut norm))
         .collect();
+    let (rec, runs) = records(page);
+    for (t, r) in texts.iter_mut().zip(rec) {
+        t.record = r;
+    }
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
     // Likewise a `<nav>` or `<aside>` around nearly all the page's text: an
@@ -165,6 +196,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             ignore_flags,
             short: 0.0,
             off_main: 1.0,
+            records: false,
         };
         let values: Vec<f64> = (blocks.iter())
             .zip(&texts)
@@ -198,6 +230,7 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         ignore_flags,
         short: 0.0,
         off_main,
+        records: false,
     };
     let mut values: Vec<f64> = (blocks.iter())
         .zip(&texts)
@@ -217,6 +250,39 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
             .map(|(b, t)| value(b, t, scoring))
             .collect();
         best = best_element(page, &values, dominant);
+    }
+    // A page of records (a catalogue, a list of results) whose records are worth most of
+    // its best element (a blurb, a cookie notice, a few comments): the records' fields
+    // count as content, and the best element is found again.
+    let mut use_scopes = false;
+    if !runs.is_empty() {
+        let with = Scoring {
+            records: true,
+            ..scoring
+        };
+        let rec_values: Vec<f64> = (blocks.iter())
+            .zip(&texts)
+            .map(|(b, t)| value(b, t, with))
+            .collect();
+        // Runs whose members are prose (an article's sections) are not records: what the
+        // fields add must be most of what the run is worth.
+        let outweigh = (runs.iter()).any(|run| {
+            let (mut sum, mut prose) = (0.0, 0.0);
+            for &k in run {
+                let e = &page.elements[k];
+                sum += rec_values[e.first..e.end].iter().sum::<f64>();
+                prose += values[e.first..e.end]
+                    .iter()
+                    .filter(|v| **v > 0.0)
+                    .sum::<f64>();
+            }
+            sum > RECORD_OUTWEIGH * best.map_or(0.0, |(s, _)| s) && prose < RECORD_PROSE * sum
+        });
+        use_scopes = outweigh;
+        if outweigh {
+            values = rec_values;
+            best = best_element(page, &values, dominant);
+        }
     }
     let (first, end, depth, cflags, cpath) = match best {
         Some((_, e)) => (e.first, e.end, e.depth, e.flags, page.path(e.node)),
@@ -314,7 +380,205 @@ pub fn extract(page: &Page) -> Vec<Option<Verdict>> {
         }
     }
     drop_title(page, &mut v, first, end);
-    v
+    Extraction {
+        verdicts: v,
+        scopes: if use_scopes {
+            record_scopes(page, &runs)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The dedup scope of every block (see [`Extraction::scopes`]).
+fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
+    let mut scopes = vec![0u32; page.blocks.len()];
+    let mut by_text: HashMap<String, u32> = HashMap::new();
+    let mut key = String::new();
+    let mut in_members: HashMap<&str, (usize, usize)> = HashMap::new();
+    // Runs are in closing order: inner runs first, and a block keeps the innermost record.
+    for run in runs {
+        // The record's template: text in nearly every record of the run ("Add to cart",
+        // "Quick view") is not a field; it stays in the page's scope, and its copies go.
+        // A label ("Weight:") is the template too, but it names the field after it.
+        in_members.clear();
+        for (m, &k) in run.iter().enumerate() {
+            let e = &page.elements[k];
+            for b in &page.blocks[e.first..e.end] {
+                let c = in_members.entry(b.text.as_str()).or_insert((0, usize::MAX));
+                if c.1 != m {
+                    *c = (c.0 + 1, m);
+                }
+            }
+        }
+        let template = |t: &str| {
+            !t.ends_with(':')
+                && in_members
+                    .get(t)
+                    .is_some_and(|c| c.0 as f64 >= TEMPLATE * run.len() as f64)
+        };
+        for &k in run {
+            let e = &page.elements[k];
+            key.clear();
+            for b in &page.blocks[e.first..e.end] {
+                key.push_str(&b.text);
+                key.push('\n');
+            }
+            let next = by_text.len() as u32 + 1;
+            let scope = *by_text.entry(key.clone()).or_insert(next);
+            for i in e.first..e.end {
+                // A quote repeats what it quotes: it stays in the page's scope.
+                let b = &page.blocks[i];
+                if scopes[i] == 0 && b.flags & flag::BLOCKQUOTE == 0 && !template(&b.text) {
+                    scopes[i] = scope;
+                }
+            }
+        }
+    }
+    scopes
+}
+
+/// Share of a run's records a text must be in to be the records' template (see
+/// [`record_scopes`]).
+const TEMPLATE: f64 = 0.8;
+
+/// What a field of a repeated record is worth (see [`records`]): its words that are not
+/// links; a linked title of a few words counts half, a short link (a button, an author's
+/// name) nothing, and so do its form controls (a size selector, a quantity).
+fn record_value(b: &Block, n: f64, ld: f64) -> f64 {
+    if b.flags & flag::FORM != 0 {
+        0.0
+    } else if ld <= RECORD_LINKS {
+        n * (1.0 - ld)
+    } else if n >= 3.0 {
+        0.5 * n
+    } else {
+        0.0
+    }
+}
+
+/// Share of the best element's value a run of records must be worth to be the content (see
+/// [`extract`]): the best element with the records' fields counted then decides.
+const RECORD_OUTWEIGH: f64 = 0.6;
+
+/// Most of a run of records' value its prose may make up (see [`extract`]).
+const RECORD_PROSE: f64 = 0.5;
+
+/// Largest share of a run of records' text one record may have.
+const RECORD_LARGEST: f64 = 0.6;
+
+/// Fewest siblings of the same shape that make a run of records.
+const MIN_RECORDS: usize = 3;
+
+/// Most link text a run of records may have (a menu, a footer's columns are more links).
+const RECORD_LINKS: f64 = 0.5;
+
+/// Fewest blocks a record has on average: a title and a field (one-block items are a list).
+const RECORD_BLOCKS: f64 = 2.0;
+
+/// The blocks that are fields of repeated records: product cards, listing items, table rows
+/// of a catalogue. A run of records is at least [`MIN_RECORDS`] sibling elements of the same
+/// tag and first class, each holding [`RECORD_BLOCKS`] blocks or more on average, with
+/// mostly text that is not links. Their short fields (a price, a date, a one-line summary)
+/// are what such a page is about: they count as content (see [`record_value`]), while
+/// menus (one link per item) and footers' link columns do not qualify.
+/// Returns, for every block, whether it is a field; and the runs, as lists of indices in
+/// [`Page::elements`].
+fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
+    let els = &page.elements;
+    let mut rec = vec![false; page.blocks.len()];
+    let mut runs = Vec::new();
+    // Elements are in closing order: children close before their parent, so the children
+    // of an element are the elements on the stack, inside its range, when it closes.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut kids: Vec<usize> = Vec::new();
+    let mut groups: Vec<((&str, &str), Vec<usize>)> = Vec::new();
+    for (j, e) in els.iter().enumerate() {
+        kids.clear();
+        while let Some(&k) = stack.last() {
+            if els[k].first >= e.first && els[k].end <= e.end && els[k].depth > e.depth {
+                kids.push(k);
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        stack.push(j);
+        if kids.len() < MIN_RECORDS {
+            continue;
+        }
+        groups.clear();
+        for &k in &kids {
+            let Some(el) = els[k]
+                .node
+                .and_then(|n| page.doc.tree.get(n))
+                .and_then(|n| n.value().as_element())
+            else {
+                continue;
+            };
+            let sig = (el.name(), el.classes().next().unwrap_or(""));
+            // Unnamed wrappers (a page's top-level `<div>`s) say nothing about their shape.
+            if sig.1.is_empty() && matches!(sig.0, "div" | "section") {
+                continue;
+            }
+            match groups.iter_mut().find(|g| g.0 == sig) {
+                Some(g) => g.1.push(k),
+                None => groups.push((sig, vec![k])),
+            }
+        }
+        for (_, members) in &groups {
+            if members.len() < MIN_RECORDS {
+                continue;
+            }
+            let (mut blocks, mut chars, mut links, mut largest) = (0usize, 0usize, 0usize, 0usize);
+            for &k in members {
+                let (mut own, mut linked) = (0, 0);
+                for b in &page.blocks[els[k].first..els[k].end] {
+                    blocks += 1;
+                    own += b.chars;
+                    linked += b.link_chars;
+                }
+                // A card that is one link (`<a href><h3>…</h3><p>…</p></a>`) links to itself:
+                // its text is its fields, not a list of links.
+                if linked > 0 && one_link(page, &els[k]) {
+                    linked = 0;
+                }
+                links += linked;
+                chars += own;
+                largest = largest.max(own);
+            }
+            let per = blocks as f64 / members.len() as f64;
+            // Records are alike: none of them is most of the run.
+            if per < RECORD_BLOCKS
+                || links as f64 > RECORD_LINKS * chars as f64
+                || largest as f64 > RECORD_LARGEST * chars as f64
+            {
+                continue;
+            }
+            for &k in members {
+                rec[els[k].first..els[k].end].fill(true);
+            }
+            runs.push(members.clone());
+        }
+    }
+    (rec, runs)
+}
+
+/// Whether element `e` holds exactly one link.
+fn one_link(page: &Page, e: &Element) -> bool {
+    let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
+        return false;
+    };
+    let mut n = 0;
+    for d in node.descendants() {
+        if d.value().as_element().is_some_and(|el| el.name() == "a") {
+            n += 1;
+            if n > 1 {
+                return false;
+            }
+        }
+    }
+    n == 1
 }
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
@@ -630,6 +894,67 @@ mod tests {
             rules.contains(&CAPTION) && rules.contains(&FORM_IN_CONTENT),
             "{rules:?}"
         );
+    }
+
+    #[test]
+    fn a_grid_of_records_outweighs_a_blurb() {
+        let card = |n: usize| {
+            format!(
+                "<li class=card><h3><a href=/p{n}>Dark Roast Coffee {n}</a></h3>\
+                 <p>${n}.99 per bag</p><p>Whole bean, 12 oz</p><p>Weight:</p><p>1 lb</p>\
+                 <button>Add to cart</button></li>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><div class=intro><p>{P}</p></div><div>{}</div><div class=shop><div class=results><ul class=grid>{cards}</ul></div></div></body>",
+            "<p><a href=/a>Tea cups</a> <a href=/b>Mugs</a></p>".repeat(30)
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.contains(&"$7.99 per bag"), "{kept:?}");
+        assert!(kept.contains(&"Dark Roast Coffee 7"), "{kept:?}");
+        assert!(!kept.contains(&P), "{kept:?}");
+        // Each card is a dedup scope of its own, but the cards' template ("Add to cart",
+        // in every card) is not: its copies are copies. A label stays with its record.
+        let at = |t: &str| page.blocks.iter().position(|b| b.text == t).unwrap();
+        let add = at("Add to cart");
+        assert_eq!(e.scopes[add], 0);
+        let price = at("$7.99 per bag");
+        assert_ne!(e.scopes[price], 0);
+        assert_ne!(e.scopes[price], e.scopes[at("$8.99 per bag")]);
+        assert_eq!(e.scopes[price + 2], e.scopes[price]);
+        assert_eq!(page.blocks[price + 2].text, "Weight:");
+    }
+
+    #[test]
+    fn cards_that_are_one_link_are_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=job><a href=/j{n}><h3>Senior engineer {n}</h3><p>Remote, full time</p><p>$50,000</p></a></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r));
+    }
+
+    #[test]
+    fn a_menu_is_not_a_run_of_records() {
+        let item = |n: usize| {
+            format!(
+                "<li class=item><a href=/a{n}>Section {n}</a><ul><li><a href=/b{n}>Sub</a></li></ul></li>"
+            )
+        };
+        let items: String = (1..=8).map(item).collect();
+        let page = parse(&format!(
+            "<body><ul class=top>{items}</ul><p>{P}</p></body>"
+        ));
+        let (rec, runs) = records(&page);
+        assert!(runs.is_empty() && !rec.contains(&true));
     }
 
     /// The texts of the blocks `v` keeps.

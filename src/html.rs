@@ -1217,6 +1217,10 @@ const TAXONOMY: &[&str] = &[
     "section-",
 ];
 
+/// Words that make the hint word after them a state of the element (`has-popup`,
+/// `no-sidebar`), as the [`TAXONOMY`] prefixes do at the start of a class name.
+const STATE_WORDS: &[&str] = &["has", "no", "with", "without"];
+
 /// The [`hint`]s of an element's class names, id and hiding attributes.
 pub fn hints_of(attrs: &Attrs) -> u32 {
     use std::collections::HashMap;
@@ -1250,12 +1254,16 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
         {
             continue;
         }
+        let mut prev = "";
         for w in name.split(['-', '_', ':']) {
+            // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
             if let Some(&k) = words.get(w)
                 && !EXACT_ONLY.contains(&w)
+                && !STATE_WORDS.contains(&prev)
             {
                 h |= k;
             }
+            prev = w;
         }
     }
     // `hidden md:block`: hidden on small screens only.

@@ -85,9 +85,9 @@ impl Cleaner {
     /// applies the text rules and the within-document dedup to the blocks that are left.
     /// The spans cover the page text (blocks one per line), which is returned too.
     pub fn clean_html(&self, id: &str, bytes: &[u8]) -> Result<HtmlCleaned, String> {
-        self.with_html_verdicts(bytes, |doc, mut verdicts| {
+        self.with_html_verdicts(bytes, |doc, mut verdicts, scopes| {
             if self.dedup != dedup::Mode::Off {
-                dedup::within_document(doc, &mut verdicts);
+                dedup::within_document_scoped(doc, &mut verdicts, scopes);
             }
             Self::finish(doc, verdicts, id)
         })
@@ -105,7 +105,7 @@ impl Cleaner {
         decisions: &dedup::Decisions,
         near: Option<&dedup::NearCheck>,
     ) -> Result<HtmlCleaned, String> {
-        self.with_html_verdicts(bytes, |doc, mut verdicts| {
+        self.with_html_verdicts(bytes, |doc, mut verdicts, _| {
             dedup::across_corpus(doc, &mut verdicts, doc_no, decisions, near);
             Self::finish(doc, verdicts, id)
         })
@@ -115,7 +115,7 @@ impl Cleaner {
     /// Corpus dedup, pass one, for an HTML page: the lines of its page text that survive
     /// extraction and the text rules (nothing when no text can be extracted).
     pub fn index_html(&self, bytes: &[u8]) -> dedup::DocIndex {
-        self.with_html_verdicts(bytes, |doc, verdicts| dedup::index_doc(doc, &verdicts))
+        self.with_html_verdicts(bytes, |doc, verdicts, _| dedup::index_doc(doc, &verdicts))
             .map(|(index, _)| index)
             .unwrap_or_default()
     }
@@ -123,25 +123,29 @@ impl Cleaner {
     /// An HTML page's text, one block per line: what the spans of its provenance, and of
     /// corpus dedup, count in.
     pub fn html_page_text(&self, bytes: &[u8]) -> Option<Vec<u8>> {
-        self.with_html_verdicts(bytes, |_, _| ())
+        self.with_html_verdicts(bytes, |_, _, _| ())
             .ok()
             .map(|(_, of)| of.text)
     }
 
     /// Decodes, parses and extracts an HTML page and classifies the blocks that are left,
-    /// then hands the page text (one block per line) and its verdicts, before any dedup, to
-    /// `finish`; returns what it makes, with the page text.
+    /// then hands the page text (one block per line), its verdicts, before any dedup, and
+    /// the dedup scope of each line (see [`dedup::within_document_scoped`]) to `finish`;
+    /// returns what it makes, with the page text.
     fn with_html_verdicts<T>(
         &self,
         bytes: &[u8],
-        finish: impl FnOnce(&Doc, Vec<Option<classify::Verdict>>) -> T,
+        finish: impl FnOnce(&Doc, Vec<Option<classify::Verdict>>, &[u32]) -> T,
     ) -> Result<(T, PageTextOf), String> {
         let (source, encoding, warning) = html::decode(bytes);
         let page = html::parse(&source);
         if page.blocks.is_empty() {
             return Err("no text found in the HTML page".into());
         }
-        let pre = extract::extract(&page);
+        let extract::Extraction {
+            verdicts: pre,
+            scopes,
+        } = extract::extract_page(&page);
         let all: Vec<usize> = (0..page.blocks.len()).collect();
         let (text, line_of) = page_text(&page, &all);
         // The text rules read the main content alone: a "Related" link in the menu must not
@@ -161,7 +165,11 @@ impl Cleaner {
                 verdicts[line_of[k]] = Some(v);
             }
         }
-        let made = finish(&doc, verdicts);
+        let mut line_scopes = vec![0; doc.len()];
+        for (k, &s) in scopes.iter().enumerate() {
+            line_scopes[line_of[k]] = s;
+        }
+        let made = finish(&doc, verdicts, &line_scopes);
         let of = PageTextOf {
             text: text.into_bytes(),
             encoding,
