@@ -27,6 +27,7 @@ pub const LINK_LIST: &str = "html_link_list";
 pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
+pub const CONTROLS: &str = "html_interface_controls";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -376,6 +377,27 @@ pub fn extract_page(page: &Page) -> Extraction {
                 LINK_LIST,
                 b,
                 format!("{:.0}% of its text is links", 100.0 * b.link_density()),
+            ));
+            continue;
+        }
+        // Buttons, labels and drop-down lists inside the main content ("Add to cart",
+        // "Quantity", a currency picker): a block made of them, with links or alone, is
+        // interface, judged like a link list (only text that does not already read as
+        // content goes).
+        if b.control_chars > 0
+            && b.control_density() > 0.8
+            && b.flags & flag::HEADING == 0
+            && values[i] < 0.0
+        {
+            v[i] = Some(verdict(
+                page,
+                "interface",
+                CONTROLS,
+                b,
+                format!(
+                    "{:.0}% of its text is buttons, labels, drop-down lists or links",
+                    100.0 * b.control_density()
+                ),
             ));
         }
     }

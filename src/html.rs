@@ -59,6 +59,9 @@ pub struct Block {
     pub node: Option<ego_tree::NodeId>,
     /// Characters of the text inside links.
     pub link_chars: usize,
+    /// Characters of the text inside interface controls (`<button>`, `<label>`, `<select>`):
+    /// "Add to cart", "Quantity", a currency picker.
+    pub control_chars: usize,
     /// Characters of the text.
     pub chars: usize,
     /// [`flag`]s of the element and its ancestors.
@@ -73,6 +76,11 @@ pub struct Block {
 impl Block {
     pub fn link_density(&self) -> f64 {
         self.link_chars as f64 / self.chars.max(1) as f64
+    }
+
+    /// The share of the text that is links or interface controls.
+    pub fn control_density(&self) -> f64 {
+        (self.link_chars + self.control_chars).min(self.chars) as f64 / self.chars.max(1) as f64
     }
 
     /// The hints given by elements deeper than `depth` (below a container at that depth).
@@ -301,6 +309,7 @@ struct Frame {
     block: bool,
     skip: bool,
     link: bool,
+    control: bool,
 }
 
 /// Parses a page (already decoded) into blocks.
@@ -323,6 +332,8 @@ pub fn parse(html: &str) -> Page {
     let mut link_chars = 0usize;
     let mut skipping = 0usize;
     let mut links = 0usize;
+    let mut control_chars = 0usize;
+    let mut controls = 0usize;
     let mut json_ld: Vec<String> = Vec::new();
     let mut capture: Option<String> = None;
     let mut title: Option<String> = None;
@@ -355,6 +366,7 @@ pub fn parse(html: &str) -> Page {
                             block: false,
                             skip: true,
                             link: false,
+                            control: false,
                         });
                         if name == "title" && title.is_none() {
                             in_title = true;
@@ -363,7 +375,14 @@ pub fn parse(html: &str) -> Page {
                     }
                     let block = kinds & kind::BLOCK != 0;
                     if block {
-                        flush(&mut page, &stack, &mut buf, &mut link_chars, false);
+                        flush(
+                            &mut page,
+                            &stack,
+                            &mut buf,
+                            &mut link_chars,
+                            &mut control_chars,
+                            false,
+                        );
                     } else if kinds & kind::GAP != 0 && !buf.ends_with(' ') {
                         buf.push(' ');
                     }
@@ -379,6 +398,7 @@ pub fn parse(html: &str) -> Page {
                             block: false,
                             skip: false,
                             link: false,
+                            control: false,
                         });
                         continue;
                     }
@@ -406,6 +426,10 @@ pub fn parse(html: &str) -> Page {
                     if link {
                         links += 1;
                     }
+                    let control = matches!(name, "button" | "label" | "select");
+                    if control {
+                        controls += 1;
+                    }
                     stack.push(Frame {
                         tag,
                         node: Some(node.id()),
@@ -416,6 +440,7 @@ pub fn parse(html: &str) -> Page {
                         block,
                         skip: false,
                         link,
+                        control,
                     });
                 }
                 Node::Text(ref t) => {
@@ -441,7 +466,17 @@ pub fn parse(html: &str) -> Page {
                                 if links > 0 {
                                     link_chars += chars;
                                 }
-                                flush(&mut page, &stack, &mut buf, &mut link_chars, true);
+                                if controls > 0 {
+                                    control_chars += chars;
+                                }
+                                flush(
+                                    &mut page,
+                                    &stack,
+                                    &mut buf,
+                                    &mut link_chars,
+                                    &mut control_chars,
+                                    true,
+                                );
                             }
                             first = false;
                             push_collapsed(&mut buf, line);
@@ -451,6 +486,9 @@ pub fn parse(html: &str) -> Page {
                     push_collapsed(&mut buf, t);
                     if links > 0 {
                         link_chars += buf[before..].trim().chars().count();
+                    }
+                    if controls > 0 {
+                        control_chars += buf[before..].trim().chars().count();
                     }
                 }
                 _ => {}
@@ -474,6 +512,9 @@ pub fn parse(html: &str) -> Page {
                     }
                     continue;
                 }
+                if frame.control {
+                    controls = controls.saturating_sub(1);
+                }
                 if frame.link {
                     links = links.saturating_sub(1);
                     if !buf.ends_with(' ') && !buf.is_empty() {
@@ -486,7 +527,14 @@ pub fn parse(html: &str) -> Page {
                     let line_kind = tag_info(frame.tag).1;
                     stack.push(frame);
                     let line = line_kind & kind::LINE != 0;
-                    flush(&mut page, &stack, &mut buf, &mut link_chars, line);
+                    flush(
+                        &mut page,
+                        &stack,
+                        &mut buf,
+                        &mut link_chars,
+                        &mut control_chars,
+                        line,
+                    );
                     let frame = stack.pop().expect("pushed above");
                     if page.blocks.len() > frame.first {
                         page.elements.push(Element {
@@ -502,7 +550,14 @@ pub fn parse(html: &str) -> Page {
             }
         }
     }
-    flush(&mut page, &stack, &mut buf, &mut link_chars, false);
+    flush(
+        &mut page,
+        &stack,
+        &mut buf,
+        &mut link_chars,
+        &mut control_chars,
+        false,
+    );
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     for json in &json_ld {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
@@ -990,7 +1045,14 @@ fn push_collapsed(buf: &mut String, t: &str) {
 
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
-fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut usize, line: bool) {
+fn flush(
+    page: &mut Page,
+    stack: &[Frame],
+    buf: &mut String,
+    link_chars: &mut usize,
+    control_chars: &mut usize,
+    line: bool,
+) {
     let text = buf.trim();
     if !text.is_empty() {
         let chars = text.chars().count();
@@ -999,6 +1061,7 @@ fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut us
             text: text.to_string(),
             node: top.and_then(|f| f.node),
             link_chars: (*link_chars).min(chars),
+            control_chars: (*control_chars).min(chars),
             chars,
             flags: top.map_or(0, |f| f.flags),
             hint_depth: top.map_or([0; HINTS], |f| f.hint_depth),
@@ -1007,6 +1070,7 @@ fn flush(page: &mut Page, stack: &[Frame], buf: &mut String, link_chars: &mut us
     }
     buf.clear();
     *link_chars = 0;
+    *control_chars = 0;
 }
 
 /// Steps shown in a path.
