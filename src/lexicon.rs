@@ -701,6 +701,10 @@ mod tests {
             ("Advertisement", "advertisement"),
             ("Anzeige", "advertisement"),
             ("We use cookies to improve your experience.", "cookies"),
+            ("Table of Contents", "navigation"),
+            ("Inhaltsverzeichnis", "navigation"),
+            ("À propos de l'auteur", "byline"),
+            ("About the Author", "byline"),
         ] {
             assert_eq!(
                 hit(&lex, line).map(|h| h.1),
