@@ -328,11 +328,9 @@ pub fn parse(html: &str) -> Page {
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
-    let mut buf = String::new();
-    let mut link_chars = 0usize;
+    let mut pending = Pending::default();
     let mut skipping = 0usize;
     let mut links = 0usize;
-    let mut control_chars = 0usize;
     let mut controls = 0usize;
     let mut json_ld: Vec<String> = Vec::new();
     let mut capture: Option<String> = None;
@@ -375,16 +373,9 @@ pub fn parse(html: &str) -> Page {
                     }
                     let block = kinds & kind::BLOCK != 0;
                     if block {
-                        flush(
-                            &mut page,
-                            &stack,
-                            &mut buf,
-                            &mut link_chars,
-                            &mut control_chars,
-                            false,
-                        );
-                    } else if kinds & kind::GAP != 0 && !buf.ends_with(' ') {
-                        buf.push(' ');
+                        flush(&mut page, &stack, &mut pending, false);
+                    } else if kinds & kind::GAP != 0 && !pending.text.ends_with(' ') {
+                        pending.text.push(' ');
                     }
                     if name == "br" || name == "hr" {
                         // Void elements: the flush above is all they do.
@@ -457,38 +448,33 @@ pub fn parse(html: &str) -> Page {
                         continue;
                     }
                     let pre = stack.last().is_some_and(|f| f.flags & flag::PRE != 0);
-                    let before = buf.len();
+                    let before = pending.text.len();
                     if pre && t.contains('\n') {
                         let mut first = true;
                         for line in t.split('\n') {
                             if !first {
-                                let chars = buf[before.min(buf.len())..].chars().count();
+                                let chars = pending.text[before.min(pending.text.len())..]
+                                    .chars()
+                                    .count();
                                 if links > 0 {
-                                    link_chars += chars;
+                                    pending.link_chars += chars;
                                 }
                                 if controls > 0 {
-                                    control_chars += chars;
+                                    pending.control_chars += chars;
                                 }
-                                flush(
-                                    &mut page,
-                                    &stack,
-                                    &mut buf,
-                                    &mut link_chars,
-                                    &mut control_chars,
-                                    true,
-                                );
+                                flush(&mut page, &stack, &mut pending, true);
                             }
                             first = false;
-                            push_collapsed(&mut buf, line);
+                            push_collapsed(&mut pending.text, line);
                         }
                         continue;
                     }
-                    push_collapsed(&mut buf, t);
+                    push_collapsed(&mut pending.text, t);
                     if links > 0 {
-                        link_chars += buf[before..].trim().chars().count();
+                        pending.link_chars += pending.text[before..].trim().chars().count();
                     }
                     if controls > 0 {
-                        control_chars += buf[before..].trim().chars().count();
+                        pending.control_chars += pending.text[before..].trim().chars().count();
                     }
                 }
                 _ => {}
@@ -517,9 +503,9 @@ pub fn parse(html: &str) -> Page {
                 }
                 if frame.link {
                     links = links.saturating_sub(1);
-                    if !buf.ends_with(' ') && !buf.is_empty() {
+                    if !pending.text.ends_with(' ') && !pending.text.is_empty() {
                         // Adjacent links ("Home|News") are separate words.
-                        buf.push(' ');
+                        pending.text.push(' ');
                     }
                 }
                 if frame.block {
@@ -527,14 +513,7 @@ pub fn parse(html: &str) -> Page {
                     let line_kind = tag_info(frame.tag).1;
                     stack.push(frame);
                     let line = line_kind & kind::LINE != 0;
-                    flush(
-                        &mut page,
-                        &stack,
-                        &mut buf,
-                        &mut link_chars,
-                        &mut control_chars,
-                        line,
-                    );
+                    flush(&mut page, &stack, &mut pending, line);
                     let frame = stack.pop().expect("pushed above");
                     if page.blocks.len() > frame.first {
                         page.elements.push(Element {
@@ -550,14 +529,7 @@ pub fn parse(html: &str) -> Page {
             }
         }
     }
-    flush(
-        &mut page,
-        &stack,
-        &mut buf,
-        &mut link_chars,
-        &mut control_chars,
-        false,
-    );
+    flush(&mut page, &stack, &mut pending, false);
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     for json in &json_ld {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
@@ -1045,32 +1017,34 @@ fn push_collapsed(buf: &mut String, t: &str) {
 
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
-fn flush(
-    page: &mut Page,
-    stack: &[Frame],
-    buf: &mut String,
-    link_chars: &mut usize,
-    control_chars: &mut usize,
-    line: bool,
-) {
-    let text = buf.trim();
+fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
+    let text = pending.text.trim();
     if !text.is_empty() {
         let chars = text.chars().count();
         let top = stack.iter().rev().find(|f| f.node.is_some());
         page.blocks.push(Block {
             text: text.to_string(),
             node: top.and_then(|f| f.node),
-            link_chars: (*link_chars).min(chars),
-            control_chars: (*control_chars).min(chars),
+            link_chars: pending.link_chars.min(chars),
+            control_chars: pending.control_chars.min(chars),
             chars,
             flags: top.map_or(0, |f| f.flags),
             hint_depth: top.map_or([0; HINTS], |f| f.hint_depth),
             para: !line,
         });
     }
-    buf.clear();
-    *link_chars = 0;
-    *control_chars = 0;
+    pending.text.clear();
+    pending.link_chars = 0;
+    pending.control_chars = 0;
+}
+
+/// The text of the block being gathered, and how many of its characters are link text and
+/// interface-control text (buttons, labels, drop-down lists).
+#[derive(Default)]
+struct Pending {
+    text: String,
+    link_chars: usize,
+    control_chars: usize,
 }
 
 /// Steps shown in a path.
