@@ -175,10 +175,14 @@ pub fn extract_page(page: &Page) -> Extraction {
         ignore_flags,
         ..Scoring::RAW
     };
-    let raw: Vec<f64> = (blocks.iter())
-        .zip(&texts)
-        .map(|(b, t)| value(b, t, raw_scoring))
-        .collect();
+    // Every block's value under one way of scoring.
+    let values_by = |s: Scoring| -> Vec<f64> {
+        (blocks.iter())
+            .zip(&texts)
+            .map(|(b, t)| value(b, t, s))
+            .collect()
+    };
+    let raw = values_by(raw_scoring);
     // A hidden popup or modal is not text waiting to be revealed: it does not count towards
     // what dominates the page.
     let raw: Vec<f64> = (blocks.iter().zip(raw))
@@ -192,17 +196,10 @@ pub fn extract_page(page: &Page) -> Extraction {
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
     if dominant & hint::COMMENT != 0 && !page.discussion {
-        let scoring = Scoring {
+        let values = values_by(Scoring {
             ignore: dominant & !hint::COMMENT,
-            ignore_flags,
-            short: 0.0,
-            off_main: 1.0,
-            records: false,
-        };
-        let values: Vec<f64> = (blocks.iter())
-            .zip(&texts)
-            .map(|(b, t)| value(b, t, scoring))
-            .collect();
+            ..raw_scoring
+        });
         if best_element(page, &values, dominant)
             .is_some_and(|(sum, e)| e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS)
         {
@@ -233,10 +230,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         off_main,
         records: false,
     };
-    let mut values: Vec<f64> = (blocks.iter())
-        .zip(&texts)
-        .map(|(b, t)| value(b, t, scoring))
-        .collect();
+    let mut values = values_by(scoring);
     let mut best = best_element(page, &values, dominant);
     // A page without prose (a listing, a product sheet, a catalogue): its short items are the
     // content, so they count for, not against, the element that holds them.
@@ -246,10 +240,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     let listing = prose < LISTING_PROSE;
     if listing {
         scoring.short = 0.5;
-        values = (blocks.iter())
-            .zip(&texts)
-            .map(|(b, t)| value(b, t, scoring))
-            .collect();
+        values = values_by(scoring);
         best = best_element(page, &values, dominant);
     }
     // A page of records (a catalogue, a list of results) whose records are worth most of
@@ -257,14 +248,10 @@ pub fn extract_page(page: &Page) -> Extraction {
     // count as content, and the best element is found again.
     let mut use_scopes = false;
     if !runs.is_empty() {
-        let with = Scoring {
+        let rec_values = values_by(Scoring {
             records: true,
             ..scoring
-        };
-        let rec_values: Vec<f64> = (blocks.iter())
-            .zip(&texts)
-            .map(|(b, t)| value(b, t, with))
-            .collect();
+        });
         // Runs whose members are prose (an article's sections) are not records: what the
         // fields add must be most of what the run is worth.
         let outweigh = (runs.iter()).any(|run| {
