@@ -936,6 +936,9 @@ impl Page {
     }
 }
 
+/// The most nodes a tree is sized for before parsing (a larger page grows it as it goes).
+const MAX_PRESIZED_NODES: usize = 1 << 20;
+
 /// Parses a whole document as a browser without scripting would: `<noscript>` content is
 /// markup, not raw text (forums serve their posts to crawlers there).
 fn parse_document(html: &str) -> Html {
@@ -949,7 +952,12 @@ fn parse_document(html: &str) -> Html {
         },
         ..ParseOpts::default()
     };
-    driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
+    // The tree is sized for the page up front (about one element and one text node per `<`),
+    // not grown by doubling: growing copied every node again and again.
+    let nodes = (2 * memchr::memchr_iter(b'<', html.as_bytes()).count()).min(MAX_PRESIZED_NODES);
+    let mut document = Html::new_document();
+    document.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, nodes.max(1));
+    driver::parse_document(scraper::HtmlTreeSink::new(document), opts).one(html)
 }
 
 /// The `(placeholder, chunk)` id pairs of a React server-rendered page streamed in chunks:
