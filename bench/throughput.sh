@@ -2,7 +2,9 @@
 # Throughput of `decruft clean` on 1 and 2 threads, on a corpus of at least 200 MB built from
 # copies of ../shared/bench/noisy-dev (20,000 files of ~10 KB, as scraped corpora come).
 # Input and output live on tmpfs (/dev/shm) when there is one, so the figure is decruft's,
-# not the disk's; set BENCH_DIR to use another place. Usage: bench/throughput.sh [COPIES]
+# not the disk's; set BENCH_DIR to use another place. Last, the same per-file reads, temporary
+# writes and renames with no cleaning (examples/copy_floor.rs): the machine's floor for one
+# output file per input. Usage: bench/throughput.sh [COPIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-100}
@@ -35,3 +37,14 @@ for jobs in 1 2; do
   printf '%-8s %10.2f %10.1f %12.1f\n' "$jobs" "$best" "$mbs" "$(echo "$mbs / $jobs" | bc -l)"
 done
 rm -rf "$base/out"
+# The floor: the same per-file reads, temporary writes and renames on one thread, with no
+# cleaning (examples/copy_floor.rs). decruft's 1-thread MB/s reads against this figure.
+cargo build --release --quiet --example copy_floor
+best=
+for run in 1 2; do
+  rm -rf "$base/out"
+  t=$(target/release/examples/copy_floor "$corpus" "$base/out" | cut -d' ' -f3)
+  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+done
+rm -rf "$base/out"
+printf 'file-system floor (copy, 1 thread, no cleaning): %.2f s, %.1f MB/s\n' "$best" "$(echo "$bytes / $best / 1000000" | bc -l)"
