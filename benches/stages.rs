@@ -5,7 +5,7 @@
 //! runs only the stages whose name starts with it; `REPS=n` runs each exactly n times.
 //! The `html` stages run on the first `HTML_PAGES` (default 200) pages of `HTML_DIR`
 //! (default `../shared/bench/wcxb-dev/html`, `.html` or `.html.gz`), when it is there: scraper's
-//! parse alone beside decruft's parse into blocks, extraction and the whole `clean_html`.
+//! parse alone beside decruft's pre-scan, its parse into blocks, extraction and the whole `clean_html`.
 use decruft::classify::{Classifier, Doc};
 use decruft::{dedup, emit, sha256_hex};
 use std::time::Instant;
@@ -177,6 +177,11 @@ fn main() {
     time("html scraper parse alone", html_bytes, || {
         for p in &pages {
             sink += scraper::Html::parse_document(p).tree.nodes().count();
+        }
+    });
+    time("html pre-scan (prepare)", html_bytes, || {
+        for p in &pages {
+            sink += decruft::html::prepare(p, 512).html.map_or(0, |h| h.len());
         }
     });
     time("html parse into blocks", html_bytes, || {
