@@ -41,6 +41,7 @@
 use crate::classify::{Doc, Evidence, Verdict};
 use crate::lexicon::{Entry, Kind, for_each_word};
 use crate::text;
+use std::collections::HashSet;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
 pub const SHORT: f64 = -5.0;
@@ -613,9 +614,13 @@ const LEGAL_WEIGHT: f64 = 1.0;
 
 /// Whether the normalised line `norm` has [`LEGAL_WORDS`] different words of [`LEGAL`].
 fn is_legal(norm: &str) -> bool {
+    // A set, not a scan of the list: prose lines have many words and the list is long.
+    static SET: std::sync::OnceLock<HashSet<&'static str, foldhash::fast::RandomState>> =
+        std::sync::OnceLock::new();
+    let legal = SET.get_or_init(|| LEGAL.iter().copied().collect());
     let mut found: Vec<&str> = Vec::new();
     for w in text::norm_words(norm) {
-        if !found.contains(&w) && LEGAL.contains(&w) {
+        if legal.contains(w) && !found.contains(&w) {
             found.push(w);
             if found.len() >= LEGAL_WORDS {
                 return true;
