@@ -525,7 +525,7 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
             else {
                 continue;
             };
-            let sig = (el.name(), el.classes().next().unwrap_or(""));
+            let sig = (el.name(), crate::html::first_class(el).unwrap_or(""));
             // Unnamed wrappers (a page's top-level `<div>`s) say nothing about their shape.
             if sig.1.is_empty() && matches!(sig.0, "div" | "section") {
                 continue;

@@ -1151,6 +1151,14 @@ struct Pending {
 const PATH_STEPS: usize = 6;
 
 /// `tag#id` or `tag.first-class`, as a CSS selector step.
+/// The class name that scraper's `Element::classes` gives first (the smallest, as it sorts
+/// them), read from the attribute: `classes` interns every class name of the element the
+/// first time it is called, which the path and the record scan paid on every element.
+pub fn first_class(el: &scraper::node::Element) -> Option<&str> {
+    let (_, value) = el.attrs().find(|(name, _)| *name == "class")?;
+    value.split_ascii_whitespace().min()
+}
+
 fn push_segment(p: &mut String, el: &scraper::node::Element) {
     let name = el.name();
     p.push_str(name);
@@ -1162,7 +1170,7 @@ fn push_segment(p: &mut String, el: &scraper::node::Element) {
         p.push_str(id);
         return;
     }
-    if let Some(c) = el.classes().next()
+    if let Some(c) = first_class(el)
         && c.len() <= 40
     {
         p.push('.');
