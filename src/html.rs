@@ -1591,6 +1591,54 @@ mod tests {
         assert_eq!(page.blocks[0].flags & flag::MAIN, flag::MAIN);
     }
 
+    /// What the walk can read of a parsed page: for every element outside script, style and
+    /// SVG, its name and the attributes it reads, and every text node, in document order.
+    fn readable(html: &str) -> Vec<String> {
+        let doc = parse_document(html);
+        let mut out = Vec::new();
+        for node in doc.tree.root().descendants() {
+            let inside = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "svg"))
+            });
+            if inside {
+                continue;
+            }
+            match node.value() {
+                Node::Element(el) => {
+                    let a = Attrs::of(el);
+                    out.push(format!(
+                        "<{} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+                        el.name(),
+                        a.class,
+                        a.id,
+                        a.role,
+                        a.itemprop,
+                        a.hidden,
+                        a.aria_hidden,
+                        a.style
+                    ));
+                }
+                Node::Text(t) => out.push(t.to_string()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The pre-scan never changes what the walk reads: the same elements with the same
+        /// read attributes and the same text, whatever the markup's shape.
+        #[test]
+        fn the_pre_scan_keeps_what_the_walk_reads(page in "(<div|<p|<a|<td|<table|<li|<svg|<math|<font color=red|<input type=hidden|<script>|</script>|<style>|</style>| class=\"x y\"| CLASS=c| id=i| href=\"/a>b\"| data-x='1 2'| hidden| style=\"display:none\"| role=main| onclick=f\\(\\)|=|\"|'|>|/>|</div>|</p>|</a>|text|é| |\n|<!--|-->|<22|<!doctype html>|&amp;)*") {
+            let prepared = prepare(&page, 512);
+            let after = prepared.html.as_deref().unwrap_or(&page);
+            proptest::prop_assert_eq!(readable(&page), readable(after));
+        }
+    }
+
     #[test]
     fn svg_contents_are_dropped_unless_they_hold_html() {
         let p = prepare(
