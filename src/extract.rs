@@ -38,7 +38,8 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::AD
     | hint::COOKIE
     | hint::PROMO
-    | hint::BREADCRUMB;
+    | hint::BREADCRUMB
+    | hint::BIO;
 
 /// What a block's text is made of, worked out once.
 struct Text {
@@ -798,6 +799,7 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
         (hint::AD, "advertisement", "ad"),
         (hint::PROMO, "promo", "promo"),
         (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
+        (hint::BIO, "byline", "author box"),
         (hint::NAV, "navigation", "nav"),
         (hint::CHROME, "chrome", "sidebar/header/footer"),
     ];
