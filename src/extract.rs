@@ -39,7 +39,8 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::COOKIE
     | hint::PROMO
     | hint::BREADCRUMB
-    | hint::BIO;
+    | hint::BIO
+    | hint::DISCLAIMER;
 
 /// What a block's text is made of, worked out once.
 struct Text {
@@ -800,6 +801,7 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
         (hint::PROMO, "promo", "promo"),
         (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
         (hint::BIO, "byline", "author box"),
+        (hint::DISCLAIMER, "boilerplate", "disclaimer"),
         (hint::NAV, "navigation", "nav"),
         (hint::CHROME, "chrome", "sidebar/header/footer"),
     ];

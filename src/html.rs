@@ -47,10 +47,13 @@ pub mod hint {
     /// An author box: the writer's biography, photo and links (`author-bio`,
     /// `about-author`, `elementor-author-box`), which annotated article text leaves out.
     pub const BIO: u32 = 1 << 12;
+    /// A disclaimer: legal, medical, affiliate or investment small print
+    /// (`disclaimer`, `pdp-disclaimer`, `affiliate-disclaimer-small`).
+    pub const DISCLAIMER: u32 = 1 << 13;
 }
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 13;
+pub const HINTS: usize = 14;
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1224,6 +1227,8 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("promo", hint::PROMO),
     ("popup", hint::PROMO),
     ("modal", hint::PROMO),
+    ("disclaimer", hint::DISCLAIMER),
+    ("disclaimers", hint::DISCLAIMER),
     ("author", hint::META),
     ("byline", hint::META),
     ("tags", hint::META),
@@ -1524,6 +1529,7 @@ mod tests {
             ..Attrs::default()
         };
         assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
+        assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
     }
 
     #[test]
