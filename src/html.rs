@@ -416,7 +416,7 @@ pub fn parse(html: &str) -> Page {
                             *d = stack.len() as u32 + 1;
                         }
                     }
-                    if hints & hint::HIDDEN != 0 {
+                    if hints & hint::HIDDEN != 0 && !disclosure(&attrs) {
                         flags |= flag::HIDDEN;
                     }
                     let link = name == "a";
@@ -1322,6 +1322,17 @@ fn author_box(name: &str) -> bool {
     false
 }
 
+/// Whether a hidden element is the folded panel of an accordion (its class or id has the
+/// word `accordion` or `collapsible`): text a reader opens with one click, which annotated
+/// page text keeps (product details, course descriptions, FAQ answers), unlike a popup's.
+fn disclosure(attrs: &Attrs) -> bool {
+    (attrs.class.into_iter().chain(attrs.id)).any(|names| {
+        names
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("accordion") || w.eq_ignore_ascii_case("collapsible"))
+    })
+}
+
 /// The [`hint`]s of an element's class names, id and hiding attributes.
 pub fn hints_of(attrs: &Attrs) -> u32 {
     use std::collections::HashMap;
@@ -1530,6 +1541,16 @@ mod tests {
         };
         assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
+    }
+
+    #[test]
+    fn a_folded_accordion_panel_is_not_hidden() {
+        let p = parse(
+            "<body><div class='accordion__panel' hidden><p>Course details.</p></div>\
+             <div class=modal style='display:none'><p>Sign up.</p></div></body>",
+        );
+        assert_eq!(p.blocks[0].flags & flag::HIDDEN, 0);
+        assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
     }
 
     #[test]
