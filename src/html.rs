@@ -50,10 +50,14 @@ pub mod hint {
     /// A disclaimer: legal, medical, affiliate or investment small print
     /// (`disclaimer`, `pdp-disclaimer`, `affiliate-disclaimer-small`).
     pub const DISCLAIMER: u32 = 1 << 13;
+    /// A byline: a class or id with the word `author`, `authors` or `byline` (`author-name`,
+    /// `article__byline`). Not a removal by itself: the author fields of a listing's
+    /// records are content (see `crate::extract`).
+    pub const BYLINE: u32 = 1 << 14;
 }
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 14;
+pub const HINTS: usize = 15;
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1370,6 +1374,14 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
         }
         if author_box(name) {
             h |= hint::BIO;
+        } else if name.contains("author") || name.contains("byline") {
+            let words = name.split(['-', '_']);
+            if words
+                .into_iter()
+                .any(|w| matches!(w, "author" | "authors" | "byline"))
+            {
+                h |= hint::BYLINE;
+            }
         }
         let mut prev = "";
         for w in name.split(['-', '_', ':']) {
@@ -1541,6 +1553,8 @@ mod tests {
         };
         assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
+        assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
+        assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
     }
 
     #[test]
