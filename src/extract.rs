@@ -28,6 +28,7 @@ pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
+pub const BYLINE: &str = "html_byline";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -38,7 +39,9 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::AD
     | hint::COOKIE
     | hint::PROMO
-    | hint::BREADCRUMB;
+    | hint::BREADCRUMB
+    | hint::BIO
+    | hint::DISCLAIMER;
 
 /// What a block's text is made of, worked out once.
 struct Text {
@@ -353,7 +356,9 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
             continue;
         }
-        if let Some((reason, rule, detail)) = inner_chrome(page, b, &texts[i], below) {
+        if let Some((reason, rule, detail)) =
+            inner_chrome(page, b, &texts[i], below, depth, listing)
+        {
             v[i] = Some(verdict(page, reason, rule, b, detail.into()));
             continue;
         }
@@ -706,6 +711,9 @@ fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Ra
     dominant
 }
 
+/// Words below which a block in a byline element is the byline, not text about the author.
+const BYLINE_WORDS: f64 = 12.0;
+
 /// Words below which a block in a form within the main content is a field, not prose.
 const FORM_FIELD_WORDS: f64 = 12.0;
 
@@ -720,9 +728,26 @@ fn inner_chrome(
     b: &Block,
     t: &Text,
     below: u32,
+    depth: u32,
+    listing: bool,
 ) -> Option<(&'static str, &'static str, &'static str)> {
     if t.in_body {
         return None;
+    }
+    // A short line in a byline element inside an article ("By Jane Doe", "Jane Doe, Staff
+    // Writer"): annotated article text leaves the byline out. On a page without prose, and
+    // in a record, the author is a field of the item, and stays.
+    if !listing
+        && !t.record
+        && t.words < BYLINE_WORDS
+        && b.flags & flag::HEADING == 0
+        && b.hints_below(depth) & hint::BYLINE != 0
+    {
+        return Some((
+            "byline",
+            BYLINE,
+            "a short line in a byline element (author)",
+        ));
     }
     // (Also on pages without prose: a product's variant picker goes too, which costs
     // product pages a little, less than the forms it removes from short articles gain.)
@@ -798,6 +823,8 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
         (hint::AD, "advertisement", "ad"),
         (hint::PROMO, "promo", "promo"),
         (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
+        (hint::BIO, "byline", "author box"),
+        (hint::DISCLAIMER, "boilerplate", "disclaimer"),
         (hint::NAV, "navigation", "nav"),
         (hint::CHROME, "chrome", "sidebar/header/footer"),
     ];
@@ -901,6 +928,24 @@ mod tests {
         let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
         assert!(
             rules.contains(&CAPTION) && rules.contains(&FORM_IN_CONTENT),
+            "{rules:?}"
+        );
+    }
+
+    #[test]
+    fn bylines_and_author_boxes_in_an_article_go() {
+        let bio = "Jane Doe is a staff writer who has covered science and health for ten years.";
+        let html = format!(
+            "<body><article><div class=article__byline><a href=/jane>By Jane Doe</a></div>\
+             {}<div class=author-bio><p>{bio}</p></div></article></body>",
+            format!("<p>{P}</p>").repeat(12),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v), [P; 12]);
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(
+            rules.contains(&BYLINE) && rules.contains(&CLASS_HINT),
             "{rules:?}"
         );
     }

@@ -44,10 +44,20 @@ pub mod hint {
     pub const CONTENT: u32 = 1 << 9;
     pub const BREADCRUMB: u32 = 1 << 10;
     pub const HIDDEN: u32 = 1 << 11;
+    /// An author box: the writer's biography, photo and links (`author-bio`,
+    /// `about-author`, `elementor-author-box`), which annotated article text leaves out.
+    pub const BIO: u32 = 1 << 12;
+    /// A disclaimer: legal, medical, affiliate or investment small print
+    /// (`disclaimer`, `pdp-disclaimer`, `affiliate-disclaimer-small`).
+    pub const DISCLAIMER: u32 = 1 << 13;
+    /// A byline: a class or id with the word `author`, `authors` or `byline` (`author-name`,
+    /// `article__byline`). Not a removal by itself: the author fields of a listing's
+    /// records are content (see `crate::extract`).
+    pub const BYLINE: u32 = 1 << 14;
 }
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 12;
+pub const HINTS: usize = 15;
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -410,7 +420,7 @@ pub fn parse(html: &str) -> Page {
                             *d = stack.len() as u32 + 1;
                         }
                     }
-                    if hints & hint::HIDDEN != 0 {
+                    if hints & hint::HIDDEN != 0 && !disclosure(&attrs) {
                         flags |= flag::HIDDEN;
                     }
                     let link = name == "a";
@@ -648,6 +658,17 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                 }
                 None if raw_text => break, // raw text to the end of the page
                 None => {}
+            }
+        }
+        // `<iframe ... />` (a tag manager's `<noscript>` snippet written as JSX): an iframe
+        // is not void, so a parser without scripting reads the rest of the page as its raw
+        // text, and the page comes out empty. Its content is never page text: the tag goes.
+        if !close && name == b"iframe" {
+            let end = start_tag_end(b, name_end);
+            if b[..end].ends_with(b"/>") {
+                drops.push((at, end));
+                i = end;
+                continue;
             }
         }
         // A start tag's unread attributes go (see `KEPT_ATTRIBUTES`); its end is found by
@@ -1346,6 +1367,8 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("promo", hint::PROMO),
     ("popup", hint::PROMO),
     ("modal", hint::PROMO),
+    ("disclaimer", hint::DISCLAIMER),
+    ("disclaimers", hint::DISCLAIMER),
     ("author", hint::META),
     ("byline", hint::META),
     ("tags", hint::META),
@@ -1395,6 +1418,61 @@ const TAXONOMY: &[&str] = &[
 /// `no-sidebar`), as the [`TAXONOMY`] prefixes do at the start of a class name.
 const STATE_WORDS: &[&str] = &["has", "no", "with", "without"];
 
+/// Words that, right after "author" in a class name or id, make it an author box rather
+/// than a byline or a list of authors (`author-bio`, `author_info`, `author-box__text`; not
+/// `author-name`, `authors-container`, which can hold the article, or `card__author-list`).
+const BIO_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "box",
+    "info",
+    "card",
+    "profile",
+    "desc",
+    "description",
+    "details",
+    "tooltip",
+    "popover",
+];
+
+/// Whether a class name or id (lowercase) names an author box (see [`hint::BIO`]): "author"
+/// followed by one of [`BIO_WORDS`] (also written as one word: `authorbox`), or preceded
+/// by "about" (`about-author`, `about-the-author`).
+fn author_box(name: &str) -> bool {
+    let Some(at) = name.find("author") else {
+        return false;
+    };
+    if ["authorbox", "authorbio", "authorprofile"]
+        .iter()
+        .any(|w| name[at..].starts_with(w))
+    {
+        return true;
+    }
+    let mut before = ["", ""];
+    let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        if w == "author" || w == "authors" {
+            if before[1] == "about" || (before[1] == "the" && before[0] == "about") {
+                return true;
+            }
+            return words.next().is_some_and(|n| BIO_WORDS.contains(&n));
+        }
+        before = [before[1], w];
+    }
+    false
+}
+
+/// Whether a hidden element is the folded panel of an accordion (its class or id has the
+/// word `accordion` or `collapsible`): text a reader opens with one click, which annotated
+/// page text keeps (product details, course descriptions, FAQ answers), unlike a popup's.
+fn disclosure(attrs: &Attrs) -> bool {
+    (attrs.class.into_iter().chain(attrs.id)).any(|names| {
+        names
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("accordion") || w.eq_ignore_ascii_case("collapsible"))
+    })
+}
+
 /// The [`hint`]s of an element's class names, id and hiding attributes.
 pub fn hints_of(attrs: &Attrs) -> u32 {
     use std::collections::HashMap;
@@ -1418,7 +1496,9 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             h |= k;
             continue;
         }
-        if EXACT_ONLY.contains(&name) {
+        // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
+        // a style; they do not name the element's part.
+        if EXACT_ONLY.contains(&name) || name.contains('[') {
             continue;
         }
         if TAXONOMY.iter().any(|t| name.starts_with(t))
@@ -1427,6 +1507,17 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             && !name.starts_with("post-meta")
         {
             continue;
+        }
+        if author_box(name) {
+            h |= hint::BIO;
+        } else if name.contains("author") || name.contains("byline") {
+            let words = name.split(['-', '_']);
+            if words
+                .into_iter()
+                .any(|w| matches!(w, "author" | "authors" | "byline"))
+            {
+                h |= hint::BYLINE;
+            }
         }
         let mut prev = "";
         for w in name.split(['-', '_', ':']) {
@@ -1571,6 +1662,56 @@ mod tests {
             )
         );
     }
+    #[test]
+    fn author_boxes_are_told_from_bylines_and_author_lists() {
+        for name in [
+            "author-bio",
+            "elementor-author-box",
+            "author_info",
+            "about-the-author",
+            "blog-authorbox",
+        ] {
+            assert!(author_box(name), "{name}");
+        }
+        for name in [
+            "author",
+            "author-name",
+            "authors-container",
+            "loop-card__author-list",
+            "research-card_authors",
+        ] {
+            assert!(!author_box(name), "{name}");
+        }
+        let a = |class| Attrs {
+            class: Some(class),
+            count: 1,
+            ..Attrs::default()
+        };
+        assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
+        assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
+        assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
+        assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
+    }
+
+    #[test]
+    fn a_folded_accordion_panel_is_not_hidden() {
+        let p = parse(
+            "<body><div class='accordion__panel' hidden><p>Course details.</p></div>\
+             <div class=modal style='display:none'><p>Sign up.</p></div></body>",
+        );
+        assert_eq!(p.blocks[0].flags & flag::HIDDEN, 0);
+        assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
+    }
+
+    #[test]
+    fn a_self_closed_iframe_does_not_swallow_the_page() {
+        let p = parse(
+            "<body><noscript><iframe src=\"x\" style=\"display:none\" /></noscript><p>After it.</p></body>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["After it."]);
+    }
+
     #[test]
     fn streamed_chunks_are_read_where_the_scripts_put_them() {
         let long = "Cloud computing boomed during the last decade but growth in this industry is still early and every analyst agrees on it today.";
