@@ -35,7 +35,10 @@
 //! may also like") ends it the same way when the prose below it is thin ([`RELATED_SHARE`] of
 //! the prose above) and does not go on as paragraphs within [`RELATED_LOOK`] lines (an inline
 //! box inside the article does): every line from it on goes as `dump_related` (`related`, or
-//! `navigation` / `cookies`).
+//! `navigation` / `cookies`). The last region's tail is trimmed: below a run of
+//! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
+//! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
+//! action) goes as `dump_tail`.
 //!
 //! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
@@ -72,6 +75,11 @@ const RELATED_SHARE: f64 = 0.5;
 /// ... and when two prose lines in a row do not come within this many lines below it (the
 /// article going on after an inline box; a carousel's blurbs stand one by one between titles).
 const RELATED_LOOK: usize = 12;
+/// A run of this many menu-like lines in a row inside the last region is where its tail may
+/// be cut ([`trim_tail`]) ...
+const TRIM_MENU_RUN: usize = 2;
+/// ... when the prose below the run scores under this share of the region's score sum.
+const TRIM_SHARE: f64 = 0.1;
 /// A comment section's header ends the article only when the prose above it scores at least
 /// this share of the prose below (a "Comments: 37" beside the byline is no such header).
 const COMMENTS_SHARE: f64 = 0.1;
@@ -497,6 +505,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         gaps.push((b + 1, hi));
     }
     regions.sort_unstable();
+    // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
+    // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
+    // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
+    let last = regions.len() - 1;
+    regions[last].1 = trim_tail(&sc, &gone, regions[last]);
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose: usize = sc[bs..=be]
@@ -667,6 +680,30 @@ fn is_legal(norm: &str) -> bool {
     }
     false
 }
+/// The new end of region `(a, b)` once its tail is trimmed: walking up from `b`, each run of
+/// at least [`TRIM_MENU_RUN`] menu-like (or already removed) lines in a row is a cut point,
+/// taken when the prose below it (all of it, down to `b`) scores under [`TRIM_SHARE`] of the
+/// region's score sum. Linear in the region's length.
+fn trim_tail(sc: &[LineScore], gone: &[bool], (a, b): (usize, usize)) -> usize {
+    let total: f64 = sc[a..=b].iter().map(|s| s.score).sum();
+    let (mut end, mut below, mut run) = (b, 0.0, 0);
+    for j in (a + 1..=b).rev() {
+        if sc[j].menu || gone[j] {
+            run += 1;
+            continue;
+        }
+        if run >= TRIM_MENU_RUN {
+            if below >= TRIM_SHARE * total {
+                break;
+            }
+            end = j;
+        }
+        run = 0;
+        below += sc[j].score.max(0.0);
+    }
+    end
+}
+
 /// Whether a vocabulary entry is a related-content section's header ("Related Articles").
 fn is_related_header(e: &Entry) -> bool {
     e.kind == Kind::Header && e.reason == "related"
@@ -984,6 +1021,22 @@ mod tests {
         for l in ARTICLE.lines().chain(extra.lines()).chain(more.lines()) {
             assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_bio_below_the_post_links_goes() {
+        let extra = "The prime minister said that the government would not let the gangs use the country as a base and that the police had his full support.\n\
+            Neighbouring countries have asked the government for years to close the compounds, where tens of thousands of people are said to work.\n";
+        let bio = "Jane Doe is a reporter who lives in the capital.\n";
+        let src = format!(
+            "{HEAD}{ARTICLE}{extra}Previous Post\nNext Post\nJane Doe\n{bio}About Us\nContact\n"
+        );
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(extra.lines()) {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        assert!(gone.contains(&bio.trim_end()), "{r:#?}");
     }
 
     #[test]
