@@ -30,7 +30,15 @@
 //! stay. The first comment header or count below the article (a lexicon `header` of reason
 //! `comments`, or `comment_count`, found once below the top, with prose above it scoring at
 //! least [`CORE_MIN`] and [`COMMENTS_SHARE`] of the prose below) ends the regions: every line
-//! from it on goes as `dump_comments` (`comments`, or `navigation` / `cookies`).
+//! from it on goes as `dump_comments` (`comments`, or `navigation` / `cookies`). A related-content
+//! header below the article (a lexicon `header` of reason `related`: "Related Articles", "You
+//! may also like") ends it the same way when the prose below it is thin ([`RELATED_SHARE`] of
+//! the prose above) and does not go on as paragraphs within [`RELATED_LOOK`] lines (an inline
+//! box inside the article does): every line from it on goes as `dump_related` (`related`, or
+//! `navigation` / `cookies`). The last region's tail is trimmed: below a run of
+//! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
+//! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
+//! action) goes as `dump_tail`.
 //!
 //! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
@@ -58,6 +66,21 @@ const CAPITALISED: f64 = 0.5;
 const PROSE_ANCHOR: f64 = 10.0;
 /// Score of a line an earlier rule removed (a share bar, a comment thread): a barrier.
 pub const REMOVED: f64 = -5.0;
+/// Score of a related-content header ("Related Articles", "You may also like", a lexicon
+/// `header` of reason `related`): a barrier the article's prose does not run across lightly.
+const RELATED_HEADER: f64 = -20.0;
+/// A related-content header below the article ends it (as a comment header does) when the
+/// prose below it scores under this share of the prose above: the headlines and blurbs of a
+/// carousel, not the second half of an article interrupted by an inline box.
+const RELATED_SHARE: f64 = 0.5;
+/// ... and when two prose lines in a row do not come within this many lines below it (the
+/// article going on after an inline box; a carousel's blurbs stand one by one between titles).
+const RELATED_LOOK: usize = 12;
+/// A run of this many menu-like lines in a row inside the last region is where its tail may
+/// be cut ([`trim_tail`]) ...
+const TRIM_MENU_RUN: usize = 2;
+/// ... when the prose below the run scores under this share of the region's score sum.
+const TRIM_SHARE: f64 = 0.1;
 /// A comment section's header ends the article only when the prose above it scores at least
 /// this share of the prose below (a "Comments: 37" beside the byline is no such header).
 const COMMENTS_SHARE: f64 = 0.1;
@@ -363,6 +386,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
                     score: barrier[k],
                     menu: false,
                 }
+            } else if strong[idx[k]].is_some_and(is_related_header) {
+                LineScore {
+                    score: RELATED_HEADER,
+                    menu: true,
+                }
             } else {
                 let i = idx[k];
                 let s = score_line(doc, i, lower);
@@ -440,6 +468,22 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             before >= CORE_MIN && before >= COMMENTS_SHARE * after
         })
         .unwrap_or(idx.len());
+    // A related-content header below the article ends it too, when the prose below it is
+    // thinner than above and does not go on as paragraphs (a carousel of headlines and
+    // blurbs, not the article's second half below an inline "Related" box). The related
+    // section rule of `classify` left the header and its items alone: the blurbs were on topic.
+    let comments_end = end;
+    let end = (first + 1..end)
+        .filter(|&k| !gone[k] && strong[idx[k]].is_some_and(is_related_header))
+        .take(MAX_REGIONS)
+        .find(|&k| {
+            let before = max_run(&sc, 0, k).map_or(0.0, |r| r.0);
+            let after = max_run(&sc, k, end).map_or(0.0, |r| r.0);
+            let resumes = (k + 1..(end - 1).min(k + RELATED_LOOK))
+                .any(|j| sc[j].score >= PROSE_ANCHOR && sc[j + 1].score >= PROSE_ANCHOR);
+            before >= CORE_MIN && after < RELATED_SHARE * before && !resumes
+        })
+        .unwrap_or(end);
     let (best, bs, be) = max_run(&sc, 0, end).unwrap_or((0.0, first, first));
     let mut regions = vec![(lead(doc, &idx, &gone, bs, 0), be)];
     // Further prose regions set apart by menus (a listing's items, a product's description
@@ -462,6 +506,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         gaps.push((b + 1, hi));
     }
     regions.sort_unstable();
+    // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
+    // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
+    // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
+    let last = regions.len() - 1;
+    regions[last].1 = trim_tail(&sc, &gone, regions[last]);
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose: usize = sc[bs..=be]
@@ -487,8 +536,13 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         }
         let (rule, place) = if k < first_k {
             ("dump_head", "before the article's prose")
-        } else if k >= end {
+        } else if k >= comments_end {
             ("dump_comments", "in the comment section after the article")
+        } else if k >= end {
+            (
+                "dump_related",
+                "in the related-content section after the article",
+            )
         } else if k > last_k {
             ("dump_tail", "after the article's prose")
         } else {
@@ -497,8 +551,10 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
         let reason = if cookie {
             "cookies"
-        } else if k >= end && !s.menu {
+        } else if k >= comments_end && !s.menu {
             "comments"
+        } else if k >= end && !s.menu {
+            "related"
         } else if s.menu {
             "navigation"
         } else {
@@ -629,6 +685,35 @@ fn is_legal(norm: &str) -> bool {
     }
     false
 }
+/// The new end of region `(a, b)` once its tail is trimmed: walking up from `b`, each run of
+/// at least [`TRIM_MENU_RUN`] menu-like (or already removed) lines in a row is a cut point,
+/// taken when the prose below it (all of it, down to `b`) scores under [`TRIM_SHARE`] of the
+/// region's score sum. Linear in the region's length.
+fn trim_tail(sc: &[LineScore], gone: &[bool], (a, b): (usize, usize)) -> usize {
+    let total: f64 = sc[a..=b].iter().map(|s| s.score).sum();
+    let (mut end, mut below, mut run) = (b, 0.0, 0);
+    for j in (a + 1..=b).rev() {
+        if sc[j].menu || gone[j] {
+            run += 1;
+            continue;
+        }
+        if run >= TRIM_MENU_RUN {
+            if below >= TRIM_SHARE * total {
+                break;
+            }
+            end = j;
+        }
+        run = 0;
+        below += sc[j].score.max(0.0);
+    }
+    end
+}
+
+/// Whether a vocabulary entry is a related-content section's header ("Related Articles").
+fn is_related_header(e: &Entry) -> bool {
+    e.kind == Kind::Header && e.reason == "related"
+}
+
 /// Whether a vocabulary entry names the start of a comment section: a comments header
 /// ("Leave a reply", "Kommentare") or a comment count ("12 Comments").
 fn opens_comments(e: &Entry) -> bool {
@@ -909,6 +994,54 @@ mod tests {
             assert_eq!(x.1, "comments");
         }
         assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_carousel_below_a_related_header_goes_and_an_inline_box_does_not_end_the_article() {
+        let items: String = (1..=4)
+            .map(|k| format!("Story Number {k} About Gardens\nA short summary of story {k}, which tells readers what the gardeners in the town have planted this year.\n"))
+            .collect();
+        let src = format!("{HEAD}{ARTICLE}You May Also Like\n{items}About Us\nContact\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in items.lines() {
+            assert!(gone.contains(&l), "carousel line kept: {l}\n{r:#?}");
+        }
+        // An inline box: the article's paragraphs go on right below its two headlines.
+        // Its headlines are on the article's topic, so the related section rule leaves them.
+        let inline =
+            "Related Articles\nPolice Raid Scam Compounds in Cambodia\nSuspects Held After Raids\n";
+        let more = "The police said that the suspects in the scam compounds came from several countries and that many of them would be sent home.\n\
+            Officials in the provinces said that the raids on the compounds would go on and that the police would question the suspects.\n";
+        let extra = "The prime minister said that the government would not let the gangs use the country as a base and that the police had his full support.\n\
+            Neighbouring countries have asked the government for years to close the compounds, where tens of thousands of people are said to work.\n\
+            Many of the victims were promised jobs in the capital and found themselves locked in compounds near the border once they arrived.\n";
+        let src = format!("{HEAD}{ARTICLE}{extra}{inline}{more}About Us\nContact\n");
+        let r = removed(&src);
+        assert!(r.iter().all(|x| x.2 != "dump_related"), "{r:#?}");
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(extra.lines()).chain(more.lines()) {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_bio_below_the_post_links_goes() {
+        let extra = "The prime minister said that the government would not let the gangs use the country as a base and that the police had his full support.\n\
+            Neighbouring countries have asked the government for years to close the compounds, where tens of thousands of people are said to work.\n";
+        let bio = "Jane Doe is a reporter who lives in the capital.\n";
+        let src = format!(
+            "{HEAD}{ARTICLE}{extra}Previous Post\nNext Post\nJane Doe\n{bio}About Us\nContact\n"
+        );
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(extra.lines()) {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        assert!(gone.contains(&bio.trim_end()), "{r:#?}");
     }
 
     #[test]
