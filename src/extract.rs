@@ -296,6 +296,20 @@ pub fn extract_page(page: &Page) -> Extraction {
             parts.extend(siblings(page, &by_node, &values, up, sum, within));
         }
     }
+    // A service or landing page: the best element is one section among several that the
+    // reference keeps (an offer, its benefits, a how-it-works). When the best element holds a
+    // small share of the page's content-like text and is not a run of records, the sections
+    // beside it and beside its ancestors join it (see [`sections`]).
+    if let Some((_, e)) = best
+        && !use_scopes
+    {
+        let page_pos: f64 = values.iter().filter(|v| **v > 0.0).sum();
+        let pick_pos: f64 = values[e.first..e.end].iter().filter(|v| **v > 0.0).sum();
+        if pick_pos < SERVICE_SHARE * page_pos {
+            let within = if off_main < 1.0 { flag::MAIN } else { 0 };
+            parts.extend(sections(page, &texts, e, within));
+        }
+    }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
     let flags_at = |i: usize| {
         (parts.iter())
@@ -642,6 +656,75 @@ fn siblings(
         {
             out.push((s.first, s.end, s.flags));
         }
+    }
+    out
+}
+
+/// Largest share of the page's content-like text the best element may hold for the sections
+/// around it to join it (see [`sections`]).
+const SERVICE_SHARE: f64 = 0.8;
+
+/// Fewest words, in blocks that are mostly not links, a section must have to join.
+const SECTION_WORDS: f64 = 30.0;
+
+/// Most of a section's text that may be links.
+const SECTION_LINKS: f64 = 0.3;
+
+/// Most levels of ancestors whose sections are looked at.
+const SECTION_LEVELS: usize = 8;
+
+/// The sections beside element `e` and beside its ancestors, up to the `<body>`, that join
+/// it on a service page: outside headers, navigation, sidebars, footers and hidden elements,
+/// with no chrome class hint, few links and real text. The [`flag`]s in `within` that `e`
+/// has, a section must have too.
+fn sections(page: &Page, texts: &[Text], e: &Element, within: u32) -> Vec<(usize, usize, u32)> {
+    let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
+        .filter_map(|el| el.node.map(|n| (n, el)))
+        .collect();
+    let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER | flag::HIDDEN;
+    let mut out = Vec::new();
+    let Some(mut node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
+        return out;
+    };
+    for _ in 0..SECTION_LEVELS {
+        let Some(parent) = node.parent() else { break };
+        if parent
+            .value()
+            .as_element()
+            .is_none_or(|el| el.name() == "html")
+        {
+            break;
+        }
+        for child in parent.children() {
+            if child.id() == node.id() {
+                continue;
+            }
+            let Some(&s) = by_node.get(&child.id()) else {
+                continue;
+            };
+            if s.flags & bad != 0 || s.flags & within & e.flags != within & e.flags {
+                continue;
+            }
+            let (mut words, mut chars, mut links) = (0.0, 0usize, 0usize);
+            let mut chrome = false;
+            for (b, t) in page.blocks[s.first..s.end]
+                .iter()
+                .zip(&texts[s.first..s.end])
+            {
+                chars += b.chars;
+                links += b.link_chars;
+                if b.all_hints() & BAD_HINTS != 0 || b.flags & bad != 0 {
+                    chrome = true;
+                }
+                if b.link_density() < 0.5 {
+                    words += t.words;
+                }
+            }
+            if !chrome && words >= SECTION_WORDS && (links as f64) <= SECTION_LINKS * chars as f64 {
+                out.push((s.first, s.end, s.flags));
+            }
+        }
+        node = parent;
     }
     out
 }
