@@ -38,7 +38,8 @@
 //! `navigation` / `cookies`). The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
-//! action) goes as `dump_tail`.
+//! action) goes as `dump_tail`, unless it holds code (braces, " = ", a pilcrow heading: a
+//! documentation page's last sections and examples).
 //!
 //! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
@@ -510,7 +511,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
     // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
     let last = regions.len() - 1;
-    regions[last].1 = trim_tail(&sc, &gone, regions[last]);
+    regions[last].1 = trim_tail(doc, &idx, &sc, &gone, regions[last]);
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose: usize = sc[bs..=be]
@@ -688,25 +689,44 @@ fn is_legal(norm: &str) -> bool {
 /// The new end of region `(a, b)` once its tail is trimmed: walking up from `b`, each run of
 /// at least [`TRIM_MENU_RUN`] menu-like (or already removed) lines in a row is a cut point,
 /// taken when the prose below it (all of it, down to `b`) scores under [`TRIM_SHARE`] of the
-/// region's score sum. Linear in the region's length.
-fn trim_tail(sc: &[LineScore], gone: &[bool], (a, b): (usize, usize)) -> usize {
+/// region's score sum and holds no code ([`is_code`]). Linear in the region's length.
+fn trim_tail(
+    doc: &Doc,
+    idx: &[usize],
+    sc: &[LineScore],
+    gone: &[bool],
+    (a, b): (usize, usize),
+) -> usize {
     let total: f64 = sc[a..=b].iter().map(|s| s.score).sum();
-    let (mut end, mut below, mut run) = (b, 0.0, 0);
+    let (mut end, mut below, mut run, mut code) = (b, 0.0, 0, false);
     for j in (a + 1..=b).rev() {
         if sc[j].menu || gone[j] {
             run += 1;
+            code |= !gone[j] && is_code(&doc.text[idx[j]]);
             continue;
         }
         if run >= TRIM_MENU_RUN {
-            if below >= TRIM_SHARE * total {
+            // Code below the cut (a documentation page's last example, a permalinked
+            // section heading) is the article's: chrome below an article is not code.
+            if below >= TRIM_SHARE * total || code {
                 break;
             }
             end = j;
         }
         run = 0;
         below += sc[j].score.max(0.0);
+        code |= is_code(&doc.text[idx[j]]);
     }
     end
+}
+
+/// Whether line `t` looks like code or a documentation heading: it has a brace, an assignment
+/// (" = ", not the `=` of a URL's query in a reference list) or a pilcrow, the permalink mark of a documentation generator's
+/// section headings ("Logging ¶"). Measured on the tails [`trim_tail`] cut on the dev set:
+/// every such tail held gold text (program listings, config lines and sections of
+/// documentation pages); none of an article's chrome (bios, carousels, reference lists) did.
+fn is_code(t: &str) -> bool {
+    t.bytes().any(|c| c == b'{' || c == b'}') || t.contains(" = ") || t.contains('¶')
 }
 
 /// Whether a vocabulary entry is a related-content section's header ("Related Articles").
@@ -1042,6 +1062,24 @@ mod tests {
             assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
         }
         assert!(gone.contains(&bio.trim_end()), "{r:#?}");
+    }
+
+    #[test]
+    fn code_below_a_run_of_headings_stays() {
+        // A documentation page's last section: two heading-like lines, then an example. The
+        // tail trim would take it as a bio below "Previous Post" links, but code is no chrome.
+        let extra = "The prime minister said that the government would not let the gangs use the country as a base and that the police had his full support.\n\
+            Neighbouring countries have asked the government for years to close the compounds, where tens of thousands of people are said to work.\n\
+            Many of the victims were promised jobs in the capital and found themselves locked in compounds near the border once they arrived.\n";
+        let code = "Set timeout = 15 to wait a little longer for the slow server.\n";
+        let src =
+            format!("{HEAD}{ARTICLE}{extra}Configuration\nTimeouts\n{code}About Us\nContact\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(extra.lines()).chain(code.lines()) {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        assert!(gone.contains(&"Contact"), "{r:#?}");
     }
 
     #[test]
