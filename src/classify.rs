@@ -338,7 +338,7 @@ impl Classifier {
     }
 }
 
-fn is_related_header(e: &Entry) -> bool {
+pub(crate) fn is_related_header(e: &Entry) -> bool {
     e.kind == Kind::Header && e.reason == "related"
 }
 

@@ -295,19 +295,14 @@ pub fn extract_page(page: &Page) -> Extraction {
         if let Some(up) = parent.and_then(|p| by_node.get(&p.id())) {
             parts.extend(siblings(page, &by_node, &values, up, sum, within));
         }
-    }
-    // A service or landing page: the best element is one section among several that the
-    // reference keeps (an offer, its benefits, a how-it-works). When the best element holds a
-    // small share of the page's content-like text and is not a run of records, the sections
-    // beside it and beside its ancestors join it (see [`sections`]).
-    if let Some((_, e)) = best
-        && !use_scopes
-    {
+        // A service or landing page: the best element is one section among several that the
+        // reference keeps (an offer, its benefits, a how-it-works). When the best element
+        // holds a small share of the page's content-like text and is not a run of records,
+        // the sections beside it and beside its ancestors join it (see [`sections`]).
         let page_pos: f64 = values.iter().filter(|v| **v > 0.0).sum();
         let pick_pos: f64 = values[e.first..e.end].iter().filter(|v| **v > 0.0).sum();
-        if pick_pos < SERVICE_SHARE * page_pos {
-            let within = if off_main < 1.0 { flag::MAIN } else { 0 };
-            parts.extend(sections(page, &texts, e, within));
+        if !use_scopes && pick_pos < SERVICE_SHARE * page_pos {
+            parts.extend(sections(page, &by_node, &texts, e, within));
         }
     }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
@@ -677,10 +672,13 @@ const SECTION_LEVELS: usize = 8;
 /// it on a service page: outside headers, navigation, sidebars, footers and hidden elements,
 /// with no chrome class hint, few links and real text. The [`flag`]s in `within` that `e`
 /// has, a section must have too.
-fn sections(page: &Page, texts: &[Text], e: &Element, within: u32) -> Vec<(usize, usize, u32)> {
-    let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
-        .filter_map(|el| el.node.map(|n| (n, el)))
-        .collect();
+fn sections(
+    page: &Page,
+    by_node: &HashMap<ego_tree::NodeId, &Element>,
+    texts: &[Text],
+    e: &Element,
+    within: u32,
+) -> Vec<(usize, usize, u32)> {
     let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER | flag::HIDDEN;
     let mut out = Vec::new();
     let Some(mut node) = e.node.and_then(|n| page.doc.tree.get(n)) else {

@@ -660,17 +660,6 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                 None => {}
             }
         }
-        // `<iframe ... />` (a tag manager's `<noscript>` snippet written as JSX): an iframe
-        // is not void, so a parser without scripting reads the rest of the page as its raw
-        // text, and the page comes out empty. Its content is never page text: the tag goes.
-        if !close && name == b"iframe" {
-            let end = start_tag_end(b, name_end);
-            if b[..end].ends_with(b"/>") {
-                drops.push((at, end));
-                i = end;
-                continue;
-            }
-        }
         // A start tag's unread attributes go (see `KEPT_ATTRIBUTES`); its end is found by
         // reading the attributes, so a `>` inside a quoted value does not end it.
         let attributes_from = drops.len();
@@ -679,6 +668,15 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         } else {
             drop_unread_attributes(b, name_end, &mut drops)
         };
+        // `<iframe ... />` (a tag manager's `<noscript>` snippet written as JSX): an iframe
+        // is not void, so a parser without scripting reads the rest of the page as its raw
+        // text, and the page comes out empty. Its content is never page text: the tag goes.
+        if !close && name == b"iframe" && b[..end].ends_with(b"/>") {
+            drops.truncate(attributes_from);
+            drops.push((at, end));
+            i = end;
+            continue;
+        }
         if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
             if close {
                 if depth > limit {
@@ -764,12 +762,7 @@ fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<(usize, usize)>
         let name_start = k;
         let start = (b[run..k].iter().position(|&c| c == b'/')).map_or(name_start, |p| run + p);
         k += 1; // a name may start with `=`
-        while k < b.len()
-            && !matches!(
-                b[k],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'='
-            )
-        {
+        while k < b.len() && !is_tag_name_end(b[k]) && b[k] != b'=' {
             k += 1;
         }
         let name = &b[name_start..k];
@@ -1199,7 +1192,6 @@ struct Pending {
 /// Steps shown in a path.
 const PATH_STEPS: usize = 6;
 
-/// `tag#id` or `tag.first-class`, as a CSS selector step.
 /// The class name that scraper's `Element::classes` gives first (the smallest, as it sorts
 /// them), read from the attribute: `classes` interns every class name of the element the
 /// first time it is called, which the path and the record scan paid on every element.
@@ -1208,6 +1200,7 @@ pub fn first_class(el: &scraper::node::Element) -> Option<&str> {
     value.split_ascii_whitespace().min()
 }
 
+/// `tag#id` or `tag.first-class`, as a CSS selector step.
 fn push_segment(p: &mut String, el: &scraper::node::Element) {
     let name = el.name();
     p.push_str(name);
@@ -1510,14 +1503,10 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
         }
         if author_box(name) {
             h |= hint::BIO;
-        } else if name.contains("author") || name.contains("byline") {
-            let words = name.split(['-', '_']);
-            if words
-                .into_iter()
-                .any(|w| matches!(w, "author" | "authors" | "byline"))
-            {
-                h |= hint::BYLINE;
-            }
+        } else if (name.contains("author") || name.contains("byline"))
+            && (name.split(['-', '_'])).any(|w| matches!(w, "author" | "authors" | "byline"))
+        {
+            h |= hint::BYLINE;
         }
         let mut prev = "";
         for w in name.split(['-', '_', ':']) {

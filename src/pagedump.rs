@@ -47,7 +47,7 @@
 //! Linear in the number of lines; one pass for the scores, one per region (at most
 //! [`MAX_REGIONS`]).
 
-use crate::classify::{Doc, Evidence, Verdict};
+use crate::classify::{Doc, Evidence, Verdict, is_related_header};
 use crate::lexicon::{Entry, Kind, for_each_word};
 use crate::text;
 use std::collections::HashSet;
@@ -727,11 +727,6 @@ fn trim_tail(
 /// documentation pages); none of an article's chrome (bios, carousels, reference lists) did.
 fn is_code(t: &str) -> bool {
     t.bytes().any(|c| c == b'{' || c == b'}') || t.contains(" = ") || t.contains('¶')
-}
-
-/// Whether a vocabulary entry is a related-content section's header ("Related Articles").
-fn is_related_header(e: &Entry) -> bool {
-    e.kind == Kind::Header && e.reason == "related"
 }
 
 /// Whether a vocabulary entry names the start of a comment section: a comments header
