@@ -59,8 +59,9 @@ impl Text {
         text::normalize_into(&b.text, norm);
         let (mut words, mut stops) = (0.0, 0.0);
         for w in text::norm_words(norm) {
-            words += 1.0;
-            stops += f64::from(u8::from(text::stop_words().contains(w)));
+            let (n, s) = text::token_weight(w);
+            words += n;
+            stops += s;
         }
         let in_body = words >= 5.0 && body.is_some_and(|body| body.contains(norm.as_str()));
         Text {

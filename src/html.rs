@@ -1337,6 +1337,7 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("sidebar", hint::CHROME),
     ("widget", hint::CHROME),
     ("footer", hint::CHROME),
+    ("foot", hint::CHROME),
     ("masthead", hint::CHROME),
     ("topbar", hint::CHROME),
     ("banner", hint::CHROME),

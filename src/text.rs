@@ -476,14 +476,50 @@ pub fn word_count(s: &str) -> usize {
     n
 }
 
+/// Characters of a script written without spaces between words that count as one word: Chinese
+/// and Japanese words are one to three characters long (two on average), Thai, Lao, Khmer and
+/// Burmese words, written with their vowel and tone marks, about four.
+fn unspaced_chars_per_word(c: char) -> Option<usize> {
+    match c as u32 {
+        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => Some(2),
+        0x0e00..=0x0eff | 0x1000..=0x109f | 0x1780..=0x17ff => Some(4),
+        _ => None,
+    }
+}
+
+/// Function characters of Chinese and Japanese (particles, the possessive, copulas): the stop
+/// words of scripts without spaces, where a whole clause is one token.
+const CJK_FUNCTION_CHARS: &str = "的了是在和有也就不这与对为而及其被但将都之のにはをがでともへや";
+
+/// The words and stop words a normalised token (see [`norm_words`]) is worth: one word, a stop
+/// word when it is in [`stop_words`]; a token in a script written without spaces (a whole
+/// Chinese clause) is worth one word per few characters (see `unspaced_chars_per_word`), and
+/// one stop word per function character in it.
+pub fn token_weight(w: &str) -> (f64, f64) {
+    if w.is_ascii() {
+        return (1.0, f64::from(u8::from(stop_words().contains(w))));
+    }
+    let (mut unspaced, mut stops) = (0.0, 0.0);
+    for c in w.chars() {
+        if let Some(per_word) = unspaced_chars_per_word(c) {
+            unspaced += 1.0 / per_word as f64;
+            stops += f64::from(u8::from(CJK_FUNCTION_CHARS.contains(c)));
+        }
+    }
+    if unspaced < 1.0 {
+        return (1.0, f64::from(u8::from(stop_words().contains(w))));
+    }
+    (unspaced.round(), stops)
+}
+
 /// The stop words of every compiled-in language, lower case.
 pub fn stop_words() -> &'static HashSet<&'static str, foldhash::fast::RandomState> {
     static SET: OnceLock<HashSet<&'static str, foldhash::fast::RandomState>> = OnceLock::new();
     SET.get_or_init(|| {
-        STOP_WORD_LISTS
-            .iter()
-            .flat_map(|(_, list)| list.split_whitespace())
-            .filter(|w| !w.starts_with('#'))
+        (STOP_WORD_LISTS.iter())
+            .flat_map(|(_, list)| list.lines())
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(str::split_whitespace)
             .collect()
     })
 }
@@ -497,6 +533,25 @@ pub const STOP_WORD_LISTS: &[(&str, &str)] = &[
     ("it", include_str!("../data/stopwords/it.txt")),
     ("pt", include_str!("../data/stopwords/pt.txt")),
     ("nl", include_str!("../data/stopwords/nl.txt")),
+    ("ar", include_str!("../data/stopwords/ar.txt")),
+    ("bg", include_str!("../data/stopwords/bg.txt")),
+    ("ca", include_str!("../data/stopwords/ca.txt")),
+    ("cs", include_str!("../data/stopwords/cs.txt")),
+    ("da", include_str!("../data/stopwords/da.txt")),
+    ("el", include_str!("../data/stopwords/el.txt")),
+    ("fi", include_str!("../data/stopwords/fi.txt")),
+    ("he", include_str!("../data/stopwords/he.txt")),
+    ("hi", include_str!("../data/stopwords/hi.txt")),
+    ("hu", include_str!("../data/stopwords/hu.txt")),
+    ("id", include_str!("../data/stopwords/id.txt")),
+    ("no", include_str!("../data/stopwords/no.txt")),
+    ("pl", include_str!("../data/stopwords/pl.txt")),
+    ("ro", include_str!("../data/stopwords/ro.txt")),
+    ("ru", include_str!("../data/stopwords/ru.txt")),
+    ("sk", include_str!("../data/stopwords/sk.txt")),
+    ("sv", include_str!("../data/stopwords/sv.txt")),
+    ("tr", include_str!("../data/stopwords/tr.txt")),
+    ("uk", include_str!("../data/stopwords/uk.txt")),
 ];
 
 /// True for a word that carries topic: at least three characters, not a number, not a stop
@@ -693,10 +748,35 @@ mod tests {
 
     #[test]
     fn stop_words_cover_several_languages() {
-        for w in ["the", "und", "les", "los", "della"] {
+        for w in [
+            "the", "und", "les", "los", "della", "и", "في", "και", "oraz", "och", "और",
+        ] {
             assert!(stop_words().contains(w), "{w}");
         }
         assert!(is_content_word("cybercrime"));
         assert!(!is_content_word("2025"));
+        // The lists' header lines are comments, not words.
+        for w in ["english", "stop", "words", "german"] {
+            assert!(!stop_words().contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn unspaced_scripts_count_words_by_characters() {
+        // A Chinese clause is one token but some twenty words, four of them function words.
+        let zh = normalize("香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询");
+        assert_eq!(norm_words(&zh).count(), 1);
+        let (words, stops) = token_weight(&zh);
+        assert_eq!(words, 17.0);
+        assert_eq!(stops, 4.0); // 在 就 其 的
+        // Japanese particles are its stop words.
+        let (words, stops) = token_weight("歴史的な米朝首脳会談を巡って戦っていたのは");
+        assert!(words >= 10.0 && stops >= 3.0, "{words} {stops}");
+        // Thai: about four characters a word.
+        assert_eq!(token_weight("สวัสดีครับทุกคน").0, 4.0);
+        // Spaced scripts: one token, one word.
+        assert_eq!(token_weight("und"), (1.0, 1.0));
+        assert_eq!(token_weight("straße"), (1.0, 0.0));
+        assert_eq!(token_weight("中"), (1.0, 0.0));
     }
 }
