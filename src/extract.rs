@@ -127,6 +127,16 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
         v = v.max(record_value(b, n, ld));
     }
     let h = b.all_hints() & !ignore;
+    // Reader comments count for nothing, neither for nor against the element around them:
+    // a theme often puts the comment list inside the post's own container, after its
+    // paragraphs. They still go as comments (see `kind_of`).
+    if h & hint::COMMENT != 0
+        && h & BAD_HINTS & !hint::COMMENT == 0
+        && flags & (flag::NAV | flag::ASIDE | flag::FOOTER) == 0
+        && !t.in_body
+    {
+        return 0.0;
+    }
     if flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
     } else if v > 0.0
@@ -199,16 +209,30 @@ pub fn extract_page(page: &Page) -> Extraction {
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
-    if dominant & hint::COMMENT != 0 && !page.discussion {
-        let values = values_by(Scoring {
+    let article_beside_comments = |dominant: u32| {
+        // Comments count for nothing here, neither for nor against: the article's paragraphs
+        // and the comment list may be children of one element.
+        let values: Vec<f64> = values_by(Scoring {
             ignore: dominant & !hint::COMMENT,
             ..raw_scoring
-        });
-        if best_element(page, &values, dominant)
-            .is_some_and(|(sum, e)| e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS)
-        {
-            dominant &= !hint::COMMENT;
-        }
+        })
+        .into_iter()
+        .zip(blocks)
+        .map(|(v, b)| {
+            if b.all_hints() & hint::COMMENT != 0 {
+                0.0
+            } else {
+                v
+            }
+        })
+        .collect();
+        !page.discussion
+            && best_element(page, &values, dominant).is_some_and(|(sum, e)| {
+                e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS
+            })
+    };
+    if dominant & hint::COMMENT != 0 && article_beside_comments(dominant) {
+        dominant &= !hint::COMMENT;
     }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
     // content when it is most of it.
@@ -312,7 +336,12 @@ pub fn extract_page(page: &Page) -> Extraction {
             .find(|&&(a, b, _)| i >= a && i < b)
             .map_or(0, |p| p.2)
     };
-    let ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
+    // Hints on most of the main content's own text are what it is about too; comments the
+    // same way as above: not when an article worth its name stands beside them.
+    let mut ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
+    if ignore & !dominant & hint::COMMENT != 0 && article_beside_comments(ignore) {
+        ignore &= !hint::COMMENT;
+    }
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         if b.flags & flag::HIDDEN != 0 && dominant & hint::HIDDEN == 0 {
@@ -1122,6 +1151,38 @@ mod tests {
         assert!(page.discussion);
         let kept = extract(&page).iter().filter(|v| v.is_none()).count();
         assert_eq!(kept, 50);
+    }
+
+    #[test]
+    fn comments_inside_the_posts_own_container_stay_comments() {
+        // A theme that puts the comment list after the post's paragraphs, in one element,
+        // beside a sidebar and under a menu: the post is the content, the comments go. Were
+        // the comments counted against the element, the sidebar would outweigh the post.
+        let c = "I read this and I think that the author is right about most of it, but not all of it, as usual.";
+        let html = format!(
+            "<body><ul>{}</ul><div class=postarea>{}<div id=comments><ol class=commentlist>{}</ol></div></div>\
+             <div class=side><p>{P}</p></div></body>",
+            "<li><a href=/x>Section</a></li>".repeat(40),
+            format!("<p>{P}</p>").repeat(16),
+            format!("<li class=comment><p>{c}</p><p>{c}</p><p>{c}</p></li>").repeat(15),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v), [P; 16]);
+    }
+
+    #[test]
+    fn a_headings_anchor_is_not_a_widget_name() {
+        // `reply` in a heading's slug does not make its section a comment widget.
+        let html = format!(
+            "<body><article>{}<h2 id=receive-and-reply-to-an-inbound-message>Receive and reply</h2>\
+             <section id=receive-and-reply-to-an-inbound-message-section><p>{P}</p></section>\
+             </article></body>",
+            format!("<p>{P}</p>").repeat(6),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v).len(), 8);
     }
 
     #[test]

@@ -1384,6 +1384,24 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("screen-reader-text", hint::HIDDEN),
 ];
 
+/// Words that glue a sentence together: an id of [`SLUG_PARTS`] or more parts with one of
+/// them is a heading made into an anchor (`id="receive-and-reply-to-an-inbound-sms"`), and
+/// its words are the heading's, not the name of a page part. (Class names are left alone:
+/// BEM names glue words too, `menu-sub-item__with-icon`.)
+const SLUG_GLUE: &[&str] = &[
+    "a", "an", "and", "are", "can", "do", "for", "from", "how", "in", "is", "of", "on", "or",
+    "the", "to", "what", "when", "why", "with", "you", "your",
+];
+
+/// Fewest `-`/`_`-separated parts of an id that can be a heading's slug (see [`SLUG_GLUE`]).
+const SLUG_PARTS: usize = 5;
+
+/// Whether an id is a heading's slug (see [`SLUG_GLUE`]).
+fn is_slug(name: &str) -> bool {
+    name.split(['-', '_']).count() >= SLUG_PARTS
+        && name.split(['-', '_']).any(|w| SLUG_GLUE.contains(&w))
+}
+
 /// Hint words that count only as a whole class name or id: as parts of a longer name they
 /// name something else (`c-product-widget__content`, `overflow-hidden`).
 const EXACT_ONLY: &[&str] = &["widget", "hidden", "meta", "header", "banner"];
@@ -1477,7 +1495,8 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
     let mut h = 0;
     let classes = attrs.class.unwrap_or("").split_ascii_whitespace();
     let mut lower = String::new();
-    for name in classes.chain(attrs.id) {
+    let named = (classes.map(|c| (c, false))).chain(attrs.id.map(|id| (id, true)));
+    for (name, is_id) in named {
         let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
             lower.clear();
             lower.push_str(name);
@@ -1492,7 +1511,7 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
         }
         // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
         // a style; they do not name the element's part.
-        if EXACT_ONLY.contains(&name) || name.contains('[') {
+        if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
             continue;
         }
         if TAXONOMY.iter().any(|t| name.starts_with(t))
