@@ -238,16 +238,29 @@ impl Classifier {
     /// The verdict for every line of `doc` (None = keep), a plain-text document that may be a
     /// full-page text dump (see `pagedump.rs`).
     pub fn classify(&self, doc: &Doc) -> Vec<Option<Verdict>> {
-        self.classify_with(doc, true)
+        self.classify_with(doc, true, &|_, _| true)
     }
 
     /// As [`Classifier::classify`] without the page-dump rule: for text whose main content was
     /// already extracted (an HTML page's blocks, where `extract.rs` decides the region).
-    pub fn classify_extracted(&self, doc: &Doc) -> Vec<Option<Verdict>> {
-        self.classify_with(doc, false)
+    /// `same_section(h, j)` says whether line `j` is still in the part of the page that holds
+    /// the related-section header on line `h` (on an HTML page, inside the element around the
+    /// header and its first item): a related section ends where that element does, so the
+    /// article's paragraphs after an inline "Recommended reading" box are not its items.
+    pub fn classify_extracted(
+        &self,
+        doc: &Doc,
+        same_section: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<Option<Verdict>> {
+        self.classify_with(doc, false, same_section)
     }
 
-    fn classify_with(&self, doc: &Doc, page_dump: bool) -> Vec<Option<Verdict>> {
+    fn classify_with(
+        &self,
+        doc: &Doc,
+        page_dump: bool,
+        same_section: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<Option<Verdict>> {
         let n = doc.len();
         let mut v: Vec<Option<Verdict>> = Vec::with_capacity(n);
         v.resize_with(n, || None);
@@ -289,6 +302,7 @@ impl Classifier {
             protected: &protected,
             c: self,
             time: &time,
+            same_section,
         };
         rules.breadcrumb_top();
         rules.related_sections(&strong);
@@ -350,6 +364,9 @@ struct Rules<'r, 'a> {
     c: &'r Classifier,
     /// Lines that are a relative time ("3 hours ago", "il y a 2 heures").
     time: &'r [bool],
+    /// Whether a line is in the same part of the page as a related header's line (see
+    /// [`Classifier::classify_extracted`]).
+    same_section: &'r dyn Fn(usize, usize) -> bool,
 }
 
 impl<'r, 'a: 'r> Rules<'r, 'a> {
@@ -599,7 +616,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 j += 1;
                 continue;
             }
-            if self.protected[j] {
+            if self.protected[j] || (header.is_some() && !(self.same_section)(s, j)) {
                 break;
             }
             if self.v[j].is_some() {

@@ -1384,6 +1384,15 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("screen-reader-text", hint::HIDDEN),
 ];
 
+/// Whether `node` is `ancestor` or inside it.
+pub fn is_within(doc: &Html, node: ego_tree::NodeId, ancestor: ego_tree::NodeId) -> bool {
+    doc.tree.get(node).is_some_and(|n| {
+        std::iter::once(n)
+            .chain(n.ancestors())
+            .any(|x| x.id() == ancestor)
+    })
+}
+
 /// Words that glue a sentence together: an id of [`SLUG_PARTS`] or more parts with one of
 /// them is a heading made into an anchor (`id="receive-and-reply-to-an-inbound-sms"`), and
 /// its words are the heading's, not the name of a page part. (Class names are left alone:

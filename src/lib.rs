@@ -153,7 +153,51 @@ impl Cleaner {
         let kept: Vec<usize> = all.iter().copied().filter(|&k| pre[k].is_none()).collect();
         let (kept_text, kept_line) = page_text(&page, &kept);
         let kept_doc = Doc::new(kept_text.as_bytes());
-        let mut text_verdicts = self.classifier.classify_extracted(&kept_doc);
+        // The block behind every line of the kept text (a paragraph break's blank line goes
+        // with the block before it).
+        let mut block_at = vec![0; kept_doc.len()];
+        for (j, &k) in kept.iter().enumerate() {
+            let end = kept_line.get(j + 1).copied().unwrap_or(kept_doc.len());
+            for b in &mut block_at[kept_line[j].min(end)..end] {
+                *b = k;
+            }
+        }
+        let node_at = |line: usize| page.blocks[block_at[line]].node;
+        let parent = |n: ego_tree::NodeId| page.doc.tree.get(n)?.parent().map(|p| p.id());
+        // A related section inside the article (see `Classifier::classify_extracted`): its
+        // header sits in a box of its own, the largest element around it that holds none of
+        // the article's text before it (the last line of eight words or more) and does hold
+        // the line after the header. The section ends at a line outside that box that sits
+        // beside the article's text before it (same parent element): the article goes on
+        // after an inline "Recommended reading" box. A header without a box of its own (a
+        // heading among the paragraphs), or boxes after the article's own element, leave the
+        // section to the text rules.
+        let module = |h: usize| -> Option<(ego_tree::NodeId, ego_tree::NodeId)> {
+            let before = (0..h).rev().find(|&l| kept_doc.words[l] >= 8)?;
+            let (head, prose) = (node_at(h)?, node_at(before)?);
+            let tree = &page.doc.tree;
+            let mut box_ = None;
+            for n in std::iter::once(tree.get(head)?).chain(tree.get(head)?.ancestors()) {
+                if html::is_within(&page.doc, prose, n.id()) {
+                    break;
+                }
+                box_ = Some(n.id());
+            }
+            let next = node_at(kept_doc.next_nonblank(h, 1)?)?;
+            let box_ = box_.filter(|&b| html::is_within(&page.doc, next, b))?;
+            Some((box_, parent(prose)?))
+        };
+        let modules = std::cell::RefCell::new(HashMap::new());
+        let same_section = |h: usize, j: usize| {
+            let m = *modules.borrow_mut().entry(h).or_insert_with(|| module(h));
+            match (m, node_at(j)) {
+                (Some((box_, article)), Some(n)) => {
+                    html::is_within(&page.doc, n, box_) || parent(n) != Some(article)
+                }
+                _ => true,
+            }
+        };
+        let mut text_verdicts = self.classifier.classify_extracted(&kept_doc, &same_section);
         let doc = Doc::new(text.as_bytes());
         let mut verdicts: Vec<Option<classify::Verdict>> = vec![None; doc.len()];
         for (k, v) in pre.iter().enumerate() {
@@ -992,6 +1036,53 @@ mod tests {
                 "",
             ]
         );
+    }
+
+    #[test]
+    fn an_inline_related_box_does_not_swallow_the_rest_of_the_article() {
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let article = [
+            "The harbour project moved ahead this week as the council approved the budget for dredging the old quay.",
+            "Engineers expect the dredging to take two winters, while fishermen worry about their moorings and catches.",
+            "Residents packed the town hall meeting, where the mayor promised regular reports on costs and delays.",
+        ];
+        let off = [
+            "Once, during a lecture about the Stoics, a student stood up and told a story about his grandmother.",
+            "She had kept bees for sixty years and never once complained about a sting, he said, smiling.",
+        ];
+        let item =
+            |t: &str, lead: &str| format!("<li><h3><a href=/x>{t}</a></h3><p>{lead}</p></li>");
+        let html = format!(
+            "<html><body><article><section class=body><p>{}</p><p>{}</p><p>{}</p>\
+             <div class=module><h2>Recommended Reading</h2><ul>{}{}</ul></div>\
+             <p>{}</p><p>{}</p></section>\
+             <div class=more><h2>Recommended Reading</h2><ul>{}</ul></div></article></body></html>",
+            article[0],
+            article[1],
+            article[2],
+            item(
+                "Why the markets fell",
+                "Stocks slid on Friday as traders sold shares of banks and chip makers."
+            ),
+            item(
+                "A new phone",
+                "The latest handset has a brighter screen, a bigger battery and three cameras."
+            ),
+            off[0],
+            off[1],
+            item(
+                "The best pizza",
+                "Our critics ranked forty pizzerias by crust, sauce and the price of a slice."
+            ),
+        );
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        // The article's paragraphs after the box stay, whatever their vocabulary; the box
+        // and the one after the article go.
+        assert!(out.contains(off[0]) && out.contains(off[1]), "{out}");
+        for gone in ["Recommended", "markets", "handset", "pizza"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
     }
 
     #[test]
