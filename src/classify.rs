@@ -610,13 +610,19 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         };
         let mut marked = 0;
         let mut budget = 0;
+        // The section ended where the header's part of the page does (see `same_section`).
+        let mut boxed = false;
         let mut j = if header.is_some() { s + 1 } else { s };
         while j < n {
             if self.doc.lines[j].blank {
                 j += 1;
                 continue;
             }
-            if self.protected[j] || (header.is_some() && !(self.same_section)(s, j)) {
+            if self.protected[j] {
+                break;
+            }
+            if header.is_some() && !(self.same_section)(s, j) {
+                boxed = true;
                 break;
             }
             if self.v[j].is_some() {
@@ -681,10 +687,12 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
             j += 1;
         }
         if let Some(e) = header
-            && (marked > 0 || j >= n)
+            && (marked > 0 || j >= n || boxed)
         {
             let detail = if marked > 0 {
                 format!("header of a related section with {marked} removed item lines")
+            } else if boxed {
+                "related header whose part of the page holds no items".to_string()
             } else {
                 "related header with nothing but widgets after it".to_string()
             };

@@ -169,10 +169,11 @@ impl Cleaner {
         // the article's text before it (the last line of eight words or more) and does hold
         // the line after the header. The section ends at a line outside that box that sits
         // beside the article's text before it (same parent element): the article goes on
-        // after an inline "Recommended reading" box. A header without a box of its own (a
-        // heading among the paragraphs), or boxes after the article's own element, leave the
-        // section to the text rules.
-        let module = |h: usize| -> Option<(ego_tree::NodeId, ego_tree::NodeId)> {
+        // after an inline "Recommended reading" box. A header without such a box (a heading
+        // among the paragraphs, or a "Read next" box a script fills) ends it at a full
+        // paragraph ([`RESUMED_ARTICLE_WORDS`]) beside the article's text; boxes after the
+        // article's own element leave the section to the text rules.
+        let module = |h: usize| -> Option<(Option<ego_tree::NodeId>, ego_tree::NodeId)> {
             let before = (0..h).rev().find(|&l| kept_doc.words[l] >= 8)?;
             let (head, prose) = (node_at(h)?, node_at(before)?);
             let tree = &page.doc.tree;
@@ -184,15 +185,18 @@ impl Cleaner {
                 box_ = Some(n.id());
             }
             let next = node_at(kept_doc.next_nonblank(h, 1)?)?;
-            let box_ = box_.filter(|&b| html::is_within(&page.doc, next, b))?;
+            let box_ = box_.filter(|&b| html::is_within(&page.doc, next, b));
             Some((box_, parent(prose)?))
         };
         let modules = std::cell::RefCell::new(HashMap::new());
         let same_section = |h: usize, j: usize| {
             let m = *modules.borrow_mut().entry(h).or_insert_with(|| module(h));
             match (m, node_at(j)) {
-                (Some((box_, article)), Some(n)) => {
+                (Some((Some(box_), article)), Some(n)) => {
                     html::is_within(&page.doc, n, box_) || parent(n) != Some(article)
+                }
+                (Some((None, article)), Some(n)) => {
+                    parent(n) != Some(article) || kept_doc.words[j] < RESUMED_ARTICLE_WORDS
                 }
                 _ => true,
             }
@@ -276,6 +280,11 @@ fn page_text(page: &html::Page, which: &[usize]) -> (String, Vec<usize>) {
     }
     (text, line_of)
 }
+
+/// Words of a paragraph beside the article's earlier text that ends a related section whose
+/// header has no box of its own around its items (a "Read next" heading whose list a script
+/// fills in): the article goes on.
+const RESUMED_ARTICLE_WORDS: usize = 30;
 
 /// What [`Cleaner::clean_html`] makes of a page.
 pub struct HtmlCleaned {
@@ -1083,6 +1092,32 @@ mod tests {
         for gone in ["Recommended", "markets", "handset", "pizza"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
+    }
+
+    #[test]
+    fn a_read_next_heading_a_script_fills_does_not_swallow_the_article() {
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let article = [
+            "The harbour project moved ahead this week as the council approved the budget for dredging the old quay.",
+            "Engineers expect the dredging to take two winters, while fishermen worry about their moorings and catches.",
+            "Residents packed the town hall meeting, where the mayor promised regular reports on costs and delays.",
+        ];
+        let rest = "Once, during a lecture about the Stoics, a student stood up and told a story about his grandmother, who had kept bees for sixty years and never once complained about a sting, he said.";
+        let html = format!(
+            "<html><body><article><p>{}</p><p>{}</p><p>{}</p><div class=more-like-this>Read Next</div>\
+             <p>{rest}</p><h3>Related posts</h3><ul><li><a href=/a>Why the markets fell</a></li>\
+             <li><a href=/b>A new phone</a></li></ul></article></body></html>",
+            article[0], article[1], article[2],
+        );
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        // The empty "Read Next" box goes, the paragraph after it stays (a full paragraph beside
+        // the article's text: the article goes on); a heading's list of links still goes.
+        assert!(out.contains(rest) && !out.contains("Read Next"), "{out}");
+        assert!(
+            !out.contains("Related posts") && !out.contains("markets"),
+            "{out}"
+        );
     }
 
     #[test]
