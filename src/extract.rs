@@ -29,6 +29,7 @@ pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
 pub const BYLINE: &str = "html_byline";
+pub const FALLBACK_TAG: &str = "html_fallback_tag";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -351,6 +352,18 @@ pub fn extract_page(page: &Page) -> Extraction {
                 HIDDEN,
                 b,
                 "inside a hidden element (hidden, aria-hidden or display:none)".into(),
+            ));
+            continue;
+        }
+        if b.flags & flag::PRE == 0 && is_fallback_tag(&b.text) {
+            v[i] = Some(verdict(
+                page,
+                "hidden",
+                FALLBACK_TAG,
+                b,
+                "an <img>, <link>, <iframe> or <script> tag written out as text (a page saved \
+                 with scripts on keeps its <noscript> fallbacks escaped)"
+                    .into(),
             ));
             continue;
         }
@@ -822,6 +835,26 @@ fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Ra
     dominant
 }
 
+/// Whether a block's text is one `<img>`, `<link>`, `<iframe>` or `<script>` tag written
+/// out (`<img src="//pixel…" height="1">`): the `<noscript>` fallback of a tracking pixel,
+/// stylesheet or tag manager, which a page saved with scripts on holds escaped, as text.
+fn is_fallback_tag(text: &str) -> bool {
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    let name_end = inner
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(inner.len());
+    let (name, rest) = inner.split_at(name_end);
+    ["img", "link", "iframe", "script"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+        && rest.starts_with(' ')
+        && rest.contains('=')
+        && !rest.contains(['<', '>'])
+}
+
 /// Words below which a block in a byline element is the byline, not text about the author.
 const BYLINE_WORDS: f64 = 12.0;
 
@@ -996,6 +1029,33 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn escaped_noscript_fallbacks_are_not_text() {
+        // A page saved with scripts on: its <noscript> fallbacks are escaped text, and one in
+        // <head> lands in the body. A tag in a code sample (<pre>) stays.
+        let html = format!(
+            "<html><head><noscript>&lt;link href=\"x.css\" rel=\"stylesheet\"&gt;</noscript></head>\
+             <body><article><p>{P}</p><p>{P} Two.</p><pre>&lt;img src=\"a.png\" alt=\"\"&gt;</pre></article>\
+             <noscript>&lt;img src=\"//pixel.example/?c=2\" height=\"1\" width=\"1\"&gt;</noscript></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let two = format!("{P} Two.");
+        assert_eq!(kept, [P, two.as_str(), "<img src=\"a.png\" alt=\"\">"]);
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert_eq!(
+            rules.iter().filter(|r| **r == FALLBACK_TAG).count(),
+            2,
+            "{rules:?}"
+        );
+        assert!(!is_fallback_tag("<img"));
+        assert!(!is_fallback_tag("<imgs src=x>"));
+        assert!(is_fallback_tag(
+            "<IFRAME src=\"https://www.googletagmanager.com/ns.html?id=1\">"
+        ));
     }
 
     #[test]
