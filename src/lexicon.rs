@@ -705,6 +705,17 @@ mod tests {
             ("Inhaltsverzeichnis", "navigation"),
             ("À propos de l'auteur", "byline"),
             ("About the Author", "byline"),
+            // Beyond the four core languages: block headers in other scripts.
+            ("Читайте также", "related"),
+            ("阅读下一篇：", "related"),
+            ("関連記事", "related"),
+            ("관련기사", "related"),
+            ("เรื่องที่เกี่ยวข้อง", "related"),
+            ("مقالات ذات صلة", "related"),
+            ("分享到微信", "share"),
+            ("评论", "comments"),
+            ("Komentarze (4)", "comments"),
+            ("関連キーワード", "tags"),
         ] {
             assert_eq!(
                 hit(&lex, line).map(|h| h.1),
