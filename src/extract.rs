@@ -29,6 +29,7 @@ pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
 pub const BYLINE: &str = "html_byline";
+pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
 
 /// Hints that name a page part other than the content.
@@ -446,6 +447,9 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
     }
     drop_title(page, &mut v, first, end);
+    if !listing && !page.discussion {
+        drop_datelines(page, &texts, &mut v, first, end);
+    }
     Extraction {
         verdicts: v,
         scopes: if use_scopes {
@@ -955,6 +959,116 @@ fn drop_title(page: &Page, v: &mut [Option<Verdict>], first: usize, end: usize) 
     }
 }
 
+/// Words from which a block of the main content is its first paragraph: the article's
+/// metadata lines (date, byline) come before it.
+const FIRST_PARAGRAPH_WORDS: usize = 30;
+
+/// The date and byline lines above the first paragraph of an article ("March 15, 2022 · 3
+/// min read · By ASU Online", "Updated: Dec 12, 2025", "By Jane Doe, Staff Writer"): the
+/// page's metadata, which annotated article text leaves out. Headings and record fields
+/// stay, and so does everything from the first paragraph on (a date there is content).
+fn drop_datelines(
+    page: &Page,
+    texts: &[Text],
+    v: &mut [Option<Verdict>],
+    first: usize,
+    end: usize,
+) {
+    for i in first..end {
+        let b = &page.blocks[i];
+        if v[i].is_some() {
+            continue;
+        }
+        if text::word_count(&b.text) >= FIRST_PARAGRAPH_WORDS {
+            return;
+        }
+        if b.flags & flag::HEADING == 0
+            && !texts[i].record
+            && !texts[i].in_body
+            && let Some(what) = dateline(&b.text)
+        {
+            v[i] = Some(verdict(page, "byline", DATELINE, b, what.into()));
+        }
+    }
+}
+
+/// Whether a short line is a date or byline line, and which: a date (month name or numbers)
+/// with nothing else but time, publishing words ("updated", "posted on", "min read") and
+/// capitalised names; or "By" and up to six capitalised names or titles.
+fn dateline(line: &str) -> Option<&'static str> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static DATE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (date, rest) = DATE.get_or_init(|| {
+        let m = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+        let date = Regex::new(&format!(
+            r"(?i)\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?[\s-]+(?:{m})\.?,?[\s-]+\d{{4}}|(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b"
+        ))
+        .expect("date pattern");
+        let rest = Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?").expect("time pattern");
+        (date, rest)
+    });
+    const STAMP: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "date",
+        "originally",
+        "read",
+        "reading",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "time",
+        "by",
+        "and",
+        "am",
+        "pm",
+        "est",
+        "edt",
+        "et",
+        "pt",
+        "pst",
+        "pdt",
+        "gmt",
+        "utc",
+        "cet",
+        "written",
+    ];
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 12 {
+        return None;
+    }
+    let names_only = |s: &str, max: usize| {
+        let w: Vec<&str> = (s.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .filter(|w| !STAMP.iter().any(|t| w.eq_ignore_ascii_case(t)))
+            .collect();
+        w.len() <= max
+            && w.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    };
+    if date.is_match(line) {
+        let no_date = date.replace_all(line, " ");
+        let left = rest.replace_all(&no_date, " ");
+        return names_only(&left, 6).then_some("a date line above the article's first paragraph");
+    }
+    let lower = line.trim_start().to_lowercase();
+    let after = ["by ", "written by ", "posted by "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &line.trim_start()[p.len()..]))?;
+    (!after.trim().is_empty() && names_only(after, 6))
+        .then_some("a byline above the article's first paragraph")
+}
+
 /// The removal reason a block's surroundings suggest, and the hint that says so when a class
 /// or id below depth `depth` does (hints in `ignore` do not count).
 fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static str>) {
@@ -1056,6 +1170,35 @@ mod tests {
         assert!(is_fallback_tag(
             "<IFRAME src=\"https://www.googletagmanager.com/ns.html?id=1\">"
         ));
+    }
+
+    #[test]
+    fn date_and_byline_lines_above_the_first_paragraph_go() {
+        let html = format!(
+            "<html><body><article><h1>A headline</h1><p>March 15, 2022 · 3 min read · By ASU Online</p>\
+             <p>By Jane Doe, Staff Writer</p><p>Effective beginning 6/2/2025:</p><p>{P} {P}</p>\
+             <p>Updated: Dec 12, 2025</p><p>{P}</p>{more}</article></body></html>",
+            more = format!("<p>{P}</p>").repeat(8)
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let kept = &kept[..5.min(kept.len())];
+        let first = format!("{P} {P}");
+        // The date line after the first paragraph is the article's own text.
+        assert_eq!(
+            kept,
+            [
+                "A headline",
+                "Effective beginning 6/2/2025:",
+                first.as_str(),
+                "Updated: Dec 12, 2025",
+                P
+            ]
+        );
+        assert!(dateline("Last updated on September 16th, 2023 at 09:27 am").is_some());
+        assert!(dateline("By clicking to watch this video, you agree").is_none());
+        assert!(dateline("19-Dec-2025").is_some());
     }
 
     #[test]
