@@ -1061,7 +1061,23 @@ fn dateline(line: &str) -> Option<&'static str> {
         let left = rest.replace_all(&no_date, " ");
         return names_only(&left, 6).then_some("a date line above the article's first paragraph");
     }
-    let lower = line.trim_start().to_lowercase();
+    let lower = line.trim().to_lowercase();
+    let label = lower.trim_end_matches([':', ' ']);
+    if matches!(
+        label,
+        "by" | "written by"
+            | "posted by"
+            | "published by"
+            | "posted on"
+            | "published on"
+            | "updated on"
+            | "published"
+            | "updated"
+            | "last updated"
+    ) {
+        // The label of a date or author field whose value is a link or an image.
+        return Some("a date or byline label above the article's first paragraph");
+    }
     let after = ["by ", "written by ", "posted by "]
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| &line.trim_start()[p.len()..]))?;
@@ -1199,6 +1215,8 @@ mod tests {
         assert!(dateline("Last updated on September 16th, 2023 at 09:27 am").is_some());
         assert!(dateline("By clicking to watch this video, you agree").is_none());
         assert!(dateline("19-Dec-2025").is_some());
+        assert!(dateline("Posted By").is_some());
+        assert!(dateline("Posted").is_none());
     }
 
     #[test]

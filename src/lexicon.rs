@@ -715,6 +715,11 @@ mod tests {
             ("分享到微信", "share"),
             ("评论", "comments"),
             ("Komentarze (4)", "comments"),
+            (
+                "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use.",
+                "promo",
+            ),
+            ("En vous inscrivant, vous acceptez nos conditions.", "promo"),
             ("関連キーワード", "tags"),
         ] {
             assert_eq!(
