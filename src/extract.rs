@@ -998,15 +998,19 @@ fn drop_datelines(
 fn dateline(line: &str) -> Option<&'static str> {
     use regex::Regex;
     use std::sync::OnceLock;
-    static DATE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (date, rest) = DATE.get_or_init(|| {
+    static DATE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    let (date, rest, reading) = DATE.get_or_init(|| {
         let m = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
         let date = Regex::new(&format!(
             r"(?i)\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?[\s-]+(?:{m})\.?,?[\s-]+\d{{4}}|(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b"
         ))
         .expect("date pattern");
         let rest = Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?").expect("time pattern");
-        (date, rest)
+        let reading = Regex::new(
+            r"(?i)^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading|to read)|(?:reading time|read time)\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?)$",
+        )
+        .expect("reading-time pattern");
+        (date, rest, reading)
     });
     const STAMP: &[&str] = &[
         "published",
@@ -1056,6 +1060,9 @@ fn dateline(line: &str) -> Option<&'static str> {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             })
     };
+    if reading.is_match(line.trim()) {
+        return Some("a reading time above the article's first paragraph");
+    }
     if date.is_match(line) {
         let no_date = date.replace_all(line, " ");
         let left = rest.replace_all(&no_date, " ");
@@ -1216,6 +1223,8 @@ mod tests {
         assert!(dateline("By clicking to watch this video, you agree").is_none());
         assert!(dateline("19-Dec-2025").is_some());
         assert!(dateline("Posted By").is_some());
+        assert!(dateline("Reading Time: 8 minutes").is_some());
+        assert!(dateline("10 Min Read").is_some());
         assert!(dateline("Posted").is_none());
     }
 
