@@ -839,24 +839,42 @@ fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Ra
     dominant
 }
 
-/// Whether a block's text is one `<img>`, `<link>`, `<iframe>` or `<script>` tag written
-/// out (`<img src="//pixel…" height="1">`): the `<noscript>` fallback of a tracking pixel,
+/// Whether a block's text is nothing but HTML tags written out, one of them an `<img>`,
+/// `<link>`, `<iframe>` or `<script>` with attributes (`<img src="//pixel…" height="1">`,
+/// `<p style="…"><img src="…"></p>`): the `<noscript>` fallback of a tracking pixel,
 /// stylesheet or tag manager, which a page saved with scripts on holds escaped, as text.
 fn is_fallback_tag(text: &str) -> bool {
-    let t = text.trim();
-    let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+    let mut rest = text.trim();
+    if !rest.starts_with('<') {
         return false;
-    };
-    let name_end = inner
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(inner.len());
-    let (name, rest) = inner.split_at(name_end);
-    ["img", "link", "iframe", "script"]
-        .iter()
-        .any(|n| name.eq_ignore_ascii_case(n))
-        && rest.starts_with(' ')
-        && rest.contains('=')
-        && !rest.contains(['<', '>'])
+    }
+    let mut fallback = false;
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(close) = inner.find('>') else {
+            return false;
+        };
+        let tag = &inner[..close];
+        if tag.contains('<') {
+            return false;
+        }
+        let name_end = tag
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(tag.len());
+        let (name, attrs) = tag.split_at(name_end);
+        if name.is_empty() && !tag.starts_with('/') {
+            return false;
+        }
+        fallback |= ["img", "link", "iframe", "script"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+            && attrs.starts_with(' ')
+            && attrs.contains('=');
+        rest = inner[close + 1..].trim_start();
+    }
+    fallback
 }
 
 /// Words below which a block in a byline element is the byline, not text about the author.
@@ -1190,6 +1208,13 @@ mod tests {
         );
         assert!(!is_fallback_tag("<img"));
         assert!(!is_fallback_tag("<imgs src=x>"));
+        assert!(is_fallback_tag(
+            "<p style=\"position: absolute\"><img src=\"https://stats.example/s?a=1\" alt=\"\"></p>"
+        ));
+        assert!(!is_fallback_tag(
+            "<img src=\"a.png\"> is how you add an image"
+        ));
+        assert!(!is_fallback_tag("<p class=\"x\"></p>"));
         assert!(is_fallback_tag(
             "<IFRAME src=\"https://www.googletagmanager.com/ns.html?id=1\">"
         ));
