@@ -101,9 +101,18 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(bytes: &'a [u8]) -> Doc<'a> {
-        let lines = segment::lines(bytes);
         // Validate once: most documents are valid UTF-8, and then lines are plain slices.
-        let whole = std::str::from_utf8(bytes).ok();
+        Doc::build(bytes, std::str::from_utf8(bytes).ok())
+    }
+
+    /// [`Doc::new`] of text already known to be UTF-8.
+    pub fn from_text(text: &'a str) -> Doc<'a> {
+        Doc::build(text.as_bytes(), Some(text))
+    }
+
+    /// `whole` is `bytes` as a string, when they are UTF-8.
+    fn build(bytes: &'a [u8], whole: Option<&'a str>) -> Doc<'a> {
+        let lines = segment::lines(bytes);
         let mut text = Vec::with_capacity(lines.len());
         let mut norm_buf = String::with_capacity(bytes.len());
         let mut norm_at = Vec::with_capacity(lines.len());

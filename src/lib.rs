@@ -73,7 +73,15 @@ impl Cleaner {
     /// With [`dedup::Mode::Corpus`] this dedups within the document only; use
     /// [`Cleaner::index`] and [`Cleaner::clean_in_corpus`] for the corpus.
     pub fn clean(&self, id: &str, bytes: &[u8]) -> (Vec<u8>, Vec<Span>) {
-        let doc = Doc::new(bytes);
+        self.clean_doc(id, Doc::new(bytes))
+    }
+
+    /// [`Cleaner::clean`] of a document already known to be UTF-8.
+    pub fn clean_str(&self, id: &str, text: &str) -> (Vec<u8>, Vec<Span>) {
+        self.clean_doc(id, Doc::from_text(text))
+    }
+
+    fn clean_doc(&self, id: &str, doc: Doc) -> (Vec<u8>, Vec<Span>) {
         let mut verdicts = self.classifier.classify(&doc);
         if self.dedup != dedup::Mode::Off {
             dedup::within_document(&doc, &mut verdicts);
@@ -256,7 +264,7 @@ impl Cleaner {
         id: &str,
     ) -> (Vec<u8>, Vec<Span>) {
         emit::tidy_blank_lines(doc, &mut verdicts);
-        let e = emit::emit(doc, &verdicts, id);
+        let e = emit::emit_owned(doc, verdicts, id);
         (e.output, e.spans)
     }
 }
@@ -886,7 +894,15 @@ fn process(
             Some((d, near)) => {
                 cleaner.clean_in_corpus(&doc.source.id, doc_no, &doc.bytes, d, Some(near))
             }
-            None => cleaner.clean(&doc.source.id, &doc.bytes),
+            None => match doc.utf8 {
+                // Validated as it was read.
+                true => cleaner.clean_str(
+                    &doc.source.id,
+                    // SAFETY: `input::read` found these bytes to be UTF-8.
+                    unsafe { std::str::from_utf8_unchecked(&doc.bytes) },
+                ),
+                false => cleaner.clean(&doc.source.id, &doc.bytes),
+            },
         };
         (c, s, None)
     };
