@@ -285,6 +285,21 @@ fn chunk(c: &[u8; 16]) -> Chunk {
     Chunk { bytes, word, quote }
 }
 
+/// Set bits of a sixteen-bit mask, by table: x86-64 has no `popcnt` before x86-64-v2.
+#[inline]
+fn ones16(m: u32) -> usize {
+    const ONES: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u8).count_ones() as u8;
+            i += 1;
+        }
+        t
+    };
+    usize::from(ONES[(m & 0xff) as usize]) + usize::from(ONES[(m >> 8 & 0xff) as usize])
+}
+
 /// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
 /// words, 1 is dropped (quotes), anything else is the lower-case byte to append.
 const ASCII_NORM: [u8; 128] = {
@@ -380,7 +395,7 @@ impl Norm {
                 let after_word = w | ((q ^ (q + starts)) & q);
                 let keep = w | (sep & ((after_word << 1) | carry));
                 word = after_word >> 15 & 1 != 0;
-                spaces += (keep & sep).count_ones() as usize;
+                spaces += ones16(keep & sep);
                 if keep == 0xffff {
                     p.add(len).cast::<[u8; 16]>().write_unaligned(c.bytes);
                     len += 16;
