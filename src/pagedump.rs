@@ -48,7 +48,7 @@
 //! [`MAX_REGIONS`]).
 
 use crate::classify::{Doc, Evidence, Verdict, is_related_header};
-use crate::lexicon::{Entry, Kind, for_each_word};
+use crate::lexicon::{Entry, Kind, any_word, for_each_word};
 use crate::text;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
@@ -145,13 +145,14 @@ fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
         };
     }
     let stops = StopSet::get();
+    // The density only grows word by word: counting stops once it is reached.
     let dense = w >= PROSE_WORDS && {
         let norm = doc.norm(i).as_bytes();
         let mut sw = 0;
-        for_each_word(norm, |s, e| {
-            sw += usize::from(stops.contains_at(norm, s, e))
-        });
-        sw as f64 / w as f64 >= STOP_DENSITY
+        any_word(norm, |s, e| {
+            sw += usize::from(stops.contains_at(norm, s, e));
+            sw as f64 / w as f64 >= STOP_DENSITY
+        })
     };
     // Neither prose nor a menu, whatever its capitals.
     if !dense && sentence {
