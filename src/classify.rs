@@ -101,9 +101,18 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(bytes: &'a [u8]) -> Doc<'a> {
-        let lines = segment::lines(bytes);
         // Validate once: most documents are valid UTF-8, and then lines are plain slices.
-        let whole = std::str::from_utf8(bytes).ok();
+        Doc::build(bytes, std::str::from_utf8(bytes).ok())
+    }
+
+    /// [`Doc::new`] of text already known to be UTF-8.
+    pub fn from_text(text: &'a str) -> Doc<'a> {
+        Doc::build(text.as_bytes(), Some(text))
+    }
+
+    /// `whole` is `bytes` as a string, when they are UTF-8.
+    fn build(bytes: &'a [u8], whole: Option<&'a str>) -> Doc<'a> {
+        let lines = segment::lines(bytes);
         let mut text = Vec::with_capacity(lines.len());
         let mut norm_buf = String::with_capacity(bytes.len());
         let mut norm_at = Vec::with_capacity(lines.len());
@@ -454,16 +463,21 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         {
             return;
         }
-        let meta: Vec<bool> = (0..n)
-            .map(|j| {
-                let t = &self.doc.text[j];
-                !self.doc.lines[j].blank
-                    && (self.time[j]
-                        || (self.doc.words[j] <= 12
-                            && (self.c.date.is_match(t) || self.c.comment_meta.is_match(t)))
+        // Whether a line is comment metadata, worked out when a thread reaches it: most lines
+        // sit before any comment header, or after the thread ended.
+        let mut meta: Vec<Option<bool>> = vec![None; n];
+        let doc = self.doc;
+        let (c, time) = (self.c, self.time);
+        let mut is_meta = |j: usize| {
+            *meta[j].get_or_insert_with(|| {
+                let t = &doc.text[j];
+                !doc.lines[j].blank
+                    && (time[j]
+                        || (doc.words[j] <= 12
+                            && (c.date.is_match(t) || c.comment_meta.is_match(t)))
                         || weak[j].iter().any(|e| e.reason == "comments"))
             })
-            .collect();
+        };
         let mut i = 0;
         while i < n {
             let is_anchor = strong[i].is_some_and(|e| e.reason == "comments");
@@ -472,10 +486,10 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 continue;
             }
             let rest: Vec<usize> = (i + 1..n).filter(|&j| !self.doc.lines[j].blank).collect();
-            let near = |from: usize, to: usize, skip: usize| {
+            let mut near = |from: usize, to: usize, skip: usize| {
                 rest[from..to.min(rest.len())]
                     .iter()
-                    .any(|&x| x != skip && meta[x])
+                    .any(|&x| x != skip && is_meta(x))
             };
             let mut k = 0;
             while k < rest.len() {
@@ -484,7 +498,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                     break;
                 }
                 if self.v[j].is_none() {
-                    let detail = if meta[j] {
+                    let detail = if near(k, k + 1, usize::MAX) {
                         "comment author line, date or action"
                     } else if near(k.saturating_sub(3), k, j) || near(k + 1, k + 4, j) {
                         "text of a reader comment, between comment markers"

@@ -55,11 +55,16 @@ pub struct Emitted {
 
 /// Builds the output bytes and the span list; `id` is the document id used in `duplicate_of`.
 pub fn emit(doc: &Doc, v: &[Option<Verdict>], id: &str) -> Emitted {
+    emit_owned(doc, v.to_vec(), id)
+}
+
+/// [`emit`], taking the verdicts: their reasons, rules and evidence move into the spans.
+pub fn emit_owned(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
     let mut output = Vec::with_capacity(doc.bytes.len());
     let mut spans: Vec<Span> = Vec::new();
-    for (i, line) in doc.lines.iter().enumerate() {
+    for (line, verdict) in doc.lines.iter().zip(v) {
         let (start, end) = (line.start, line.next);
-        match &v[i] {
+        match verdict {
             None => {
                 output.extend_from_slice(&doc.bytes[start..end]);
                 match spans.last_mut() {
@@ -87,18 +92,22 @@ pub fn emit(doc: &Doc, v: &[Option<Verdict>], id: &str) -> Emitted {
                     Ok(s) => (Some(s.to_string()), None),
                     Err(_) => (None, Some(crate::hex(bytes))),
                 };
+                let Verdict {
+                    reason,
+                    rule,
+                    evidence,
+                    duplicate_of,
+                    duplicate_doc,
+                } = verdict;
                 spans.push(Span {
                     start: start as u64,
                     end: end as u64,
                     action: Action::Remove,
-                    reason: Some(verdict.reason.clone()),
-                    rule: Some(verdict.rule.clone()),
-                    evidence: Some(verdict.evidence.clone()),
-                    duplicate_of: verdict.duplicate_of.map(|(s, e)| DupRef {
-                        doc: verdict
-                            .duplicate_doc
-                            .clone()
-                            .unwrap_or_else(|| id.to_string()),
+                    reason: Some(reason),
+                    rule: Some(rule),
+                    evidence: Some(evidence),
+                    duplicate_of: duplicate_of.map(|(s, e)| DupRef {
+                        doc: duplicate_doc.unwrap_or_else(|| id.to_string()),
                         start: s as u64,
                         end: e as u64,
                     }),

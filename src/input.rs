@@ -124,6 +124,8 @@ pub struct Document {
     pub bytes: Vec<u8>,
     pub compression: Option<&'static str>,
     pub warnings: Vec<String>,
+    /// The bytes were found to be UTF-8 as they were read (text sources only).
+    pub utf8: bool,
 }
 
 /// A problem with one input, reported on one line and in `summary.json`.
@@ -460,6 +462,7 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
             bytes,
             compression,
             warnings,
+            utf8: false,
         });
     }
     if let Some(pos) = memchr::memchr(0, &bytes) {
@@ -467,7 +470,8 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
             "binary file (NUL byte at offset {pos}), not text"
         )));
     }
-    if let Err(e) = std::str::from_utf8(&bytes) {
+    let utf8 = std::str::from_utf8(&bytes).map(|_| ());
+    if let Err(e) = utf8 {
         let bad = invalid_utf8_share(&bytes);
         // Legacy-encoded text (Latin-1 accents) stays well below this; random bytes do not.
         if bad > 0.3 {
@@ -483,6 +487,7 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
         warnings.push(msg);
     }
     Ok(Document {
+        utf8: utf8.is_ok(),
         source,
         bytes,
         compression,

@@ -285,7 +285,7 @@ fn clean_object(
                     let t = text.as_bytes();
                     cleaner.clean_in_corpus(&id, doc_no, t, c.decisions, Some(c.near))
                 }
-                None => cleaner.clean(&id, text.as_bytes()),
+                None => cleaner.clean_str(&id, &text),
             };
             (text, cleaned)
         }

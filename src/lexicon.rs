@@ -508,6 +508,16 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 /// spaces eight bytes at a time.
 #[inline]
 pub(crate) fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    any_word(b, |start, end| {
+        f(start, end);
+        false
+    });
+}
+
+/// Calls `f(start, end)` for the words of `b` in order (as [`for_each_word`]) until it
+/// returns true; returns whether it did.
+#[inline]
+pub(crate) fn any_word(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut start = 0;
     let mut chunks = b.chunks_exact(8);
@@ -518,7 +528,9 @@ pub(crate) fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
         let mut spaces = !(((x & LOW7) + LOW7) | x) & !LOW7;
         while spaces != 0 {
             let at = base + spaces.trailing_zeros() as usize / 8;
-            f(start, at);
+            if f(start, at) {
+                return true;
+            }
             start = at + 1;
             spaces &= spaces - 1;
         }
@@ -526,11 +538,13 @@ pub(crate) fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     }
     for (k, &c) in chunks.remainder().iter().enumerate() {
         if c == b' ' {
-            f(start, base + k);
+            if f(start, base + k) {
+                return true;
+            }
             start = base + k + 1;
         }
     }
-    f(start, b.len());
+    f(start, b.len())
 }
 
 /// A word's slot in a 65,536-bit set, from its length and first and last bytes.

@@ -73,7 +73,15 @@ impl Cleaner {
     /// With [`dedup::Mode::Corpus`] this dedups within the document only; use
     /// [`Cleaner::index`] and [`Cleaner::clean_in_corpus`] for the corpus.
     pub fn clean(&self, id: &str, bytes: &[u8]) -> (Vec<u8>, Vec<Span>) {
-        let doc = Doc::new(bytes);
+        self.clean_doc(id, Doc::new(bytes))
+    }
+
+    /// [`Cleaner::clean`] of a document already known to be UTF-8.
+    pub fn clean_str(&self, id: &str, text: &str) -> (Vec<u8>, Vec<Span>) {
+        self.clean_doc(id, Doc::from_text(text))
+    }
+
+    fn clean_doc(&self, id: &str, doc: Doc) -> (Vec<u8>, Vec<Span>) {
         let mut verdicts = self.classifier.classify(&doc);
         if self.dedup != dedup::Mode::Off {
             dedup::within_document(&doc, &mut verdicts);
@@ -256,7 +264,7 @@ impl Cleaner {
         id: &str,
     ) -> (Vec<u8>, Vec<Span>) {
         emit::tidy_blank_lines(doc, &mut verdicts);
-        let e = emit::emit(doc, &verdicts, id);
+        let e = emit::emit_owned(doc, verdicts, id);
         (e.output, e.spans)
     }
 }
@@ -860,7 +868,10 @@ fn process(
 ) -> Result<Done, InputError> {
     let mut doc = input::read(source, &opts.read)?;
     // Of the bytes read: for HTML the page's, even though the spans cover its page text.
-    let source_sha256 = sha256_hex(&doc.bytes);
+    let mut source_sha256 = None;
+    if doc.source.format == Format::Html {
+        source_sha256 = Some(sha256_hex(&doc.bytes));
+    }
     let (clean, spans, page) = if doc.source.format == Format::Html {
         let id = &doc.source.id;
         let h = match decisions {
@@ -883,9 +894,22 @@ fn process(
             Some((d, near)) => {
                 cleaner.clean_in_corpus(&doc.source.id, doc_no, &doc.bytes, d, Some(near))
             }
-            None => cleaner.clean(&doc.source.id, &doc.bytes),
+            None => match doc.utf8 {
+                // Validated as it was read.
+                true => cleaner.clean_str(
+                    &doc.source.id,
+                    // SAFETY: `input::read` found these bytes to be UTF-8.
+                    unsafe { std::str::from_utf8_unchecked(&doc.bytes) },
+                ),
+                false => cleaner.clean(&doc.source.id, &doc.bytes),
+            },
         };
         (c, s, None)
+    };
+    // A text's clean output mostly starts with its source's first bytes: those are hashed once.
+    let (source_sha256, output_sha256) = match source_sha256 {
+        Some(source) => (source, sha256_hex(&clean)),
+        None => sha256_hex_pair(&doc.bytes, &clean),
     };
     let src = &doc.source;
     let out_path = opts.out.join(&src.output);
@@ -903,7 +927,7 @@ fn process(
         compression: doc.compression.map(str::to_string),
         output: src.output.to_string_lossy().replace('\\', "/"),
         source_sha256,
-        output_sha256: sha256_hex(&clean),
+        output_sha256,
         bytes_in: doc.bytes.len() as u64,
         bytes_out: clean.len() as u64,
         warnings: doc.warnings,
@@ -996,6 +1020,30 @@ pub fn unhex(s: &str) -> Option<Vec<u8>> {
 /// SHA-256 of `bytes` in hexadecimal.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+/// [`sha256_hex`] of `a` and of `b`, hashing the bytes they start with in common once.
+pub fn sha256_hex_pair(a: &[u8], b: &[u8]) -> (String, String) {
+    let common = common_prefix_len(a, b);
+    let mut ha = Sha256::new();
+    ha.update(&a[..common]);
+    let mut hb = ha.clone();
+    ha.update(&a[common..]);
+    hb.update(&b[common..]);
+    (hex(&ha.finalize()), hex(&hb.finalize()))
+}
+
+/// Length of the longest common prefix of `a` and `b`.
+fn common_prefix_len(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    i + (a[i..n].iter().zip(&b[i..n]))
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
@@ -1118,6 +1166,22 @@ mod tests {
             !out.contains("Related posts") && !out.contains("markets"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn paired_hashes_are_the_separate_hashes() {
+        let a: Vec<u8> = (0..300u32).map(|k| (k * 7 % 251) as u8).collect();
+        for cut in [0, 1, 63, 64, 65, 128, 200, 300] {
+            for tail in [&b""[..], b"x", &a[..130]] {
+                let b = [&a[..cut], tail].concat();
+                assert_eq!(
+                    sha256_hex_pair(&a, &b),
+                    (sha256_hex(&a), sha256_hex(&b)),
+                    "{cut} {}",
+                    tail.len()
+                );
+            }
+        }
     }
 
     #[test]

@@ -48,9 +48,8 @@
 //! [`MAX_REGIONS`]).
 
 use crate::classify::{Doc, Evidence, Verdict, is_related_header};
-use crate::lexicon::{Entry, Kind, for_each_word};
+use crate::lexicon::{Entry, Kind, any_word, for_each_word};
 use crate::text;
-use std::collections::HashSet;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
 pub const SHORT: f64 = -5.0;
@@ -146,13 +145,14 @@ fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
         };
     }
     let stops = StopSet::get();
+    // The density only grows word by word: counting stops once it is reached.
     let dense = w >= PROSE_WORDS && {
         let norm = doc.norm(i).as_bytes();
         let mut sw = 0;
-        for_each_word(norm, |s, e| {
-            sw += usize::from(stops.contains_at(norm, s, e))
-        });
-        sw as f64 / w as f64 >= STOP_DENSITY
+        any_word(norm, |s, e| {
+            sw += usize::from(stops.contains_at(norm, s, e));
+            sw as f64 / w as f64 >= STOP_DENSITY
+        })
     };
     // Neither prose nor a menu, whatever its capitals.
     if !dense && sentence {
@@ -671,21 +671,22 @@ const LEGAL_WEIGHT: f64 = 1.0;
 
 /// Whether the normalised line `norm` has [`LEGAL_WORDS`] different words of [`LEGAL`].
 fn is_legal(norm: &str) -> bool {
-    // A set, not a scan of the list: prose lines have many words and the list is long.
-    static SET: std::sync::OnceLock<HashSet<&'static str, foldhash::fast::RandomState>> =
-        std::sync::OnceLock::new();
-    let legal = SET.get_or_init(|| LEGAL.iter().copied().collect());
-    let mut found: Vec<&str> = Vec::new();
-    for w in text::norm_words(norm) {
-        if legal.contains(w) && !found.contains(&w) {
-            found.push(w);
-            if found.len() >= LEGAL_WORDS {
-                return true;
-            }
+    // A table, not a scan of the list: prose lines have many words and the list is long.
+    static SET: std::sync::OnceLock<StopSet> = std::sync::OnceLock::new();
+    let legal = SET.get_or_init(|| StopSet::new(LEGAL.iter().copied()));
+    let b = norm.as_bytes();
+    let mut found: [&[u8]; LEGAL_WORDS] = [&[]; LEGAL_WORDS];
+    let mut n = 0;
+    for_each_word(b, |s, e| {
+        let w = &b[s..e];
+        if n < LEGAL_WORDS && legal.contains_at(b, s, e) && !found[..n].contains(&w) {
+            found[n] = w;
+            n += 1;
         }
-    }
-    false
+    });
+    n >= LEGAL_WORDS
 }
+
 /// The new end of region `(a, b)` once its tail is trimmed: walking up from `b`, each run of
 /// at least [`TRIM_MENU_RUN`] menu-like (or already removed) lines in a row is a cut point,
 /// taken when the prose below it (all of it, down to `b`) scores under [`TRIM_SHARE`] of the

@@ -222,15 +222,16 @@ fn high_bits(c: &[u8; 16]) -> u32 {
         .fold(0, |m, (j, &byte)| m | u32::from(byte >> 7) << j)
 }
 
-/// Sixteen ASCII bytes (zero-padded at the end of a run), classified for the normaliser.
+/// Sixteen ASCII bytes (padded with quotes at the end of a run), classified for the
+/// normaliser.
 struct Chunk {
-    /// The bytes with `A`-`Z` lower-cased.
-    lower: [u8; 16],
-    /// Bit `j` set when byte `j` breaks the pattern of plain words: neither a letter, a digit
-    /// nor a space, or the first of two spaces.
-    bad: u32,
-    /// Bit `j` set when byte `j` is a space.
-    space: u32,
+    /// The bytes with `A`-`Z` lower-cased and every byte that is not a letter or a digit
+    /// turned into a space.
+    bytes: [u8; 16],
+    /// Bit `j` set when byte `j` is a letter or a digit.
+    word: u32,
+    /// Bit `j` set when byte `j` is a quote (dropped outright).
+    quote: u32,
 }
 
 /// Classifies sixteen ASCII bytes at once (SSE2, part of every x86-64 CPU).
@@ -251,18 +252,19 @@ fn chunk(c: &[u8; 16]) -> Chunk {
         };
         let upper = within(b'A', b'Z');
         let alnum = _mm_or_si128(_mm_or_si128(upper, within(b'a', b'z')), within(b'0', b'9'));
-        let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
-        let mut lower = [0u8; 16];
-        _mm_storeu_si128(
-            lower.as_mut_ptr().cast(),
-            _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+        let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+        let quote = _mm_or_si128(_mm_or_si128(eq(b'\''), eq(b'"')), eq(b'`'));
+        let lower = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+        let out = _mm_or_si128(
+            _mm_and_si128(alnum, lower),
+            _mm_andnot_si128(alnum, _mm_set1_epi8(b' ' as i8)),
         );
-        let alnum = _mm_movemask_epi8(alnum) as u32;
-        let space = _mm_movemask_epi8(space) as u32;
+        let mut bytes = [0u8; 16];
+        _mm_storeu_si128(bytes.as_mut_ptr().cast(), out);
         Chunk {
-            lower,
-            bad: (!(alnum | space) & 0xffff) | (space & (space >> 1)),
-            space,
+            bytes,
+            word: _mm_movemask_epi8(alnum) as u32,
+            quote: _mm_movemask_epi8(quote) as u32,
         }
     }
 }
@@ -271,18 +273,31 @@ fn chunk(c: &[u8; 16]) -> Chunk {
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
 fn chunk(c: &[u8; 16]) -> Chunk {
-    let mut lower = [0u8; 16];
-    let (mut alnum, mut space) = (0u32, 0u32);
+    let mut bytes = [b' '; 16];
+    let (mut word, mut quote) = (0u32, 0u32);
     for (j, &byte) in c.iter().enumerate() {
-        lower[j] = byte.to_ascii_lowercase();
-        alnum |= u32::from(byte.is_ascii_alphanumeric()) << j;
-        space |= u32::from(byte == b' ') << j;
+        if byte.is_ascii_alphanumeric() {
+            bytes[j] = byte.to_ascii_lowercase();
+            word |= 1 << j;
+        }
+        quote |= u32::from(matches!(byte, b'\'' | b'"' | b'`')) << j;
     }
-    Chunk {
-        lower,
-        bad: (!(alnum | space) & 0xffff) | (space & (space >> 1)),
-        space,
-    }
+    Chunk { bytes, word, quote }
+}
+
+/// Set bits of a sixteen-bit mask, by table: x86-64 has no `popcnt` before x86-64-v2.
+#[inline]
+fn ones16(m: u32) -> usize {
+    const ONES: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u8).count_ones() as u8;
+            i += 1;
+        }
+        t
+    };
+    usize::from(ONES[(m & 0xff) as usize]) + usize::from(ONES[(m >> 8 & 0xff) as usize])
 }
 
 /// What [`normalize_count_into`] does with each character, as a table for ASCII: 0 separates
@@ -331,74 +346,83 @@ impl Norm {
         self.pending_space = false;
     }
 
-    /// An ASCII string, sixteen bytes at a time: the plain words at the start of each sixteen
-    /// (letters, digits and single spaces) are copied at once, lower-cased, and the byte that
-    /// ends them is taken on its own, without branches on the text: it writes a space and its
-    /// normalised form past the end of the output, and only what belongs there is kept.
+    /// An ASCII string, sixteen bytes at a time, without branches on the text: a letter or
+    /// digit is kept (lower-cased); a separator is kept, as a space, when the last byte
+    /// before it that is not a quote is a letter or digit (so a run of separators leaves one
+    /// space, and none leads); quotes go. The kept bytes of each sixteen are copied as runs.
+    /// A space left at the end is taken back and becomes a pending one. A pending space from
+    /// before is written first (and taken back the same way when nothing follows it).
     fn push_ascii_run(&mut self, run: &str, out: &mut String) {
         let b = run.as_bytes();
         let start = self.start;
-        let mut pending = self.pending_space;
-        let mut spaces = 0;
-        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. Every step consumes
-        // at least one byte and keeps at most two bytes per byte consumed, so before the step
-        // at `i` the output has grown by at most `2 * i`; a step writes at most 17 bytes from
-        // there, within the `2 * b.len() + 17` bytes reserved. The length is set to the bytes
-        // kept, all of them written.
+        let mut spaces = 0usize;
+        // SAFETY: only ASCII bytes are written, so the string stays UTF-8. The output grows by
+        // at most one byte per byte of `run`, plus the pending space; a write of sixteen bytes
+        // starts at most fifteen bytes before the end of what a sixteen keeps, so every write
+        // lies within the `b.len() + 32` bytes reserved. The length is set to the bytes kept,
+        // all of them written.
         unsafe {
             let v = out.as_mut_vec();
-            v.reserve(2 * b.len() + 17);
+            v.reserve(b.len() + 32);
             let p = v.as_mut_ptr();
             let mut len = v.len();
+            // The last byte that is not a quote was a letter or digit.
+            let mut word = !self.pending_space && len > start;
+            if self.pending_space && len > start {
+                *p.add(len) = b' ';
+                len += 1;
+                spaces += 1;
+            }
             let mut i = 0;
             while i < b.len() {
                 let rest = &b[i..];
                 let c = match rest.first_chunk::<16>() {
                     Some(c) => chunk(c),
                     None => {
-                        // Zero padding breaks the pattern, so it is never taken.
-                        let mut padded = [0u8; 16];
+                        // Quote padding is never kept and leaves the state as it was.
+                        let mut padded = [b'\''; 16];
                         padded[..rest.len()].copy_from_slice(rest);
                         chunk(&padded)
                     }
                 };
-                let plain = (c.bad | 1 << 16).trailing_zeros() as usize;
-                let lead_space = c.space & 1 != 0;
-                // A leading space before anything is written is no separator: taken singly.
-                if plain > 0 && (!lead_space || len > start) {
-                    // A leading space is the separator itself; otherwise one is due if the
-                    // bytes before ended in separators.
-                    let space = !lead_space & pending & (len > start);
-                    *p.add(len) = b' ';
-                    len += space as usize;
-                    p.add(len).cast::<[u8; 16]>().write_unaligned(c.lower);
-                    let spaces_in = c.space & ((1 << plain) - 1);
-                    // A trailing space waits, as a pending one, for the next word.
-                    let trail_space = spaces_in >> (plain - 1) != 0;
-                    len += plain - trail_space as usize;
-                    spaces +=
-                        space as usize + spaces_in.count_ones() as usize - trail_space as usize;
-                    pending = trail_space;
-                    i += plain;
-                    if plain == 16 || i == b.len() {
-                        continue;
+                let (w, q) = (c.word, c.quote);
+                let sep = !(w | q) & 0xffff;
+                let carry = u32::from(word);
+                // Runs of quotes take the state of the byte before them: adding a run's
+                // first bit carries through the run, so the run's bits flip where it follows
+                // a letter or digit.
+                let starts = ((w << 1) | carry) & q;
+                let after_word = w | ((q ^ (q + starts)) & q);
+                let keep = w | (sep & ((after_word << 1) | carry));
+                word = after_word >> 15 & 1 != 0;
+                spaces += ones16(keep & sep);
+                if keep == 0xffff {
+                    p.add(len).cast::<[u8; 16]>().write_unaligned(c.bytes);
+                    len += 16;
+                } else {
+                    let x = u128::from_le_bytes(c.bytes);
+                    let mut k = keep;
+                    while k != 0 {
+                        let at = k.trailing_zeros();
+                        let n = (!(k >> at)).trailing_zeros();
+                        p.add(len)
+                            .cast::<[u8; 16]>()
+                            .write_unaligned((x >> (8 * at)).to_le_bytes());
+                        len += n as usize;
+                        k &= !(((1u32 << n) - 1) << at);
                     }
                 }
-                let byte = b[i];
-                let t = ASCII_NORM[(byte & 0x7f) as usize];
-                let word = t >= 2;
-                let space = word & pending & (len > start);
-                *p.add(len) = b' ';
-                len += space as usize;
-                spaces += space as usize;
-                *p.add(len) = t;
-                len += word as usize;
-                pending = (pending | (t == 0)) & !word;
-                i += 1;
+                i += 16;
+            }
+            let mut pending = !word;
+            if len > start && *p.add(len - 1) == b' ' {
+                len -= 1;
+                spaces -= 1;
+                pending = true;
             }
             v.set_len(len);
+            self.pending_space = pending;
         }
-        self.pending_space = pending;
         self.spaces += spaces;
     }
 
@@ -665,7 +689,7 @@ mod tests {
             assert_eq!(words, norm_word_count(got), "{s:?}");
         }
         // Long ASCII stretches, where sixteen bytes at a time are copied.
-        const ASCII: &[u8] = b"aaaaZZZ09   ,'-";
+        const ASCII: &[u8] = b"aaaaZZZ09   ,'-\"`.";
         for n in 0..20000u64 {
             seed ^= seed << 13;
             seed ^= seed >> 7;
