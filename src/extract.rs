@@ -233,7 +233,18 @@ pub fn extract_page(page: &Page) -> Extraction {
                 e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS
             })
     };
-    if dominant & hint::COMMENT != 0 && article_beside_comments(dominant) {
+    // On a product page, customer reviews are reviews, however much of the page they are
+    // (see `Page::product`); not when the hint is on nearly all of its text (a class on a
+    // wrapper of the whole page).
+    let reviews = page.product && !page.discussion && {
+        let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
+        let under: f64 = (0..blocks.len())
+            .filter(|&i| raw[i] > 0.0 && blocks[i].all_hints() & hint::COMMENT != 0)
+            .map(|i| raw[i])
+            .sum();
+        under < PAGE_WIDE_HINT * positive
+    };
+    if dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(dominant)) {
         dominant &= !hint::COMMENT;
     }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -341,7 +352,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     // Hints on most of the main content's own text are what it is about too; comments the
     // same way as above: not when an article worth its name stands beside them.
     let mut ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
-    if ignore & !dominant & hint::COMMENT != 0 && article_beside_comments(ignore) {
+    if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
@@ -662,6 +673,10 @@ const OFF_MAIN: f64 = 0.5;
 /// What the best element apart from the comments must be worth for a page's comments to
 /// stay comments when they are most of its text (see [`extract`]).
 const ARTICLE_BESIDE_COMMENTS: f64 = 300.0;
+
+/// Share of a page's content-like text above which a comment hint is on the whole page (a
+/// class on its wrapper), not on a list of reviews (see [`extract`]).
+const PAGE_WIDE_HINT: f64 = 0.95;
 
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;
@@ -1424,6 +1439,27 @@ mod tests {
         assert!(is_shop_related_header("RELATED PRODUCTS (12)"));
         assert!(is_shop_related_header("Ähnliche Produkte"));
         assert!(!is_shop_related_header("Related"));
+    }
+
+    #[test]
+    fn reviews_on_a_product_page_stay_reviews() {
+        let r = "I bought this kettle for my mother and she says that it boils water faster than the old one did.";
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Product\",\"name\":\"Kettle\"}}</script></head>\
+             <body><div class=product><h1>Kettle</h1><p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><ul><li>Capacity: 1.7 litres</li>\
+             <li>Power: 2200 W</li><li>Colour: silver</li></ul></div>\
+             <div class=product-reviews>{}</div></body></html>",
+            format!("<div class=review><p>{r}</p></div>").repeat(12),
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Power: 2200 W"), "{kept:?}");
+        assert!(!kept.contains(&r), "{kept:?}");
+        // Without the product markup, reviews that are nearly all the page are its content.
+        let page = parse(&html.replace("Product", "Thing"));
+        assert!(!page.product);
+        assert!(kept_texts(&page, &extract(&page)).contains(&r));
     }
 
     /// The texts of the blocks `v` keeps.
