@@ -1021,7 +1021,7 @@ const SHOP_RELATED_HEADERS: &[&str] = &[
 const SHOP_RELATED_WORDS: usize = 10;
 
 /// Whether a block's text is a shop's recommendation heading (see [`SHOP_RELATED_HEADERS`]).
-fn is_shop_related_header(text: &str) -> bool {
+fn is_shop_related_header(text: &str, heading: bool) -> bool {
     let norm = text::normalize(text);
     let mut words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     if words.len() > SHOP_RELATED_WORDS {
@@ -1035,7 +1035,15 @@ fn is_shop_related_header(text: &str) -> bool {
         words.pop();
     }
     let key = words.join(" ");
-    SHOP_RELATED_HEADERS.contains(&key.as_str())
+    // A heading may go on ("Similar products from other brands").
+    SHOP_RELATED_HEADERS.iter().any(|&h| {
+        key == h
+            || (heading
+                && h.contains(' ')
+                && key
+                    .strip_prefix(h)
+                    .is_some_and(|rest| rest.starts_with(' ')))
+    })
 }
 
 /// The page's `<title>`, normalised, and its longest part of three words or more (the
@@ -1076,7 +1084,10 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
     let mut title_parts: Option<(String, Option<String>)> = None;
     for i in 0..page.blocks.len() {
         let b = &page.blocks[i];
-        if v[i].is_some() || b.chars > 120 || !is_shop_related_header(&b.text) {
+        if v[i].is_some()
+            || b.chars > 120
+            || !is_shop_related_header(&b.text, b.flags & flag::HEADING != 0)
+        {
             continue;
         }
         let Some(&(pa, pb, _)) = parts.iter().find(|&&(a, e, _)| i >= a && i < e) else {
@@ -1125,7 +1136,7 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
                     .is_some_and(|k| {
                         let hb = &page.blocks[k];
                         hb.flags & flag::HEADING != 0
-                            && !is_shop_related_header(&hb.text)
+                            && !is_shop_related_header(&hb.text, true)
                             && heading_rank(page, hb).is_some_and(|r| r <= rank)
                     })
             });
@@ -1436,9 +1447,17 @@ mod tests {
         assert!(!kept.contains(&"Customers also bought:"), "{kept:?}");
         let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
         assert!(rules.contains(&SHOP_RELATED), "{rules:?}");
-        assert!(is_shop_related_header("RELATED PRODUCTS (12)"));
-        assert!(is_shop_related_header("Ähnliche Produkte"));
-        assert!(!is_shop_related_header("Related"));
+        assert!(is_shop_related_header("RELATED PRODUCTS (12)", false));
+        assert!(is_shop_related_header("Ähnliche Produkte", false));
+        assert!(!is_shop_related_header("Related", true));
+        assert!(is_shop_related_header(
+            "Similar products from other brands",
+            true
+        ));
+        assert!(!is_shop_related_header(
+            "Similar products from other brands",
+            false
+        ));
     }
 
     #[test]
