@@ -235,15 +235,38 @@ pub fn extract_page(page: &Page) -> Extraction {
     };
     // On a product page, customer reviews are reviews, however much of the page they are
     // (see `Page::product`); not when the hint is on nearly all of its text (a class on a
-    // wrapper of the whole page).
-    let reviews = page.product && !page.discussion && {
-        let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
-        let under: f64 = (0..blocks.len())
-            .filter(|&i| raw[i] > 0.0 && blocks[i].all_hints() & hint::COMMENT != 0)
-            .map(|i| raw[i])
-            .sum();
-        under < PAGE_WIDE_HINT * positive
-    };
+    // wrapper of the whole page), nor when there is next to nothing else.
+    let reviews = page.product
+        && !page.discussion
+        && {
+            let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
+            let under: f64 = (0..blocks.len())
+                .filter(|&i| raw[i] > 0.0 && blocks[i].all_hints() & hint::COMMENT != 0)
+                .map(|i| raw[i])
+                .sum();
+            under < PAGE_WIDE_HINT * positive
+        }
+        && {
+            // Beside a product sheet of some worth (a few sentences or a list of specs, its short
+            // lines counted as on a page without prose): with nothing else, the reviews are the
+            // page's text.
+            let values: Vec<f64> = values_by(Scoring {
+                ignore: dominant & !hint::COMMENT,
+                short: 0.5,
+                ..raw_scoring
+            })
+            .into_iter()
+            .zip(blocks)
+            .map(|(v, b)| {
+                if b.all_hints() & hint::COMMENT != 0 {
+                    0.0
+                } else {
+                    v
+                }
+            })
+            .collect();
+            best_element(page, &values, dominant).is_some_and(|(sum, _)| sum >= PRODUCT_SHEET)
+        };
     if dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(dominant)) {
         dominant &= !hint::COMMENT;
     }
@@ -673,6 +696,10 @@ const OFF_MAIN: f64 = 0.5;
 /// What the best element apart from the comments must be worth for a page's comments to
 /// stay comments when they are most of its text (see [`extract`]).
 const ARTICLE_BESIDE_COMMENTS: f64 = 300.0;
+
+/// What the best element apart from the reviews must be worth on a product page for its
+/// reviews to stay reviews (see [`extract`]).
+const PRODUCT_SHEET: f64 = 40.0;
 
 /// Share of a page's content-like text above which a comment hint is on the whole page (a
 /// class on its wrapper), not on a list of reviews (see [`extract`]).
@@ -1465,7 +1492,7 @@ mod tests {
         let r = "I bought this kettle for my mother and she says that it boils water faster than the old one did.";
         let html = format!(
             "<html><head><script type=application/ld+json>{{\"@type\":\"Product\",\"name\":\"Kettle\"}}</script></head>\
-             <body><div class=product><h1>Kettle</h1><p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><ul><li>Capacity: 1.7 litres</li>\
+             <body><div class=product><h1>Kettle</h1><p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><p>It switches itself off when the water boils, or when it is lifted from its base without water in it.</p><ul><li>Capacity: 1.7 litres</li>\
              <li>Power: 2200 W</li><li>Colour: silver</li></ul></div>\
              <div class=product-reviews>{}</div></body></html>",
             format!("<div class=review><p>{r}</p></div>").repeat(12),
@@ -1475,6 +1502,18 @@ mod tests {
         let kept = kept_texts(&page, &extract(&page));
         assert!(kept.contains(&"Power: 2200 W"), "{kept:?}");
         assert!(!kept.contains(&r), "{kept:?}");
+        // With next to nothing beside them, they are the page's text.
+        let bare = html.replace(
+            "<p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><p>It switches itself off when the water boils, or when it is lifted from its base without water in it.</p><ul><li>Capacity: 1.7 litres</li>",
+            "<ul>",
+        )
+        .replace(
+            "<div class=product-reviews>",
+            "<div class=newsletter><p>Sign up to our letter and get ten per cent off your next order of kitchen things from us.</p></div><div class=product-reviews>",
+        );
+        let page = parse(&bare);
+        assert!(page.product);
+        assert!(kept_texts(&page, &extract(&page)).contains(&r));
         // Without the product markup, reviews that are nearly all the page are its content.
         let page = parse(&html.replace("Product", "Thing"));
         assert!(!page.product);
