@@ -31,6 +31,7 @@ pub const CONTROLS: &str = "html_interface_controls";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
+pub const SHOP_RELATED: &str = "html_shop_related";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -233,7 +234,41 @@ pub fn extract_page(page: &Page) -> Extraction {
                 e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS
             })
     };
-    if dominant & hint::COMMENT != 0 && article_beside_comments(dominant) {
+    // On a product page, customer reviews are reviews, however much of the page they are
+    // (see `Page::product`); not when the hint is on nearly all of its text (a class on a
+    // wrapper of the whole page), nor when there is next to nothing else.
+    let reviews = page.product
+        && !page.discussion
+        && {
+            let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
+            let under: f64 = (0..blocks.len())
+                .filter(|&i| raw[i] > 0.0 && blocks[i].all_hints() & hint::COMMENT != 0)
+                .map(|i| raw[i])
+                .sum();
+            under < PAGE_WIDE_HINT * positive
+        }
+        && {
+            // Beside a product sheet of some worth (a few sentences or a list of specs, its short
+            // lines counted as on a page without prose): with nothing else, the reviews are the
+            // page's text.
+            let values: Vec<f64> = values_by(Scoring {
+                ignore: dominant & !hint::COMMENT,
+                short: 0.5,
+                ..raw_scoring
+            })
+            .into_iter()
+            .zip(blocks)
+            .map(|(v, b)| {
+                if b.all_hints() & hint::COMMENT != 0 {
+                    0.0
+                } else {
+                    v
+                }
+            })
+            .collect();
+            best_element(page, &values, dominant).is_some_and(|(sum, _)| sum >= PRODUCT_SHEET)
+        };
+    if dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(dominant)) {
         dominant &= !hint::COMMENT;
     }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
@@ -341,7 +376,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     // Hints on most of the main content's own text are what it is about too; comments the
     // same way as above: not when an article worth its name stands beside them.
     let mut ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
-    if ignore & !dominant & hint::COMMENT != 0 && article_beside_comments(ignore) {
+    if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
@@ -446,6 +481,7 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
         }
     }
+    shop_related(page, &mut v, &parts);
     drop_title(page, &mut v, first, end);
     if !listing && !page.discussion {
         drop_datelines(page, &texts, &mut v, first, end);
@@ -664,6 +700,14 @@ const OFF_MAIN: f64 = 0.5;
 /// What the best element apart from the comments must be worth for a page's comments to
 /// stay comments when they are most of its text (see [`extract`]).
 const ARTICLE_BESIDE_COMMENTS: f64 = 300.0;
+
+/// What the best element apart from the reviews must be worth on a product page for its
+/// reviews to stay reviews (see [`extract`]).
+const PRODUCT_SHEET: f64 = 40.0;
+
+/// Share of a page's content-like text above which a comment hint is on the whole page (a
+/// class on its wrapper), not on a list of reviews (see [`extract`]).
+const PAGE_WIDE_HINT: f64 = 0.95;
 
 /// Share of the best element's value a sibling must have to join the main content.
 const SIBLING_SHARE: f64 = 0.1;
@@ -945,6 +989,227 @@ fn in_figcaption(page: &Page, b: &Block) -> bool {
         }
     }
     false
+}
+
+/// Headings of a shop's recommendation blocks (normalised: lower case, no punctuation):
+/// other products, not the one the page is about. Counts after them ("Related products (12)")
+/// are ignored.
+const SHOP_RELATED_HEADERS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "you may also enjoy",
+    "you might also enjoy",
+    "you may also need",
+    "you might also need",
+    "you may also be interested in",
+    "you might also be interested in",
+    "you may be interested in",
+    "customers also bought",
+    "customers also viewed",
+    "customers also purchased",
+    "customers who bought this item also bought",
+    "customers who viewed this item also viewed",
+    "customers who bought this also bought",
+    "frequently bought together",
+    "frequently purchased together",
+    "people who viewed this item also viewed",
+    "people who bought this also bought",
+    "people also viewed",
+    "people also bought",
+    "others also bought",
+    "others also viewed",
+    "others like you also bought",
+    "guests also viewed",
+    "shoppers also viewed",
+    "similar items",
+    "similar products",
+    "similar items to consider",
+    "compare with similar products",
+    "compare similar products",
+    "related items",
+    "related products",
+    "explore related items",
+    "recently viewed",
+    "recently viewed items",
+    "recently viewed products",
+    "your recently viewed items",
+    "recommended for you",
+    "recommended products",
+    "recommended accessories",
+    "pairs well with",
+    "goes well with",
+    "complete the look",
+    "sellers other items",
+    "more from this seller",
+    "more items from this seller",
+    "das könnte ihnen auch gefallen",
+    "das könnte dir auch gefallen",
+    "kunden kauften auch",
+    "ähnliche produkte",
+    "ähnliche artikel",
+    "zuletzt angesehen",
+    "vous aimerez aussi",
+    "vous aimerez peut être aussi",
+    "produits similaires",
+    "produits associés",
+    "articles similaires",
+    "récemment consultés",
+    "también te puede interesar",
+    "productos relacionados",
+    "productos similares",
+    "prodotti correlati",
+    "prodotti simili",
+    "potrebbe interessarti anche",
+    "produtos relacionados",
+    "produtos similares",
+    "gerelateerde producten",
+    "vergelijkbare producten",
+];
+
+/// Most words a heading of a recommendation block has.
+const SHOP_RELATED_WORDS: usize = 10;
+
+/// Whether a block's text is a shop's recommendation heading (see [`SHOP_RELATED_HEADERS`]).
+fn is_shop_related_header(text: &str, heading: bool) -> bool {
+    let norm = text::normalize(text);
+    let mut words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() > SHOP_RELATED_WORDS {
+        return false;
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let key = words.join(" ");
+    // A heading may go on ("Similar products from other brands").
+    SHOP_RELATED_HEADERS.iter().any(|&h| {
+        key == h
+            || (heading
+                && h.contains(' ')
+                && key
+                    .strip_prefix(h)
+                    .is_some_and(|rest| rest.starts_with(' ')))
+    })
+}
+
+/// The page's `<title>`, normalised, and its longest part of three words or more (the
+/// product's name, without the shop's), normalised.
+fn product_name(page: &Page) -> (String, Option<String>) {
+    let title = page.title.as_deref().unwrap_or("");
+    let longest = (title.split(['|', '–', '—', ':']))
+        .flat_map(|p| p.split(" - "))
+        .map(text::normalize)
+        .filter(|p| p.split(' ').count() >= 3)
+        .max_by_key(|p| p.len());
+    (text::normalize(title), longest)
+}
+
+/// The rank of the heading element (`<h1>`..`<h6>`) a block lies in, if any.
+fn heading_rank(page: &Page, b: &Block) -> Option<u8> {
+    let node = b.node.and_then(|n| page.doc.tree.get(n))?;
+    for n in std::iter::once(node).chain(node.ancestors()).take(6) {
+        if let Some(el) = n.value().as_element() {
+            let name = el.name().as_bytes();
+            if name.len() == 2 && name[0] == b'h' && (b'1'..=b'6').contains(&name[1]) {
+                return Some(name[1] - b'0');
+            }
+        }
+    }
+    None
+}
+
+/// A shop's recommendation block inside the main content ("You may also like", "Customers
+/// also bought", "Similar items", "Recently viewed"): its heading and the element it opens go.
+/// That element is the largest one around the heading, inside the main content, in which the
+/// heading is the first text left, which holds no `<h1>`, and none of whose children opens
+/// with a heading of the heading's rank or higher (the next section of the page; a heading
+/// that is not in an `<h1>`..`<h6>` counts as an `<h2>`), nor the product's name from the
+/// page title (a summary card of the item itself).
+fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, u32)]) {
+    let mut by_node: Option<HashMap<ego_tree::NodeId, &Element>> = None;
+    let mut title_parts: Option<(String, Option<String>)> = None;
+    for i in 0..page.blocks.len() {
+        let b = &page.blocks[i];
+        if v[i].is_some()
+            || b.chars > 120
+            || !is_shop_related_header(&b.text, b.flags & flag::HEADING != 0)
+        {
+            continue;
+        }
+        let Some(&(pa, pb, _)) = parts.iter().find(|&&(a, e, _)| i >= a && i < e) else {
+            continue;
+        };
+        let title_parts = title_parts.get_or_insert_with(|| product_name(page));
+        let names_product = |t: &str| {
+            let t = text::normalize(t);
+            t.split(' ').count() >= 3
+                && (title_parts.0.contains(&t)
+                    || title_parts.1.as_deref().is_some_and(|n| t.contains(n)))
+        };
+        let by_node = by_node.get_or_insert_with(|| {
+            (page.elements.iter())
+                .filter_map(|el| el.node.map(|n| (n, el)))
+                .collect()
+        });
+        let rank = heading_rank(page, b).unwrap_or(2);
+        let Some(node) = b.node.and_then(|n| page.doc.tree.get(n)) else {
+            continue;
+        };
+        let (mut lo, mut hi) = (i, i + 1);
+        let mut prev = node.id();
+        for a in std::iter::once(node).chain(node.ancestors()) {
+            let Some(el) = by_node.get(&a.id()) else {
+                continue;
+            };
+            if el.first <= pa && el.end >= pb {
+                break;
+            }
+            if (el.first..i).any(|k| v[k].is_none()) {
+                break;
+            }
+            let h1 = (el.first..el.end).any(|k| {
+                v[k].is_none()
+                    && page.blocks[k].flags & flag::HEADING != 0
+                    && heading_rank(page, &page.blocks[k]) == Some(1)
+            });
+            // A child that opens with a heading of the same rank or higher is the next section.
+            let next_section = a.children().any(|c| {
+                let Some(ce) = (c.id() != prev).then(|| by_node.get(&c.id())).flatten() else {
+                    return false;
+                };
+                (ce.first..ce.end)
+                    .find(|&k| v[k].is_none())
+                    .is_some_and(|k| {
+                        let hb = &page.blocks[k];
+                        hb.flags & flag::HEADING != 0
+                            && !is_shop_related_header(&hb.text, true)
+                            && heading_rank(page, hb).is_some_and(|r| r <= rank)
+                    })
+            });
+            // The product's own name (a sticky summary card of the item) is not a recommendation.
+            let own =
+                (el.first..el.end).any(|k| v[k].is_none() && names_product(&page.blocks[k].text));
+            if h1 || next_section || own {
+                break;
+            }
+            (lo, hi) = (el.first, el.end);
+            prev = a.id();
+        }
+        for k in lo..hi {
+            if v[k].is_none() {
+                v[k] = Some(verdict(
+                    page,
+                    "related",
+                    SHOP_RELATED,
+                    &page.blocks[k],
+                    format!("in a shop's recommendation block headed {:?}", b.text),
+                ));
+            }
+        }
+    }
 }
 
 /// The heading that repeats the page title before the first paragraph of the main content.
@@ -1375,6 +1640,79 @@ mod tests {
         ));
         let (rec, runs) = records(&page);
         assert!(runs.is_empty() && !rec.contains(&true));
+    }
+
+    #[test]
+    fn a_shops_recommendation_block_goes() {
+        let card = |n: usize| {
+            format!("<li class=card><h3>Blue Mug {n}</h3><p>$1{n}.00</p><p>Free delivery</p></li>")
+        };
+        let cards: String = (1..=5).map(card).collect();
+        let html = format!(
+            "<html><head><title>Red Teapot 1 litre | Shop</title></head><body><main>\
+             <div class=product><h1>Red Teapot 1 litre</h1><p>{P}</p><p>$30.00</p></div>\
+             <div class=recs><div class=head><h2>Customers also bought:</h2></div>\
+             <div class=carousel><ul>{cards}</ul></div></div>\
+             <div class=more><h2>Specifications</h2><p>{P} Specs.</p></div>\
+             <div class=sticky><p>Red Teapot 1 litre</p><p>$30.00</p></div></main></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let specs = format!("{P} Specs.");
+        assert!(
+            kept.contains(&P) && kept.contains(&specs.as_str()),
+            "{kept:?}"
+        );
+        assert!(kept.contains(&"Specifications"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Mug")), "{kept:?}");
+        assert!(!kept.contains(&"Customers also bought:"), "{kept:?}");
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(rules.contains(&SHOP_RELATED), "{rules:?}");
+        assert!(is_shop_related_header("RELATED PRODUCTS (12)", false));
+        assert!(is_shop_related_header("Ähnliche Produkte", false));
+        assert!(!is_shop_related_header("Related", true));
+        assert!(is_shop_related_header(
+            "Similar products from other brands",
+            true
+        ));
+        assert!(!is_shop_related_header(
+            "Similar products from other brands",
+            false
+        ));
+    }
+
+    #[test]
+    fn reviews_on_a_product_page_stay_reviews() {
+        let r = "I bought this kettle for my mother and she says that it boils water faster than the old one did.";
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Product\",\"name\":\"Kettle\"}}</script></head>\
+             <body><div class=product><h1>Kettle</h1><p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><p>It switches itself off when the water boils, or when it is lifted from its base without water in it.</p><ul><li>Capacity: 1.7 litres</li>\
+             <li>Power: 2200 W</li><li>Colour: silver</li></ul></div>\
+             <div class=product-reviews>{}</div></body></html>",
+            format!("<div class=review><p>{r}</p></div>").repeat(12),
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Power: 2200 W"), "{kept:?}");
+        assert!(!kept.contains(&r), "{kept:?}");
+        // With next to nothing beside them, they are the page's text.
+        let bare = html.replace(
+            "<p>A steel kettle with a wide spout, a filter for limescale and a base that turns all the way round.</p><p>It switches itself off when the water boils, or when it is lifted from its base without water in it.</p><ul><li>Capacity: 1.7 litres</li>",
+            "<ul>",
+        )
+        .replace(
+            "<div class=product-reviews>",
+            "<div class=newsletter><p>Sign up to our letter and get ten per cent off your next order of kitchen things from us.</p></div><div class=product-reviews>",
+        );
+        let page = parse(&bare);
+        assert!(page.product);
+        assert!(kept_texts(&page, &extract(&page)).contains(&r));
+        // Without the product markup, reviews that are nearly all the page are its content.
+        let page = parse(&html.replace("Product", "Thing"));
+        assert!(!page.product);
+        assert!(kept_texts(&page, &extract(&page)).contains(&r));
     }
 
     /// The texts of the blocks `v` keeps.

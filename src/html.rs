@@ -132,6 +132,10 @@ pub struct Page {
     /// JSON-LD says the page is a discussion (`DiscussionForumPosting`, `QAPage`): its
     /// replies are its content.
     pub discussion: bool,
+    /// The page offers a product for sale: JSON-LD with a `Product` or `ProductGroup`
+    /// `@type`, or microdata with `itemprop="offers"`. Its customer reviews are not its
+    /// content, however long they are.
+    pub product: bool,
     pub warnings: Vec<String>,
 }
 
@@ -335,6 +339,7 @@ pub fn parse(html: &str) -> Page {
         title: None,
         article_body: None,
         discussion: false,
+        product: false,
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -406,6 +411,9 @@ pub fn parse(html: &str) -> Page {
                     let parent_flags = stack.last().map_or(0, |f| f.flags);
                     let mut hint_depth = stack.last().map_or([0; HINTS], |f| f.hint_depth);
                     let attrs = Attrs::of(el);
+                    page.product |= attrs
+                        .itemprop
+                        .is_some_and(|p| p.split_whitespace().any(|p| p == "offers"));
                     let mut flags = parent_flags | flags_of(name, &attrs);
                     let hints = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
@@ -549,6 +557,7 @@ pub fn parse(html: &str) -> Page {
             page.article_body = article_body(&v);
         }
         page.discussion |= discussion(&v, 0);
+        page.product |= has_type(&v, PRODUCT_TYPES, 0);
     }
     page.doc = doc;
     if prepared.flattened {
@@ -1567,25 +1576,32 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
     h
 }
 
+/// JSON-LD `@type`s of a product page (see [`Page::product`]).
+const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup"];
+
 /// Whether a JSON-LD value (or one inside it) has a discussion `@type`.
 fn discussion(v: &serde_json::Value, depth: usize) -> bool {
+    has_type(v, &["DiscussionForumPosting", "QAPage"], depth)
+}
+
+/// Whether a JSON-LD value (or one inside it) has one of `types` as its `@type`.
+fn has_type(v: &serde_json::Value, types: &[&str], depth: usize) -> bool {
     use serde_json::Value;
-    const TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
     if depth > 8 {
         return false;
     }
     match v {
         Value::Object(m) => {
             let typed = match m.get("@type") {
-                Some(Value::String(t)) => TYPES.contains(&t.as_str()),
+                Some(Value::String(t)) => types.contains(&t.as_str()),
                 Some(Value::Array(a)) => a
                     .iter()
-                    .any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                    .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
                 _ => false,
             };
-            typed || m.values().any(|x| discussion(x, depth + 1))
+            typed || m.values().any(|x| has_type(x, types, depth + 1))
         }
-        Value::Array(a) => a.iter().any(|x| discussion(x, depth + 1)),
+        Value::Array(a) => a.iter().any(|x| has_type(x, types, depth + 1)),
         _ => false,
     }
 }
