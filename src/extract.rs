@@ -168,6 +168,10 @@ pub struct Extraction {
     /// [`records`] and [`crate::dedup::within_document_scoped`]). Records that repeat
     /// another's text word for word (a carousel's clones) share its scope.
     pub scopes: Vec<u32>,
+    /// The page is a listing: its best element has little prose, or its content is a run of
+    /// records. Its items' short lines (dates, "3 days ago", sources) are fields, not
+    /// widgets (see [`crate::classify::Classifier::classify_extracted`]).
+    pub listing: bool,
 }
 
 /// The verdicts and dedup scopes of a page's blocks (see [`Extraction`]).
@@ -208,6 +212,13 @@ pub fn extract_page(page: &Page) -> Extraction {
         })
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // A consent notice is never what a page is about, however much of its content-like text
+    // it holds (a listing's short items weigh less than a consent manager's purposes). A
+    // cookie class on `<html>` or `<body>` (`cookies-not-set`) is a state of the page, not a
+    // notice: only hints below it count here.
+    if dominant_hints(blocks, &raw, BODY_DEPTH, 0..blocks.len()) & hint::COOKIE != 0 {
+        dominant &= !hint::COOKIE;
+    }
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
@@ -457,6 +468,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         } else {
             Vec::new()
         },
+        listing: listing || use_scopes || records_hold(page, &runs, first, end),
     }
 }
 
@@ -633,6 +645,28 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
     }
     (rec, runs)
 }
+
+/// Whether a run of records lies inside blocks `first..end` and holds most of their text
+/// (a list of teasers with their leads: records, even when their prose outweighs their
+/// fields).
+fn records_hold(page: &Page, runs: &[Vec<usize>], first: usize, end: usize) -> bool {
+    let total: usize = page.blocks[first..end].iter().map(|b| b.chars).sum();
+    runs.iter().any(|run| {
+        let inside = (run.iter()).all(|&k| {
+            let e = &page.elements[k];
+            e.first >= first && e.end <= end
+        });
+        let chars: usize = (run.iter())
+            .flat_map(|&k| &page.blocks[page.elements[k].first..page.elements[k].end])
+            .map(|b| b.chars)
+            .sum();
+        inside && chars as f64 > RECORDS_HOLD * total as f64
+    })
+}
+
+/// Share of the main content's text a run of records inside it must hold for the page to
+/// be a listing (see [`records_hold`]).
+const RECORDS_HOLD: f64 = 0.5;
 
 /// Whether element `e` holds exactly one link.
 fn one_link(page: &Page, e: &Element) -> bool {
@@ -816,6 +850,9 @@ fn dominant_flags(blocks: &[Block], texts: &[Text]) -> u32 {
         .filter(|&(_, u)| total > 0.0 && u > DOMINANT_FLAG * total)
         .fold(0, |a, (f, _)| a | f)
 }
+
+/// The depth of `<body>` (`<html>` is 1): hints given below it are a page part's.
+const BODY_DEPTH: u32 = 2;
 
 /// Share of the page's content-like text a semantic flag must cover to be ignored.
 const DOMINANT_FLAG: f64 = 0.9;
@@ -1233,6 +1270,33 @@ mod tests {
         let kept = kept_texts(&page, &v);
         assert_eq!(kept[0], "Vacuums", "{kept:?}");
         assert_eq!(kept[1..], [P; 10]);
+    }
+
+    #[test]
+    fn a_consent_notice_is_never_the_content() {
+        // A consent manager's purposes outweigh a listing's short items; they are still a
+        // notice. A cookie state class on <body> names no notice.
+        let purpose = "<p>We and our partners store and access information on a device, such as cookies, and process personal data for personalised advertising and content measurement.</p>";
+        let items: String = (1..=12)
+            .map(|n| format!("<li><a href=/r{n}>Slow cooker pork stew number {n}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Dinner recipes</h1><ul>{items}</ul></main>\
+             <div id=onetrust-consent-sdk>{}</div></body>",
+            purpose.repeat(12)
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Slow cooker pork stew number 3"), "{kept:?}");
+        assert!(!kept.iter().any(|k| k.contains("partners")), "{kept:?}");
+        let html = format!(
+            "<body class='single cookies-not-set'><article>{}</article>\
+             <div class=cookie-notice><p>We use cookies.</p></div></body>",
+            format!("<p>{P}</p>").repeat(6)
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert_eq!(kept[..6], [P; 6]);
     }
 
     #[test]
