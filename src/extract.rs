@@ -53,6 +53,8 @@ struct Text {
     in_body: bool,
     /// It is a field of a repeated record (see [`records`]).
     record: bool,
+    /// The depth of the outermost record it is a field of (0: none).
+    record_depth: u32,
 }
 
 impl Text {
@@ -71,6 +73,7 @@ impl Text {
             stops,
             in_body,
             record: false,
+            record_depth: 0,
         }
     }
 }
@@ -128,7 +131,15 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
     if t.record && s.records {
         v = v.max(record_value(b, n, ld));
     }
-    let h = b.all_hints() & !ignore;
+    // A field of a record, counted as one, answers for the hints of its record and what is
+    // inside it only: a class on the element around a whole run ("pagination" around a
+    // product grid that loads page by page) does not name its records, when it names a
+    // page part's structure (see [`WRAPPER_HINTS`]).
+    let h = if t.record && s.records && t.record_depth > 1 {
+        b.hints_below(t.record_depth - 1) | (b.all_hints() & !WRAPPER_HINTS)
+    } else {
+        b.all_hints()
+    } & !ignore;
     // Reader comments count for nothing, neither for nor against the element around them:
     // a theme often puts the comment list inside the post's own container, after its
     // paragraphs. They still go as comments (see `kind_of`).
@@ -183,8 +194,9 @@ pub fn extract_page(page: &Page) -> Extraction {
         .map(|b| Text::of(b, body.as_deref(), &mut norm))
         .collect();
     let (rec, runs) = records(page);
-    for (t, r) in texts.iter_mut().zip(rec) {
-        t.record = r;
+    for (t, d) in texts.iter_mut().zip(rec) {
+        t.record = d > 0;
+        t.record_depth = d;
     }
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
@@ -409,7 +421,14 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
             continue;
         }
-        let (reason, word) = kind_of(b, depth, ignore);
+        // A record's field answers for its record's hints only (see `value`).
+        let (reason, word) = if use_scopes && texts[i].record && texts[i].record_depth > 1 {
+            // Wrapper hints given only above the record do not name it.
+            let inner = b.hints_below(depth.max(texts[i].record_depth - 1));
+            kind_of(b, depth, ignore | (WRAPPER_HINTS & !inner))
+        } else {
+            kind_of(b, depth, ignore)
+        };
         if let Some(word) = word {
             v[i] = Some(verdict(
                 page,
@@ -524,6 +543,12 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
 /// [`record_scopes`]).
 const TEMPLATE: f64 = 0.8;
 
+/// Hints that, on an element around a whole run of records, do not name its records (see
+/// [`value`]): a page part's structure ("pagination", "menu", "sidebar", "related", a
+/// breadcrumb's box), unlike a widget's kind (comments and reviews, a promo, a consent
+/// notice, an ad, a share bar).
+const WRAPPER_HINTS: u32 = hint::NAV | hint::CHROME | hint::RELATED | hint::BREADCRUMB;
+
 /// What a field of a repeated record is worth (see [`records`]): its words that are not
 /// links; a linked title of a few words counts half, a short link (a button, an author's
 /// name) nothing, and so do its form controls (a size selector, a quantity).
@@ -564,11 +589,11 @@ const RECORD_BLOCKS: f64 = 2.0;
 /// mostly text that is not links. Their short fields (a price, a date, a one-line summary)
 /// are what such a page is about: they count as content (see [`record_value`]), while
 /// menus (one link per item) and footers' link columns do not qualify.
-/// Returns, for every block, whether it is a field; and the runs, as lists of indices in
-/// [`Page::elements`].
-fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
+/// Returns, for every block, the depth of the outermost record it is a field of (0: none);
+/// and the runs, as lists of indices in [`Page::elements`].
+fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     let els = &page.elements;
-    let mut rec = vec![false; page.blocks.len()];
+    let mut rec = vec![0u32; page.blocks.len()];
     let mut runs = Vec::new();
     // Elements are in closing order: children close before their parent, so the children
     // of an element are the elements on the stack, inside its range, when it closes.
@@ -638,7 +663,10 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
                 continue;
             }
             for &k in members {
-                rec[els[k].first..els[k].end].fill(true);
+                for d in &mut rec[els[k].first..els[k].end] {
+                    // Runs close inner first: an outer record's depth replaces an inner's.
+                    *d = els[k].depth;
+                }
             }
             runs.push(members.clone());
         }
@@ -1379,6 +1407,37 @@ mod tests {
     }
 
     #[test]
+    fn a_wrappers_class_does_not_name_its_records() {
+        // A product grid inside a "pagination" wrapper (it loads page by page): the cards are
+        // the content, not a menu. A review carousel's "reviews" class still names them.
+        let card = |n: usize| {
+            format!(
+                "<article class=product-card><h3><a href=/p{n}>Crest Long Sleeve Shirt {n}</a></h3>\
+                 <p>regular fit</p><p>Light Grey Marl</p><p>Regular Price: ${n}6</p></article>"
+            )
+        };
+        let cards: String = (1..=20).map(card).collect();
+        let html = format!(
+            "<body><main><div class=pagination><div class=product-grid>{cards}</div></div>\
+             <div class=seo><p>{P}</p></div></main></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Crest Long Sleeve Shirt 7"), "{kept:?}");
+        assert!(kept.contains(&"Regular Price: $76"), "{kept:?}");
+        let review = |n: usize| {
+            format!("<div class=review><h3>Good item {n}</h3><p>Sturdy</p><p>Jane {n}</p></div>")
+        };
+        let reviews: String = (1..=20).map(review).collect();
+        let html = format!(
+            "<body><main><h1>Yoga mat</h1><p>{P}</p></main><div class=reviews-section>{reviews}</div></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(!kept.contains(&"Good item 7"), "{kept:?}");
+    }
+
+    #[test]
     fn cards_that_are_one_link_are_records() {
         let card = |n: usize| {
             format!(
@@ -1389,7 +1448,7 @@ mod tests {
         let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
         let (rec, runs) = records(&page);
         assert_eq!(runs.len(), 1);
-        assert!(rec.iter().all(|r| *r));
+        assert!(rec.iter().all(|r| *r > 0));
     }
 
     #[test]
@@ -1404,7 +1463,7 @@ mod tests {
             "<body><ul class=top>{items}</ul><p>{P}</p></body>"
         ));
         let (rec, runs) = records(&page);
-        assert!(runs.is_empty() && !rec.contains(&true));
+        assert!(runs.is_empty() && rec.iter().all(|r| *r == 0));
     }
 
     /// The texts of the blocks `v` keeps.
