@@ -306,13 +306,22 @@ pub fn extract_page(page: &Page) -> Extraction {
             ..scoring
         });
         // Runs whose members are prose (an article's sections) are not records: what the
-        // fields add must be most of what the run is worth.
+        // fields add must be most of what the run is worth. Prose is long text: on a listing,
+        // the short items' value is not (`listing_prose`).
+        let prose_values = if listing {
+            values_by(Scoring {
+                short: 0.0,
+                ..scoring
+            })
+        } else {
+            values.clone()
+        };
         let outweigh = (runs.iter()).any(|run| {
             let (mut sum, mut prose) = (0.0, 0.0);
             for &k in run {
                 let e = &page.elements[k];
                 sum += rec_values[e.first..e.end].iter().sum::<f64>();
-                prose += values[e.first..e.end]
+                prose += prose_values[e.first..e.end]
                     .iter()
                     .filter(|v| **v > 0.0)
                     .sum::<f64>();
@@ -1435,6 +1444,26 @@ mod tests {
         let page = parse(&html);
         let kept = kept_texts(&page, &extract(&page));
         assert!(!kept.contains(&"Good item 7"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_listings_linked_fields_are_not_prose_against_its_records() {
+        // Job cards that are one link each, their fields phrases of a few words: on a page
+        // without prose, their value as short items is not prose, and they are records.
+        let card = |n: usize| {
+            format!(
+                "<li class=job><a href=/j{n}><h3>Senior Software Engineer Backend {n}</h3>\
+                 <p>Cortes Twenty Three Company</p><p>Remote anywhere in the world</p><p>Full time</p></a></li>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><div class=intro><p>Remote jobs in programming.</p></div><ul class=jobs>{cards}</ul></body>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        assert!(e.listing);
+        assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
     }
 
     #[test]
