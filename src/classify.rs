@@ -247,7 +247,7 @@ impl Classifier {
     /// The verdict for every line of `doc` (None = keep), a plain-text document that may be a
     /// full-page text dump (see `pagedump.rs`).
     pub fn classify(&self, doc: &Doc) -> Vec<Option<Verdict>> {
-        self.classify_with(doc, true, &|_, _| true)
+        self.classify_with(doc, true, &|_, _| true, false)
     }
 
     /// As [`Classifier::classify`] without the page-dump rule: for text whose main content was
@@ -256,12 +256,17 @@ impl Classifier {
     /// the related-section header on line `h` (on an HTML page, inside the element around the
     /// header and its first item): a related section ends where that element does, so the
     /// article's paragraphs after an inline "Recommended reading" box are not its items.
+    /// On a `listing` (a page whose content is a list of items, see
+    /// [`crate::extract::Extraction::listing`]) a cluster of relative times without a related
+    /// header is the list itself ("3 days ago" under each story of a topic page), not
+    /// syndicated items below an article: `syndicated_items` does not run.
     pub fn classify_extracted(
         &self,
         doc: &Doc,
         same_section: &dyn Fn(usize, usize) -> bool,
+        listing: bool,
     ) -> Vec<Option<Verdict>> {
-        self.classify_with(doc, false, same_section)
+        self.classify_with(doc, false, same_section, listing)
     }
 
     fn classify_with(
@@ -269,6 +274,7 @@ impl Classifier {
         doc: &Doc,
         page_dump: bool,
         same_section: &dyn Fn(usize, usize) -> bool,
+        listing: bool,
     ) -> Vec<Option<Verdict>> {
         let n = doc.len();
         let mut v: Vec<Option<Verdict>> = Vec::with_capacity(n);
@@ -312,6 +318,7 @@ impl Classifier {
             c: self,
             time: &time,
             same_section,
+            headerless: !listing,
         };
         rules.breadcrumb_top();
         rules.related_sections(&strong);
@@ -376,6 +383,9 @@ struct Rules<'r, 'a> {
     /// Whether a line is in the same part of the page as a related header's line (see
     /// [`Classifier::classify_extracted`]).
     same_section: &'r dyn Fn(usize, usize) -> bool,
+    /// Whether a cluster of relative times without a header opens a related section
+    /// (`syndicated_items`; not on a listing, see [`Classifier::classify_extracted`]).
+    headerless: bool,
 }
 
 impl<'r, 'a: 'r> Rules<'r, 'a> {
@@ -574,7 +584,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         for i in 0..n {
             if let Some(e) = strong[i].filter(|e| is_related_header(e)) {
                 starts.push((i, Some(e)));
-            } else if time[i] && self.free(i) {
+            } else if self.headerless && time[i] && self.free(i) {
                 // A cluster: another relative time within the next 15 lines.
                 let window = (i + 1..n.min(i + 16)).any(|j| time[j]);
                 if window {

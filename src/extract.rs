@@ -54,6 +54,8 @@ struct Text {
     in_body: bool,
     /// It is a field of a repeated record (see [`records`]).
     record: bool,
+    /// The depth of the outermost record it is a field of (0: none).
+    record_depth: u32,
 }
 
 impl Text {
@@ -72,6 +74,7 @@ impl Text {
             stops,
             in_body,
             record: false,
+            record_depth: 0,
         }
     }
 }
@@ -129,7 +132,15 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
     if t.record && s.records {
         v = v.max(record_value(b, n, ld));
     }
-    let h = b.all_hints() & !ignore;
+    // A field of a record, counted as one, answers for the hints of its record and what is
+    // inside it only: a class on the element around a whole run ("pagination" around a
+    // product grid that loads page by page) does not name its records, when it names a
+    // page part's structure (see [`WRAPPER_HINTS`]).
+    let h = if t.record && s.records && t.record_depth > 1 {
+        b.hints_below(t.record_depth - 1) | (b.all_hints() & !WRAPPER_HINTS)
+    } else {
+        b.all_hints()
+    } & !ignore;
     // Reader comments count for nothing, neither for nor against the element around them:
     // a theme often puts the comment list inside the post's own container, after its
     // paragraphs. They still go as comments (see `kind_of`).
@@ -169,6 +180,10 @@ pub struct Extraction {
     /// [`records`] and [`crate::dedup::within_document_scoped`]). Records that repeat
     /// another's text word for word (a carousel's clones) share its scope.
     pub scopes: Vec<u32>,
+    /// The page is a listing: its best element has little prose, or its content is a run of
+    /// records. Its items' short lines (dates, "3 days ago", sources) are fields, not
+    /// widgets (see [`crate::classify::Classifier::classify_extracted`]).
+    pub listing: bool,
 }
 
 /// The verdicts and dedup scopes of a page's blocks (see [`Extraction`]).
@@ -180,8 +195,9 @@ pub fn extract_page(page: &Page) -> Extraction {
         .map(|b| Text::of(b, body.as_deref(), &mut norm))
         .collect();
     let (rec, runs) = records(page);
-    for (t, r) in texts.iter_mut().zip(rec) {
-        t.record = r;
+    for (t, d) in texts.iter_mut().zip(rec) {
+        t.record = d > 0;
+        t.record_depth = d;
     }
     // Hints on most of the page's content are what the page is about (a forum's posts, a
     // list of products), not widgets around it: they are ignored.
@@ -209,6 +225,13 @@ pub fn extract_page(page: &Page) -> Extraction {
         })
         .collect();
     let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // A consent notice is never what a page is about, however much of its content-like text
+    // it holds (a listing's short items weigh less than a consent manager's purposes). A
+    // cookie class on `<html>` or `<body>` (`cookies-not-set`) is a state of the page, not a
+    // notice: only hints below it count here.
+    if dominant_hints(blocks, &raw, BODY_DEPTH, 0..blocks.len()) & hint::COOKIE != 0 {
+        dominant &= !hint::COOKIE;
+    }
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
@@ -318,13 +341,22 @@ pub fn extract_page(page: &Page) -> Extraction {
             ..scoring
         });
         // Runs whose members are prose (an article's sections) are not records: what the
-        // fields add must be most of what the run is worth.
+        // fields add must be most of what the run is worth. Prose is long text: on a listing,
+        // the short items' value is not (`listing_prose`).
+        let prose_values = if listing {
+            values_by(Scoring {
+                short: 0.0,
+                ..scoring
+            })
+        } else {
+            values.clone()
+        };
         let outweigh = (runs.iter()).any(|run| {
             let (mut sum, mut prose) = (0.0, 0.0);
             for &k in run {
                 let e = &page.elements[k];
                 sum += rec_values[e.first..e.end].iter().sum::<f64>();
-                prose += values[e.first..e.end]
+                prose += prose_values[e.first..e.end]
                     .iter()
                     .filter(|v| **v > 0.0)
                     .sum::<f64>();
@@ -433,7 +465,14 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
             continue;
         }
-        let (reason, word) = kind_of(b, depth, ignore);
+        // A record's field answers for its record's hints only (see `value`).
+        let (reason, word) = if use_scopes && texts[i].record && texts[i].record_depth > 1 {
+            // Wrapper hints given only above the record do not name it.
+            let inner = b.hints_below(depth.max(texts[i].record_depth - 1));
+            kind_of(b, depth, ignore | (WRAPPER_HINTS & !inner))
+        } else {
+            kind_of(b, depth, ignore)
+        };
         if let Some(word) = word {
             v[i] = Some(verdict(
                 page,
@@ -493,6 +532,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         } else {
             Vec::new()
         },
+        listing: listing || use_scopes || records_hold(page, &runs, first, end),
     }
 }
 
@@ -548,6 +588,12 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
 /// [`record_scopes`]).
 const TEMPLATE: f64 = 0.8;
 
+/// Hints that, on an element around a whole run of records, do not name its records (see
+/// [`value`]): a page part's structure ("pagination", "menu", "sidebar", "related", a
+/// breadcrumb's box), unlike a widget's kind (comments and reviews, a promo, a consent
+/// notice, an ad, a share bar).
+const WRAPPER_HINTS: u32 = hint::NAV | hint::CHROME | hint::RELATED | hint::BREADCRUMB;
+
 /// What a field of a repeated record is worth (see [`records`]): its words that are not
 /// links; a linked title of a few words counts half, a short link (a button, an author's
 /// name) nothing, and so do its form controls (a size selector, a quantity).
@@ -588,11 +634,11 @@ const RECORD_BLOCKS: f64 = 2.0;
 /// mostly text that is not links. Their short fields (a price, a date, a one-line summary)
 /// are what such a page is about: they count as content (see [`record_value`]), while
 /// menus (one link per item) and footers' link columns do not qualify.
-/// Returns, for every block, whether it is a field; and the runs, as lists of indices in
-/// [`Page::elements`].
-fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
+/// Returns, for every block, the depth of the outermost record it is a field of (0: none);
+/// and the runs, as lists of indices in [`Page::elements`].
+fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     let els = &page.elements;
-    let mut rec = vec![false; page.blocks.len()];
+    let mut rec = vec![0u32; page.blocks.len()];
     let mut runs = Vec::new();
     // Elements are in closing order: children close before their parent, so the children
     // of an element are the elements on the stack, inside its range, when it closes.
@@ -662,13 +708,38 @@ fn records(page: &Page) -> (Vec<bool>, Vec<Vec<usize>>) {
                 continue;
             }
             for &k in members {
-                rec[els[k].first..els[k].end].fill(true);
+                for d in &mut rec[els[k].first..els[k].end] {
+                    // Runs close inner first: an outer record's depth replaces an inner's.
+                    *d = els[k].depth;
+                }
             }
             runs.push(members.clone());
         }
     }
     (rec, runs)
 }
+
+/// Whether a run of records lies inside blocks `first..end` and holds most of their text
+/// (a list of teasers with their leads: records, even when their prose outweighs their
+/// fields).
+fn records_hold(page: &Page, runs: &[Vec<usize>], first: usize, end: usize) -> bool {
+    let total: usize = page.blocks[first..end].iter().map(|b| b.chars).sum();
+    runs.iter().any(|run| {
+        let inside = (run.iter()).all(|&k| {
+            let e = &page.elements[k];
+            e.first >= first && e.end <= end
+        });
+        let chars: usize = (run.iter())
+            .flat_map(|&k| &page.blocks[page.elements[k].first..page.elements[k].end])
+            .map(|b| b.chars)
+            .sum();
+        inside && chars as f64 > RECORDS_HOLD * total as f64
+    })
+}
+
+/// Share of the main content's text a run of records inside it must hold for the page to
+/// be a listing (see [`records_hold`]).
+const RECORDS_HOLD: f64 = 0.5;
 
 /// Whether element `e` holds exactly one link.
 fn one_link(page: &Page, e: &Element) -> bool {
@@ -860,6 +931,9 @@ fn dominant_flags(blocks: &[Block], texts: &[Text]) -> u32 {
         .filter(|&(_, u)| total > 0.0 && u > DOMINANT_FLAG * total)
         .fold(0, |a, (f, _)| a | f)
 }
+
+/// The depth of `<body>` (`<html>` is 1): hints given below it are a page part's.
+const BODY_DEPTH: u32 = 2;
 
 /// Share of the page's content-like text a semantic flag must cover to be ignored.
 const DOMINANT_FLAG: f64 = 0.9;
@@ -1535,6 +1609,33 @@ mod tests {
     }
 
     #[test]
+    fn a_consent_notice_is_never_the_content() {
+        // A consent manager's purposes outweigh a listing's short items; they are still a
+        // notice. A cookie state class on <body> names no notice.
+        let purpose = "<p>We and our partners store and access information on a device, such as cookies, and process personal data for personalised advertising and content measurement.</p>";
+        let items: String = (1..=12)
+            .map(|n| format!("<li><a href=/r{n}>Slow cooker pork stew number {n}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Dinner recipes</h1><ul>{items}</ul></main>\
+             <div id=onetrust-consent-sdk>{}</div></body>",
+            purpose.repeat(12)
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Slow cooker pork stew number 3"), "{kept:?}");
+        assert!(!kept.iter().any(|k| k.contains("partners")), "{kept:?}");
+        let html = format!(
+            "<body class='single cookies-not-set'><article>{}</article>\
+             <div class=cookie-notice><p>We use cookies.</p></div></body>",
+            format!("<p>{P}</p>").repeat(6)
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert_eq!(kept[..6], [P; 6]);
+    }
+
+    #[test]
     fn an_aside_left_open_around_the_page_is_not_chrome() {
         let html = format!(
             "<body><aside class=banner><a href=/>News</a><div class=menu><a href=/a>A</a></div>\
@@ -1614,6 +1715,57 @@ mod tests {
     }
 
     #[test]
+    fn a_wrappers_class_does_not_name_its_records() {
+        // A product grid inside a "pagination" wrapper (it loads page by page): the cards are
+        // the content, not a menu. A review carousel's "reviews" class still names them.
+        let card = |n: usize| {
+            format!(
+                "<article class=product-card><h3><a href=/p{n}>Crest Long Sleeve Shirt {n}</a></h3>\
+                 <p>regular fit</p><p>Light Grey Marl</p><p>Regular Price: ${n}6</p></article>"
+            )
+        };
+        let cards: String = (1..=20).map(card).collect();
+        let html = format!(
+            "<body><main><div class=pagination><div class=product-grid>{cards}</div></div>\
+             <div class=seo><p>{P}</p></div></main></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Crest Long Sleeve Shirt 7"), "{kept:?}");
+        assert!(kept.contains(&"Regular Price: $76"), "{kept:?}");
+        let review = |n: usize| {
+            format!("<div class=review><h3>Good item {n}</h3><p>Sturdy</p><p>Jane {n}</p></div>")
+        };
+        let reviews: String = (1..=20).map(review).collect();
+        let html = format!(
+            "<body><main><h1>Yoga mat</h1><p>{P}</p></main><div class=reviews-section>{reviews}</div></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(!kept.contains(&"Good item 7"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_listings_linked_fields_are_not_prose_against_its_records() {
+        // Job cards that are one link each, their fields phrases of a few words: on a page
+        // without prose, their value as short items is not prose, and they are records.
+        let card = |n: usize| {
+            format!(
+                "<li class=job><a href=/j{n}><h3>Senior Software Engineer Backend {n}</h3>\
+                 <p>Cortes Twenty Three Company</p><p>Remote anywhere in the world</p><p>Full time</p></a></li>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><div class=intro><p>Remote jobs in programming.</p></div><ul class=jobs>{cards}</ul></body>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        assert!(e.listing);
+        assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
+    }
+
+    #[test]
     fn cards_that_are_one_link_are_records() {
         let card = |n: usize| {
             format!(
@@ -1624,7 +1776,7 @@ mod tests {
         let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
         let (rec, runs) = records(&page);
         assert_eq!(runs.len(), 1);
-        assert!(rec.iter().all(|r| *r));
+        assert!(rec.iter().all(|r| *r > 0));
     }
 
     #[test]
@@ -1639,7 +1791,7 @@ mod tests {
             "<body><ul class=top>{items}</ul><p>{P}</p></body>"
         ));
         let (rec, runs) = records(&page);
-        assert!(runs.is_empty() && !rec.contains(&true));
+        assert!(runs.is_empty() && rec.iter().all(|r| *r == 0));
     }
 
     #[test]

@@ -153,6 +153,7 @@ impl Cleaner {
         let extract::Extraction {
             verdicts: pre,
             scopes,
+            listing,
         } = extract::extract_page(&page);
         let all: Vec<usize> = (0..page.blocks.len()).collect();
         let (text, line_of) = page_text(&page, &all);
@@ -209,7 +210,9 @@ impl Cleaner {
                 _ => true,
             }
         };
-        let mut text_verdicts = self.classifier.classify_extracted(&kept_doc, &same_section);
+        let mut text_verdicts =
+            self.classifier
+                .classify_extracted(&kept_doc, &same_section, listing);
         let doc = Doc::new(text.as_bytes());
         let mut verdicts: Vec<Option<classify::Verdict>> = vec![None; doc.len()];
         for (k, v) in pre.iter().enumerate() {
@@ -1139,6 +1142,33 @@ mod tests {
         assert!(out.contains(off[0]) && out.contains(off[1]), "{out}");
         for gone in ["Recommended", "markets", "handset", "pizza"] {
             assert!(!out.contains(gone), "{gone}: {out}");
+        }
+    }
+
+    #[test]
+    fn a_topic_pages_dated_teasers_are_its_content() {
+        // A topic page: teasers, each a headline, a lead and a relative time; the leads make
+        // it a page with prose. The times are the items' own, not syndicated items below an
+        // article.
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let teaser = |n: usize| {
+            format!(
+                "<li class=teaser><h3><a href=/s{n}>Rental cars story number {n} makes news</a></h3>\
+                 <p>Authorities said the rental company in town {n} had more cars than drivers this year, \
+                 and that the cars were parked in a field behind the old station for months while the owners \
+                 looked for buyers, which the neighbours did not like at all.</p>\
+                 <span class=time>{n} days ago</span></li>"
+            )
+        };
+        let teasers: String = (1..=8).map(teaser).collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+             <div class=list><h2>Car rental</h2><ul class=teasers>{teasers}</ul></div></body></html>"
+        );
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        for kept in ["Rental cars story number 1 ", "town 5 had", "3 days ago"] {
+            assert!(out.contains(kept), "{kept}: {out}");
         }
     }
 
