@@ -10,8 +10,11 @@ base=${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm/decruft-malformed || echo 
 rm -rf "$base" && mkdir -p "$base"
 python3 bench/malformed/make_corpus.py "$base/in"
 set +e
-/usr/bin/time -f "%e s, peak RSS %M KB" target/release/decruft clean --jobs 2 "$base/in" --out "$base/out" 2> "$base/stderr"
+# A run this size takes seconds: five minutes means something went quadratic (a hang guard,
+# not a speed measurement).
+timeout 300 /usr/bin/time -f "%e s, peak RSS %M KB" target/release/decruft clean --jobs 2 "$base/in" --out "$base/out" 2> "$base/stderr"
 code=$?
+[ "$code" != 124 ] || echo "malformed: no result within 300 s" >&2
 set -e
 cat "$base/stderr"
 fail=0

@@ -415,22 +415,6 @@ impl Decisions {
     }
 }
 
-/// A line's normalised text in its dedup scope, as a key that hashes only the text's length
-/// and its first and last sixteen bytes (long paragraphs are seldom alike there without
-/// being equal; equal keys are still compared in full).
-#[derive(PartialEq, Eq)]
-struct LineKey<'a>(u32, &'a str);
-
-impl std::hash::Hash for LineKey<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let b = self.1.as_bytes();
-        h.write_u32(self.0);
-        h.write_usize(b.len());
-        h.write(&b[..b.len().min(16)]);
-        h.write(&b[b.len().saturating_sub(16)..]);
-    }
-}
-
 /// Removes within-document duplicates of lines still kept in `v`.
 pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
     within_document_scoped(doc, v, &[]);
@@ -443,14 +427,16 @@ pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
 pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u32]) {
     // Keyed on the normalised text itself: equal keys are equal fingerprints, and the
     // SHA-256 is only computed for the copies that are reported.
-    let mut seen: HashMap<LineKey, usize, foldhash::fast::RandomState> =
+    // The whole text is hashed: a key of its length and ends alone made every line of a
+    // templated page ("… harbour 17 that people read.") collide, and the run quadratic.
+    let mut seen: HashMap<(u32, &str), usize, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(doc.len(), Default::default());
     for i in 0..doc.len() {
         if !is_candidate(doc, v, i) {
             continue;
         }
         let norm = doc.norm(i);
-        let key = LineKey(scopes.get(i).copied().unwrap_or(0), norm);
+        let key = (scopes.get(i).copied().unwrap_or(0), norm);
         let Some(&k) = seen.get(&key) else {
             seen.insert(key, i);
             continue;
