@@ -235,23 +235,25 @@ pub fn extract_page(page: &Page) -> Extraction {
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
+    // Every block's value under `s` with comment blocks at zero: they count for nothing,
+    // neither for nor against (the article's paragraphs and the comment list may be children
+    // of one element).
+    let without_comments = |s: Scoring| -> Vec<f64> {
+        (values_by(s).into_iter().zip(blocks))
+            .map(|(v, b)| {
+                if b.all_hints() & hint::COMMENT != 0 {
+                    0.0
+                } else {
+                    v
+                }
+            })
+            .collect()
+    };
     let article_beside_comments = |dominant: u32| {
-        // Comments count for nothing here, neither for nor against: the article's paragraphs
-        // and the comment list may be children of one element.
-        let values: Vec<f64> = values_by(Scoring {
+        let values = without_comments(Scoring {
             ignore: dominant & !hint::COMMENT,
             ..raw_scoring
-        })
-        .into_iter()
-        .zip(blocks)
-        .map(|(v, b)| {
-            if b.all_hints() & hint::COMMENT != 0 {
-                0.0
-            } else {
-                v
-            }
-        })
-        .collect();
+        });
         !page.discussion
             && best_element(page, &values, dominant).is_some_and(|(sum, e)| {
                 e.hints & hint::COMMENT == 0 && sum >= ARTICLE_BESIDE_COMMENTS
@@ -274,21 +276,11 @@ pub fn extract_page(page: &Page) -> Extraction {
             // Beside a product sheet of some worth (a few sentences or a list of specs, its short
             // lines counted as on a page without prose): with nothing else, the reviews are the
             // page's text.
-            let values: Vec<f64> = values_by(Scoring {
+            let values = without_comments(Scoring {
                 ignore: dominant & !hint::COMMENT,
                 short: 0.5,
                 ..raw_scoring
-            })
-            .into_iter()
-            .zip(blocks)
-            .map(|(v, b)| {
-                if b.all_hints() & hint::COMMENT != 0 {
-                    0.0
-                } else {
-                    v
-                }
-            })
-            .collect();
+            });
             best_element(page, &values, dominant).is_some_and(|(sum, _)| sum >= PRODUCT_SHEET)
         };
     if dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(dominant)) {
