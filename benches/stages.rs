@@ -141,7 +141,7 @@ fn main() {
         for (d, v) in parsed.iter().zip(&verdicts) {
             let mut v = v.clone();
             emit::tidy_blank_lines(d, &mut v);
-            sink += emit::emit(d, &v, "id").output.len();
+            sink += emit::emit(d, v.clone(), "id").output.len();
         }
     });
     time("sha256 source", bytes, || {

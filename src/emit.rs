@@ -54,12 +54,8 @@ pub struct Emitted {
 }
 
 /// Builds the output bytes and the span list; `id` is the document id used in `duplicate_of`.
-pub fn emit(doc: &Doc, v: &[Option<Verdict>], id: &str) -> Emitted {
-    emit_owned(doc, v.to_vec(), id)
-}
-
-/// [`emit`], taking the verdicts: their reasons, rules and evidence move into the spans.
-pub fn emit_owned(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
+/// The verdicts' reasons, rules and evidence move into the spans.
+pub fn emit(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
     let mut output = Vec::with_capacity(doc.bytes.len());
     let mut spans: Vec<Span> = Vec::new();
     for (line, verdict) in doc.lines.iter().zip(v) {
@@ -131,7 +127,7 @@ mod tests {
             v[i] = Some(Verdict::new("promo", "t", Evidence::default()));
         }
         tidy_blank_lines(&doc, &mut v);
-        String::from_utf8(emit(&doc, &v, "d").output).unwrap()
+        String::from_utf8(emit(&doc, v, "d").output).unwrap()
     }
 
     #[test]

@@ -267,7 +267,7 @@ impl Cleaner {
         id: &str,
     ) -> (Vec<u8>, Vec<Span>) {
         emit::tidy_blank_lines(doc, &mut verdicts);
-        let e = emit::emit_owned(doc, verdicts, id);
+        let e = emit::emit(doc, verdicts, id);
         (e.output, e.spans)
     }
 }
