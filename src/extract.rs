@@ -44,6 +44,7 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::PROMO
     | hint::BREADCRUMB
     | hint::BIO
+    | hint::SIGNATURE
     | hint::DISCLAIMER;
 
 /// What a block's text is made of, worked out once.
@@ -1454,6 +1455,7 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
         (hint::PROMO, "promo", "promo"),
         (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
         (hint::BIO, "byline", "author box"),
+        (hint::SIGNATURE, "byline", "signature"),
         (hint::DISCLAIMER, "boilerplate", "disclaimer"),
         (hint::NAV, "navigation", "nav"),
         (hint::CHROME, "chrome", "sidebar/header/footer"),

@@ -54,10 +54,14 @@ pub mod hint {
     /// `article__byline`). Not a removal by itself: the author fields of a listing's
     /// records are content (see `crate::extract`).
     pub const BYLINE: u32 = 1 << 14;
+    /// A forum post's signature or user card: a class or id with `signature` in it
+    /// (`message-signature`, `signaturecontainer`, `post-signature`): the poster's standing
+    /// lines and reputation, not what the post says.
+    pub const SIGNATURE: u32 = 1 << 15;
 }
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 15;
+pub const HINTS: usize = 16;
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1527,6 +1531,9 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             h |= k;
             continue;
         }
+        if name.contains("signature") {
+            h |= hint::SIGNATURE;
+        }
         // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
         // a style; they do not name the element's part.
         if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
@@ -1725,6 +1732,11 @@ mod tests {
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
         assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
         assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
+        assert_eq!(hints_of(&a("message-signature")), hint::SIGNATURE);
+        assert_eq!(hints_of(&a("signaturecontainer")), hint::SIGNATURE);
+        assert_eq!(hints_of(&a("post-signature flex--item")), hint::SIGNATURE);
+        // Sphinx's function signatures (`dt.sig.sig-object`) are documentation.
+        assert_eq!(hints_of(&a("sig sig-object py")), 0);
     }
 
     #[test]
