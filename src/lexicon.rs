@@ -734,6 +734,9 @@ mod tests {
                 "promo",
             ),
             ("En vous inscrivant, vous acceptez nos conditions.", "promo"),
+            ("Posts: 65,703", "byline"),
+            ("Joined: Mon Jul 24, 2017 9:28 am", "byline"),
+            ("Beiträge: 138", "byline"),
             ("関連キーワード", "tags"),
         ] {
             assert_eq!(
@@ -755,6 +758,8 @@ mod tests {
             "Discussion",
             "More information about the programme is available online.",
             "Settings > Privacy > Cookies",
+            "Location: Boston, Massachusetts",
+            "Registered: yes",
         ] {
             assert_eq!(hit(&lex, line), None, "{line}");
         }
