@@ -432,7 +432,9 @@ pub fn parse(html: &str) -> Page {
                             *d = stack.len() as u32 + 1;
                         }
                     }
-                    if hints & hint::HIDDEN != 0 && !disclosure(&attrs) {
+                    if hints & hint::HIDDEN != 0
+                        && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
+                    {
                         flags |= flag::HIDDEN;
                     }
                     let link = name == "a";
@@ -1496,14 +1498,43 @@ fn author_box(name: &str) -> bool {
     false
 }
 
-/// Whether a hidden element is the folded panel of an accordion (its class or id has the
-/// word `accordion` or `collapsible`): text a reader opens with one click, which annotated
-/// page text keeps (product details, course descriptions, FAQ answers), unlike a popup's.
-fn disclosure(attrs: &Attrs) -> bool {
+/// Whether a hidden element is a panel a reader opens with one click: the folded panel of an
+/// accordion or a tab panel (`role="tabpanel"`; a class or id with a word `accordion…`,
+/// `collapsible`, `collapse`, `tab`, `tabpanel`, `toggle`), or the body of an accordion item
+/// (its parent's class or id has an `accordion…` word). A `<details>` body is not one: the
+/// reference leaves their FAQ answers out as often as it keeps them. Annotated
+/// page text keeps these (product details, course descriptions, FAQ answers, the other tabs
+/// of a code sample), unlike a popup's.
+fn disclosure(attrs: &Attrs, parent: Option<&scraper::node::Element>) -> bool {
+    if attrs.role == Some("tabpanel") || panel_words(attrs, PANEL_WORDS) {
+        return true;
+    }
+    parent.is_some_and(|p| panel_words(&Attrs::of(p), &["accordion"]))
+}
+
+/// Words of a class or id that name a folded or tabbed panel (see [`disclosure`]); a word
+/// counts when it starts with one of them (`accordionContent`), or is it (`tab`, `toggle`).
+const PANEL_WORDS: &[&str] = &[
+    "accordion",
+    "collapsible",
+    "collapse",
+    "tab",
+    "tabpanel",
+    "toggle",
+];
+
+/// Whether a class or id of `attrs` has one of `words` (see [`PANEL_WORDS`]).
+fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
     (attrs.class.into_iter().chain(attrs.id)).any(|names| {
-        names
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w.eq_ignore_ascii_case("accordion") || w.eq_ignore_ascii_case("collapsible"))
+        names.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            let w = w.as_bytes();
+            words.iter().any(|p| {
+                let p = p.as_bytes();
+                w.len() >= p.len()
+                    && w[..p.len()].eq_ignore_ascii_case(p)
+                    && (w.len() == p.len() || (p.len() > 3 && w[p.len()].is_ascii_uppercase()))
+            })
+        })
     })
 }
 
@@ -1743,10 +1774,18 @@ mod tests {
     fn a_folded_accordion_panel_is_not_hidden() {
         let p = parse(
             "<body><div class='accordion__panel' hidden><p>Course details.</p></div>\
-             <div class=modal style='display:none'><p>Sign up.</p></div></body>",
+             <div class=modal style='display:none'><p>Sign up.</p></div>\
+             <div role=tabpanel hidden><p>The Linux tab.</p></div>\
+             <div class='FAQ_accordionItem'><div aria-hidden=true><p>An answer.</p></div></div>\
+             <div class='tab__content' hidden><p>Second tab.</p></div>\
+             <div class='tablet-only' hidden><p>Tablet copy.</p></div></body>",
         );
         assert_eq!(p.blocks[0].flags & flag::HIDDEN, 0);
         assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
+        assert_eq!(p.blocks[2].flags & flag::HIDDEN, 0);
+        assert_eq!(p.blocks[3].flags & flag::HIDDEN, 0);
+        assert_eq!(p.blocks[4].flags & flag::HIDDEN, 0);
+        assert_ne!(p.blocks[5].flags & flag::HIDDEN, 0);
     }
 
     #[test]
