@@ -2,8 +2,8 @@
 //! [`crate::html`]), whether it belongs to the page's main content, and records why not.
 //!
 //! Each block gets a value: positive for text that reads like content (long, few links, many
-//! stop words in any of the supported languages), negative for link lists, short chrome and
-//! blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
+//! stop words in any of the supported languages), negative for link lists (a table's linked
+//! rows count nothing either way: they are its data), short chrome and blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
 //! `<article>`, `<main>`, `itemprop=articleBody` and JSON-LD `articleBody` raise the value of
 //! the text they hold: evidence, not a verdict; on a page whose `<main>` holds text, the
 //! text outside it counts for half. The main content is the element whose blocks
@@ -120,7 +120,15 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
     let ld = b.link_density();
     let mut v = if ld > 0.5 {
         // In a listing, an item's title is a link of several words; menus are one or two.
-        if short > 0.0 && n >= 4.0 { 0.4 * n } else { -n }
+        if short > 0.0 && n >= 4.0 {
+            0.4 * n
+        } else if flags & flag::TABLE != 0 {
+            // A table's linked cells (a list of laureates, a job board's rows) are its data:
+            // they count neither for nor against the page part around them.
+            0.0
+        } else {
+            -n
+        }
     } else if n >= 12.0 && stops / n >= 0.1 {
         n * (1.0 - ld)
     } else if n >= 12.0 {
@@ -1517,6 +1525,35 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_table_of_linked_names_does_not_count_against_its_page() {
+        // A list page: a short lead, a long table whose rows are a year and linked names, and
+        // a reference list of citations. The rows are the page's data, so the element around
+        // lead, table and references is the content, not the reference list alone.
+        let mut rows = String::new();
+        for year in 1901..1960 {
+            rows.push_str(&format!(
+                "<tr><td>{year}</td><td><a href=/a>Wilhelm Conrad Röntgen</a></td>\
+                 <td><a href=/b>Jacobus Henricus van 't Hoff</a></td><td><a href=/c>Emil von Behring</a></td></tr>"
+            ));
+        }
+        let mut refs = String::new();
+        for k in 0..12 {
+            refs.push_str(&format!(
+                "<li>The Nobel Prize, an account by the Nobel Foundation of how the prizes are awarded, {k}. Retrieved in the year it was read.</li>"
+            ));
+        }
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/x>Random</a></nav><main><div class=body>\
+             <p>{P}</p><table>{rows}</table><div class=refs><ol>{refs}</ol></div></div></main></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        assert!(kept.contains(&P), "{kept:?}");
+        assert!(kept.iter().any(|t| t.contains("1901")), "{kept:?}");
     }
 
     #[test]
