@@ -29,6 +29,10 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// Month names and abbreviations in English, French, German and Spanish, as a regex
+/// alternation (case-insensitive patterns): the date lines of `related` items and comments,
+/// and the datelines above an HTML article (`crate::extract`).
+pub const MONTHS: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
 /// Why a block was removed: enough to explain the decision to a person.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -215,7 +219,7 @@ impl Classifier {
         .expect("relative-time pattern");
         let dash_source =
             Regex::new(r"^[-–—•·|]\s*\p{Lu}[\p{L}\p{N}&.' -]*$").expect("dash-source pattern");
-        let months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+        let months = MONTHS;
         let date = Regex::new(&format!(
             r"(?i)^(?:[\p{{L}}\p{{N}}&.' -]+?\s*[·•|–—]\s*)?(?:\p{{L}}+,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?:,?\s+(?:at|um|à|a las|alle)?\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?$"
         ))

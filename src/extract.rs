@@ -1358,7 +1358,7 @@ fn dateline(line: &str) -> Option<&'static str> {
     use std::sync::OnceLock;
     static DATE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     let (date, rest, reading) = DATE.get_or_init(|| {
-        let m = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+        let m = crate::classify::MONTHS;
         let date = Regex::new(&format!(
             r"(?i)\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?[\s-]+(?:{m})\.?,?[\s-]+\d{{4}}|(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b"
         ))
@@ -1619,6 +1619,9 @@ mod tests {
         assert!(dateline("19-Dec-2025").is_some());
         assert!(dateline("Posted By").is_some());
         assert!(dateline("Reading Time: 8 minutes").is_some());
+        // The month names are classify's: French, German and Spanish too.
+        assert!(dateline("12. März 2024").is_some());
+        assert!(dateline("12 mars 2024").is_some());
         assert!(dateline("10 Min Read").is_some());
         assert!(dateline("Posted").is_none());
     }
