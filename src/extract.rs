@@ -326,7 +326,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     let prose: f64 = best.map_or(0.0, |(_, e)| {
         values[e.first..e.end].iter().filter(|v| **v > 0.0).sum()
     });
-    let listing = prose < LISTING_PROSE;
+    let listing = prose < LISTING_PROSE && !page.article;
     if listing {
         scoring.short = 0.5;
         values = values_by(scoring);
@@ -760,7 +760,8 @@ fn one_link(page: &Page, e: &Element) -> bool {
 }
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
-/// page is read as a listing (see [`extract`]).
+/// page is read as a listing (see [`extract`]), unless JSON-LD says it is an article
+/// (`Page::article`).
 const LISTING_PROSE: f64 = 300.0;
 
 /// Content-like text a `<main>` element must hold to count (see [`extract`]).
@@ -1554,6 +1555,30 @@ mod tests {
         let kept = kept_texts(&page, &v);
         assert!(kept.contains(&P), "{kept:?}");
         assert!(kept.iter().any(|t| t.contains("1901")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_short_article_is_not_read_as_a_listing() {
+        // A short news story (well under a listing's prose) with a list of linked headlines
+        // beside it: JSON-LD says the page is an article, so the headlines are not its items.
+        let heads: String = (0..8)
+            .map(|k| {
+                format!(
+                    "<li><a href=/n{k}>Ministers agree a new plan for the coast number {k}</a></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"NewsArticle\",\"headline\":\"Storm\"}}</script></head><body>\
+             <div class=wrap><div class=story><p>{P}</p><p>{P} Again.</p></div>\
+             <div class=hot><ul>{heads}</ul></div></div></body></html>"
+        );
+        let page = parse(&html);
+        assert!(page.article);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        assert!(!kept.iter().any(|t| t.contains("Ministers")), "{kept:?}");
     }
 
     #[test]

@@ -136,6 +136,10 @@ pub struct Page {
     /// JSON-LD says the page is a discussion (`DiscussionForumPosting`, `QAPage`): its
     /// replies are its content.
     pub discussion: bool,
+    /// JSON-LD says the page itself is an article (`Article`, `NewsArticle`, `BlogPosting`…
+    /// as a top-level object or a member of its `@graph`, not an item of a list): short or
+    /// not, its text is prose, not a listing's items.
+    pub article: bool,
     /// The page offers a product for sale: JSON-LD with a `Product` or `ProductGroup`
     /// `@type`, or microdata with `itemprop="offers"`. Its customer reviews are not its
     /// content, however long they are.
@@ -343,6 +347,7 @@ pub fn parse(html: &str) -> Page {
         title: None,
         article_body: None,
         discussion: false,
+        article: false,
         product: false,
         warnings: Vec::new(),
     };
@@ -564,6 +569,7 @@ pub fn parse(html: &str) -> Page {
         }
         page.discussion |= discussion(&v, 0);
         page.product |= has_type(&v, PRODUCT_TYPES, 0);
+        page.article |= top_level_type(&v, ARTICLE_TYPES);
     }
     page.doc = doc;
     if prepared.flattened {
@@ -1622,6 +1628,36 @@ fn discussion(v: &serde_json::Value, depth: usize) -> bool {
     has_type(v, &["DiscussionForumPosting", "QAPage"], depth)
 }
 
+/// JSON-LD `@type`s of an article page (see [`Page::article`]).
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+/// Whether a JSON-LD value, an object of a top-level array or of its `@graph` has one of
+/// `types` as its `@type` (an item of an `ItemList` or a `mainEntity` does not count).
+fn top_level_type(v: &serde_json::Value, types: &[&str]) -> bool {
+    use serde_json::Value;
+    let typed = |o: &Value| match o.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(a)) => (a.iter()).any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
+    };
+    let graph = |o: &Value| {
+        (o.get("@graph").and_then(Value::as_array)).is_some_and(|g| g.iter().any(typed))
+    };
+    match v {
+        Value::Array(a) => a.iter().any(|o| typed(o) || graph(o)),
+        o => typed(o) || graph(o),
+    }
+}
+
 /// Whether a JSON-LD value (or one inside it) has one of `types` as its `@type`.
 fn has_type(v: &serde_json::Value, types: &[&str], depth: usize) -> bool {
     use serde_json::Value;
@@ -1768,6 +1804,20 @@ mod tests {
         assert_eq!(hints_of(&a("post-signature flex--item")), hint::SIGNATURE);
         // Sphinx's function signatures (`dt.sig.sig-object`) are documentation.
         assert_eq!(hints_of(&a("sig sig-object py")), 0);
+    }
+
+    #[test]
+    fn an_article_type_counts_at_the_top_only() {
+        let t = |j: &str| top_level_type(&serde_json::from_str(j).unwrap(), ARTICLE_TYPES);
+        assert!(t(r#"{"@type":"NewsArticle"}"#));
+        assert!(t(r#"[{"@type":"WebPage"},{"@type":["BlogPosting"]}]"#));
+        assert!(t(r#"{"@graph":[{"@type":"WebSite"},{"@type":"Article"}]}"#));
+        assert!(!t(
+            r#"{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"Article"}}]}"#
+        ));
+        assert!(!t(
+            r#"{"@type":"CollectionPage","mainEntity":{"@type":"Article"}}"#
+        ));
     }
 
     #[test]
