@@ -1738,6 +1738,28 @@ mod tests {
     }
 
     #[test]
+    fn a_body_class_names_no_page_part() {
+        // A collection page without prose whose `<body>` says the theme has a sidebar
+        // (`sidebar-enabled`, `et_left_sidebar`): the class is the page's, not a sidebar's,
+        // and the product titles are its content.
+        let card = |n: usize| {
+            format!(
+                "<div class=product-list-item><p class=meta><a href=/lodge>LODGE</a></p>\
+                 <h4 class=title><a href=/p{n}>CAST IRON SKILLET {n}\"</a></h4><p>$3{n}.99 USD</p></div>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body class='sidebar-enabled template-collection'><nav><a href=/>Home</a></nav>\
+             <div class=main-content><h1>Lodge Cast Iron</h1><div class=collection-products>{cards}</div></div></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"CAST IRON SKILLET 7\""), "{kept:?}");
+        assert!(kept.contains(&"$37.99 USD"), "{kept:?}");
+    }
+
+    #[test]
     fn a_listings_linked_fields_are_not_prose_against_its_records() {
         // Job cards that are one link each, their fields phrases of a few words: on a page
         // without prose, their value as short items is not prose, and they are records.

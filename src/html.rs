@@ -56,6 +56,9 @@ pub mod hint {
     pub const BYLINE: u32 = 1 << 14;
 }
 
+/// The [`hint`]s that class names on `<html>` or `<body>` may give: what kind of page it is.
+const PAGE_HINTS: u32 = hint::CONTENT | hint::META;
+
 /// Number of [`hint`] bits.
 pub const HINTS: usize = 15;
 
@@ -422,6 +425,15 @@ pub fn parse(html: &str) -> Page {
                         }
                         (None, None, 0) => 0,
                         _ => hints_of(&attrs),
+                    };
+                    // The class names of `<html>` and `<body>` describe the whole page (its
+                    // template, theme options, a script's state: `et_left_sidebar`,
+                    // `sidebar-enabled`, `cookies-not-set`), never a part of it: only what
+                    // they say of its kind (`single-post`) counts.
+                    let hints = if matches!(name, "html" | "body") {
+                        hints & PAGE_HINTS
+                    } else {
+                        hints
                     };
                     for (k, d) in hint_depth.iter_mut().enumerate() {
                         if hints & (1 << k) != 0 {
