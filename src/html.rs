@@ -54,13 +54,22 @@ pub mod hint {
     /// `article__byline`). Not a removal by itself: the author fields of a listing's
     /// records are content (see `crate::extract`).
     pub const BYLINE: u32 = 1 << 14;
+    /// A popup or modal (`popup`, `modal`): a box shown over the page on demand (sign-up
+    /// offer, quick view, delivery terms), never what the page is about.
+    pub const POPUP: u32 = 1 << 15;
 }
+
+/// Words after `popup` or `modal` in a class name that make it what opens one
+/// (`modal-trigger`, `popup-link`), not the popup.
+const POPUP_OPENERS: &[&str] = &[
+    "trigger", "toggle", "toggler", "open", "opener", "link", "button", "btn",
+];
 
 /// The [`hint`]s that class names on `<html>` or `<body>` may give: what kind of page it is.
 const PAGE_HINTS: u32 = hint::CONTENT | hint::META;
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 15;
+pub const HINTS: usize = 16;
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1380,8 +1389,8 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("subscription", hint::PROMO),
     ("signup", hint::PROMO),
     ("promo", hint::PROMO),
-    ("popup", hint::PROMO),
-    ("modal", hint::PROMO),
+    ("popup", hint::POPUP),
+    ("modal", hint::POPUP),
     ("disclaimer", hint::DISCLAIMER),
     ("disclaimers", hint::DISCLAIMER),
     ("author", hint::META),
@@ -1559,13 +1568,21 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             h |= hint::BYLINE;
         }
         let mut prev = "";
-        for w in name.split(['-', '_', ':']) {
+        let mut parts = name.split(['-', '_', ':']).peekable();
+        while let Some(w) = parts.next() {
             // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
             if let Some(&k) = words.get(w)
                 && !EXACT_ONLY.contains(&w)
                 && !STATE_WORDS.contains(&prev)
             {
-                h |= k;
+                // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
+                let opener = k == hint::POPUP
+                    && (parts.clone())
+                        .find(|p| !p.is_empty())
+                        .is_some_and(|p| POPUP_OPENERS.contains(&p));
+                if !opener {
+                    h |= k;
+                }
             }
             prev = w;
         }
@@ -1737,6 +1754,20 @@ mod tests {
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
         assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
         assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
+    }
+
+    #[test]
+    fn a_popups_opener_is_not_a_popup() {
+        let a = |class| Attrs {
+            class: Some(class),
+            count: 1,
+            ..Attrs::default()
+        };
+        assert_eq!(hints_of(&a("modal-popup")), hint::POPUP);
+        assert_eq!(hints_of(&a("quickview-modal")), hint::POPUP);
+        // What opens a popup is not one.
+        assert_eq!(hints_of(&a("hero__modal-trigger")), 0);
+        assert_eq!(hints_of(&a("popup-link")), 0);
     }
 
     #[test]
