@@ -42,6 +42,7 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::AD
     | hint::COOKIE
     | hint::PROMO
+    | hint::POPUP
     | hint::BREADCRUMB
     | hint::BIO
     | hint::SIGNATURE
@@ -229,7 +230,8 @@ pub fn extract_page(page: &Page) -> Extraction {
     // what dominates the page.
     let raw: Vec<f64> = (blocks.iter().zip(raw))
         .map(|(b, r)| {
-            let popup = b.flags & flag::HIDDEN != 0 && b.all_hints() & hint::PROMO != 0;
+            let popup =
+                b.flags & flag::HIDDEN != 0 && b.all_hints() & (hint::PROMO | hint::POPUP) != 0;
             if popup { r.min(0.0) } else { r }
         })
         .collect();
@@ -241,6 +243,11 @@ pub fn extract_page(page: &Page) -> Extraction {
     if dominant_hints(blocks, &raw, BODY_DEPTH, 0..blocks.len()) & hint::COOKIE != 0 {
         dominant &= !hint::COOKIE;
     }
+    // Nor is a popup or modal, shown over the page on demand: it never decides where the
+    // content is. (Popups that hold most of the page's text still stay inside the content
+    // found without them: a product card's "notify me" box.)
+    let popups = dominant & hint::POPUP;
+    dominant &= !hint::POPUP;
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
@@ -408,7 +415,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     };
     // Hints on most of the main content's own text are what it is about too; comments the
     // same way as above: not when an article worth its name stands beside them.
-    let mut ignore = dominant | dominant_hints(blocks, &raw, depth, first..end);
+    let mut ignore = dominant | popups | dominant_hints(blocks, &raw, depth, first..end);
     if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
@@ -1462,6 +1469,7 @@ fn kind_of(b: &Block, depth: u32, ignore: u32) -> (&'static str, Option<&'static
         (hint::COOKIE, "cookies", "cookie"),
         (hint::AD, "advertisement", "ad"),
         (hint::PROMO, "promo", "promo"),
+        (hint::POPUP, "promo", "popup"),
         (hint::BREADCRUMB, "breadcrumb", "breadcrumb"),
         (hint::BIO, "byline", "author box"),
         (hint::SIGNATURE, "byline", "signature"),
@@ -1802,6 +1810,46 @@ mod tests {
         let page = parse(&html);
         let kept = kept_texts(&page, &extract(&page));
         assert!(!kept.contains(&"Good item 7"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_body_class_names_no_page_part() {
+        // A collection page without prose whose `<body>` says the theme has a sidebar
+        // (`sidebar-enabled`, `et_left_sidebar`): the class is the page's, not a sidebar's,
+        // and the product titles are its content.
+        let card = |n: usize| {
+            format!(
+                "<div class=product-list-item><p class=meta><a href=/lodge>LODGE</a></p>\
+                 <h4 class=title><a href=/p{n}>CAST IRON SKILLET {n}\"</a></h4><p>$3{n}.99 USD</p></div>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body class='sidebar-enabled template-collection'><nav><a href=/>Home</a></nav>\
+             <div class=main-content><h1>Lodge Cast Iron</h1><div class=collection-products>{cards}</div></div></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"CAST IRON SKILLET 7\""), "{kept:?}");
+        assert!(kept.contains(&"$37.99 USD"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_popup_is_never_what_the_page_is_about() {
+        // A store finder whose only prose is a sign-up modal's: the modal, however much of the
+        // page's prose it holds, does not decide where the content is; the finder does.
+        let row = |n: usize| {
+            format!("<tr><td>Store {n}</td><td>Main Street {n}</td><td>Open 9-5</td></tr>")
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            "<body><main><h1>Find a store</h1><table class=stores>{rows}</table></main>\
+             <div class=agile-modal><h3>We are growing our dealer network.</h3><p>{P}</p></div></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Store 7 Main Street 7 Open 9-5"), "{kept:?}");
+        assert!(!kept.contains(&P), "{kept:?}");
     }
 
     #[test]

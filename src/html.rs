@@ -58,10 +58,24 @@ pub mod hint {
     /// (`message-signature`, `signaturecontainer`, `post-signature`): the poster's standing
     /// lines and reputation, not what the post says.
     pub const SIGNATURE: u32 = 1 << 15;
+    /// A popup or modal (`popup`, `modal`): a box shown over the page on demand (sign-up
+    /// offer, quick view, delivery terms), never what the page is about.
+    pub const POPUP: u32 = 1 << 16;
 }
 
+/// Words after `popup` or `modal` in a class name that make it what opens one
+/// (`modal-trigger`, `popup-link`), not the popup.
+const POPUP_OPENERS: &[&str] = &[
+    "trigger", "toggle", "toggler", "open", "opener", "link", "button", "btn",
+];
+
+/// The [`hint`]s that class names on `<html>` or `<body>` may give: what kind of page it is.
+const PAGE_HINTS: u32 = hint::CONTENT | hint::META;
+
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 16;
+pub const HINTS: usize = 17;
+// The last bit: a new hint raises HINTS too (arrays and loops over hints use it).
+const _: () = assert!(hint::POPUP == 1 << (HINTS - 1));
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -431,6 +445,15 @@ pub fn parse(html: &str) -> Page {
                         }
                         (None, None, 0) => 0,
                         _ => hints_of(&attrs),
+                    };
+                    // The class names of `<html>` and `<body>` describe the whole page (its
+                    // template, theme options, a script's state: `et_left_sidebar`,
+                    // `sidebar-enabled`, `cookies-not-set`), never a part of it: only what
+                    // they say of its kind (`single-post`) counts.
+                    let hints = if matches!(name, "html" | "body") {
+                        hints & PAGE_HINTS
+                    } else {
+                        hints
                     };
                     for (k, d) in hint_depth.iter_mut().enumerate() {
                         if hints & (1 << k) != 0 {
@@ -1380,8 +1403,8 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("subscription", hint::PROMO),
     ("signup", hint::PROMO),
     ("promo", hint::PROMO),
-    ("popup", hint::PROMO),
-    ("modal", hint::PROMO),
+    ("popup", hint::POPUP),
+    ("modal", hint::POPUP),
     ("disclaimer", hint::DISCLAIMER),
     ("disclaimers", hint::DISCLAIMER),
     ("author", hint::META),
@@ -1591,13 +1614,21 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             h |= hint::BYLINE;
         }
         let mut prev = "";
-        for w in name.split(['-', '_', ':']) {
+        let mut parts = name.split(['-', '_', ':']).peekable();
+        while let Some(w) = parts.next() {
             // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
             if let Some(&k) = words.get(w)
                 && !EXACT_ONLY.contains(&w)
                 && !STATE_WORDS.contains(&prev)
             {
-                h |= k;
+                // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
+                let opener = k == hint::POPUP
+                    && (parts.clone())
+                        .find(|p| !p.is_empty())
+                        .is_some_and(|p| POPUP_OPENERS.contains(&p));
+                if !opener {
+                    h |= k;
+                }
             }
             prev = w;
         }
@@ -1818,6 +1849,20 @@ mod tests {
         assert!(!t(
             r#"{"@type":"CollectionPage","mainEntity":{"@type":"Article"}}"#
         ));
+    }
+
+    #[test]
+    fn a_popups_opener_is_not_a_popup() {
+        let a = |class| Attrs {
+            class: Some(class),
+            count: 1,
+            ..Attrs::default()
+        };
+        assert_eq!(hints_of(&a("modal-popup")), hint::POPUP);
+        assert_eq!(hints_of(&a("quickview-modal")), hint::POPUP);
+        // What opens a popup is not one.
+        assert_eq!(hints_of(&a("hero__modal-trigger")), 0);
+        assert_eq!(hints_of(&a("popup-link")), 0);
     }
 
     #[test]
