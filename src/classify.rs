@@ -8,7 +8,8 @@
 //! - `related_block`: a related/recommended/more-news header and the items after it:
 //!   syndication metadata (source names, relative times, dates), the headline and lead that
 //!   follow each, and any further paragraph that is off the article's topic;
-//! - `syndicated_items`: the same items without a header, found by a cluster of relative times;
+//! - `syndicated_items`: the same items without a header, found by a cluster of relative times
+//!   (on plain text, only below an article's sentences: [`SYNDICATED_PROSE`]);
 //! - weak vocabulary (`Email`, `Print`, `Website`...) removed only beside a removed line of the
 //!   same reason, so a share bar or comment form goes as a whole;
 //! - `breadcrumb_top`: a section path ("News > World > Asia") among the first lines;
@@ -181,6 +182,11 @@ impl<'a> Doc<'a> {
 /// Below this share of its topic words found in the article, a paragraph inside a related
 /// section is an off-topic item (calibrated on bench/noisy-dev; see README).
 pub const OFF_TOPIC: f64 = 0.5;
+/// On plain text, a cluster of relative times without a related header opens a section of
+/// syndicated items only below at least this many words of sentences (lines of 8 words or
+/// more ending like one): with less, there is no article above it, and the times are a
+/// listing's own (a topic page or a job board dumped as text, "3 days ago" under each item).
+pub const SYNDICATED_PROSE: usize = 30;
 
 /// The rules, compiled once per run and shared by every thread.
 pub struct Classifier {
@@ -323,6 +329,7 @@ impl Classifier {
             time: &time,
             same_section,
             headerless: !listing,
+            headerless_after_prose: page_dump,
         };
         rules.breadcrumb_top();
         rules.related_sections(&strong);
@@ -390,6 +397,9 @@ struct Rules<'r, 'a> {
     /// Whether a cluster of relative times without a header opens a related section
     /// (`syndicated_items`; not on a listing, see [`Classifier::classify_extracted`]).
     headerless: bool,
+    /// Whether that cluster must have an article's prose above it ([`SYNDICATED_PROSE`]): on
+    /// plain text, where a page dump's listing (a topic page, a job board) is not told apart.
+    headerless_after_prose: bool,
 }
 
 impl<'r, 'a: 'r> Rules<'r, 'a> {
@@ -585,13 +595,27 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         let n = self.doc.len();
         let time = self.time;
         let mut starts: Vec<(usize, Option<&Entry>)> = Vec::new();
+        // Words of the sentences above line `i` (lines of 8 words or more ending like one,
+        // not removed): syndicated items come below an article, a listing's items do not,
+        // and once a cluster is a listing's, so are the times below it (its items' blurbs
+        // are no article).
+        let mut prose = 0;
+        let mut listing = false;
         for i in 0..n {
+            let article = !self.headerless_after_prose || (prose >= SYNDICATED_PROSE && !listing);
+            if self.v[i].is_none()
+                && self.doc.words[i] >= 8
+                && self.doc.text[i].ends_with(['.', '!', '?', '…', '。', '！', '？'])
+            {
+                prose += self.doc.words[i];
+            }
             if let Some(e) = strong[i].filter(|e| is_related_header(e)) {
                 starts.push((i, Some(e)));
             } else if self.headerless && time[i] && self.free(i) {
                 // A cluster: another relative time within the next 15 lines.
                 let window = (i + 1..n.min(i + 16)).any(|j| time[j]);
-                if window {
+                listing |= window && !article;
+                if window && article {
                     let start = match self.doc.prev_nonblank(i, 2) {
                         Some(p) if self.is_source_name(p) && self.free(p) => p,
                         _ => i,
@@ -871,6 +895,24 @@ mod tests {
             "{ARTICLE}Recommended\nCambodia police detained more cybercrime suspects in provinces.\n"
         );
         assert!(removed(&src).is_empty());
+    }
+
+    #[test]
+    fn a_dumped_listings_dated_items_stay_and_syndicated_items_below_an_article_go() {
+        let items: String = (1..=5)
+            .map(|k| format!("Rental cars story number {k}\n{k} days ago\nAuthorities said the rental company had more cars than drivers this year.\n"))
+            .collect();
+        // A topic page dumped as text: no article above the first relative time, so the
+        // times are the list's own, down to the last item.
+        let r = removed(&format!("Car Rental\nNews\n{items}"));
+        assert!(r.iter().all(|x| x.1 != "syndicated_items"), "{r:#?}");
+        // Below an article the same items are syndicated.
+        let r = removed(&format!("{ARTICLE}{items}"));
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "2 days ago" && x.1 == "syndicated_items"),
+            "{r:#?}"
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@
 //! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line; clean
 //! articles open with a headline and prose, so the rule does not fire on them. Nor does it
 //! when the core is too thin to be an article ([`CORE_MIN`], [`CORE_SHARE`]): on a listing or
-//! catalogue the items look like menus, and cutting around a stray sentence loses them. On a
+//! catalogue the items look like menus, and cutting around a stray sentence loses them; only
+//! the runs of menus at its ends go ([`trim_ends`], `dump_menus`). Runs of price records
+//! ([`record_runs`]: a catalogue's grid, a results page) as long as the prose regions are
+//! never cut. On a
 //! dump, every line before the first region (`dump_head`), after the last (`dump_tail`) and
 //! between two (`dump_gap`) is removed: `cookies` when it speaks of cookies, `navigation`
 //! when menu-like, `chrome` otherwise. Headings, datelines and short lines inside a region
@@ -525,14 +528,25 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         .map(|(&i, _)| doc.words[i])
         .sum();
     if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
+        // No article to cut around, but the page's menus still stand at its ends.
+        let records = record_runs(doc, &idx, &gone, 0);
+        let body: Vec<bool> = (0..idx.len())
+            .map(|k| !gone[k] && (!sc[k].menu || records[k]))
+            .collect();
+        trim_ends(doc, &idx, &sc, &body, protected, v, (head, tail));
         return;
     }
+    // A run of price records (a catalogue's grid, a results page) outside the prose regions
+    // is the page's content when it is as long as they are: its items stay.
+    let kept_lines: usize = regions.iter().map(|&(a, b)| b + 1 - a).sum();
+    let records = record_runs(doc, &idx, &gone, kept_lines);
+    let n_records = records.iter().filter(|&&x| x).count();
     let mut r = 0;
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
         while r < regions.len() && regions[r].1 < k {
             r += 1;
         }
-        if r < regions.len() && regions[r].0 <= k || protected[i] || gone[k] {
+        if r < regions.len() && regions[r].0 <= k || protected[i] || gone[k] || records[k] {
             continue;
         }
         let (rule, place) = if k < first_k {
@@ -571,7 +585,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             "non-prose line"
         };
         let detail = format!(
-            "{kind} {place} (core bytes {core_from}..{core_to}, score {best:.1}, {prose} prose words; {} regions) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
+            "{kind} {place} (core bytes {core_from}..{core_to}, score {best:.1}, {prose} prose words; {} regions, {n_records} lines of price records kept) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
             regions.len()
         );
         let ev = Evidence {
@@ -580,6 +594,117 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             ..Evidence::default()
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
+    }
+}
+
+/// A page dump with no article core loses the menu-like lines at an end of it only when they
+/// are at least this many ([`trim_ends`]).
+const END_MENU: usize = 8;
+/// A line of at most this many words with a price in it is a record's price field.
+const PRICE_WORDS: usize = 8;
+/// Price lines at most this many lines apart belong to one run of records ...
+const RECORD_GAP: usize = 4;
+/// ... which is kept when it has at least [`RECORD_MIN`] price lines, and at least
+/// [`RECORD_SHARE`] times as many as the prose regions have lines ...
+const RECORD_MIN: usize = 4;
+const RECORD_SHARE: f64 = 0.5;
+/// ... with this many lines above its first and below its last price (the first item's
+/// name, the last item's fields).
+const RECORD_LEAD: usize = 3;
+
+/// Whether `t` holds a price: a currency sign or code next to a number ("$12.99", "€ 5",
+/// "12,50 €", "EUR 355.58", "1.299 kr").
+fn is_price(t: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:€|(?:EUR|USD|GBP|CHF|zł|kr|Kč)\b)|\b(?:EUR|USD|GBP|CHF|CAD|AUD|Rs\.?)\s?\d",
+        )
+        .expect("price pattern")
+    });
+    re.is_match(t)
+}
+
+/// The lines (by position in `idx`) of the runs of price records that stay on a page dump
+/// (`dump_records`): runs of short price lines ([`is_price`], at most [`PRICE_WORDS`] words)
+/// each at most [`RECORD_GAP`] lines below the last, with at least [`RECORD_MIN`] prices and
+/// [`RECORD_SHARE`] times `kept` (the lines of the prose regions), widened by
+/// [`RECORD_LEAD`] lines at each end. A catalogue whose grid of items sits above a shop's
+/// blurb, not a product page's carousel of a few similar items below its description.
+fn record_runs(doc: &Doc, idx: &[usize], gone: &[bool], kept: usize) -> Vec<bool> {
+    let mut out = vec![false; idx.len()];
+    let mut run: Option<(usize, usize, usize)> = None;
+    let close = |run: Option<(usize, usize, usize)>, out: &mut Vec<bool>| {
+        if let Some((a, b, n)) = run
+            && n >= RECORD_MIN
+            && n as f64 >= RECORD_SHARE * kept as f64
+        {
+            let hi = (b + RECORD_LEAD).min(idx.len() - 1);
+            out[a.saturating_sub(RECORD_LEAD)..=hi].fill(true);
+        }
+    };
+    for (k, &i) in idx.iter().enumerate() {
+        if gone[k] || doc.words[i] > PRICE_WORDS || !is_price(&doc.text[i]) {
+            continue;
+        }
+        run = match run {
+            Some((a, b, n)) if k - b <= RECORD_GAP => Some((a, k, n + 1)),
+            prev => {
+                close(prev, &mut out);
+                Some((k, k, 1))
+            }
+        };
+    }
+    close(run, &mut out);
+    out
+}
+
+/// On a page dump with no article to cut around (a catalogue, a listing, a product sheet:
+/// the core is under [`CORE_MIN`] or [`CORE_SHARE`]), the menu-like lines before its first
+/// `body` line (not menu-like, or in a run of price records, [`record_runs`]; not removed),
+/// and after its last, go (`dump_menus`) when they are at least [`END_MENU`]: the navigation
+/// bar and the footer's link lists around the items.
+/// One pass.
+fn trim_ends(
+    doc: &Doc,
+    idx: &[usize],
+    sc: &[LineScore],
+    body: &[bool],
+    protected: &[bool],
+    v: &mut [Option<Verdict>],
+    (head, tail): (usize, usize),
+) {
+    let (Some(a), Some(z)) = (body.iter().position(|&b| b), body.iter().rposition(|&b| b)) else {
+        return;
+    };
+    // Only a run of menus long enough to be a navigation bar or a footer: a clean article the
+    // gate took for a dump has a headline and a byline above its first sentence, no more.
+    let menus = |r: std::ops::Range<usize>| r.filter(|&k| v[idx[k]].is_none()).count();
+    let (a, z) = (
+        if menus(0..a) >= END_MENU { a } else { 0 },
+        if menus(z + 1..idx.len()) >= END_MENU {
+            z
+        } else {
+            idx.len() - 1
+        },
+    );
+    for (k, &i) in idx.iter().enumerate() {
+        // A line an earlier rule removed keeps its verdict.
+        if v[i].is_some() || protected[i] || (a..=z).contains(&k) {
+            continue;
+        }
+        let place = if k < a { "before" } else { "after" };
+        let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
+        let detail = format!(
+            "menu-like line {place} the first or last line that is not menu-like, of a page dump with no article core ({head} menu-like lines before the first prose line, {tail} after the last)"
+        );
+        let ev = Evidence {
+            score: Some((sc[k].score * 10.0).round() / 10.0),
+            detail: Some(detail),
+            ..Evidence::default()
+        };
+        let reason = if cookie { "cookies" } else { "navigation" };
+        v[i] = Some(Verdict::new(reason, "dump_menus", ev));
     }
 }
 
@@ -774,7 +899,7 @@ fn lead(doc: &Doc, idx: &[usize], gone: &[bool], mut bs: usize, lo: usize) -> us
 
 #[cfg(test)]
 mod tests {
-    use super::{StopSet, capitals};
+    use super::{RECORD_LEAD, StopSet, capitals};
     use crate::classify::{Classifier, Doc};
     use crate::text;
     use proptest::prelude::*;
@@ -1079,14 +1204,79 @@ mod tests {
     }
 
     #[test]
-    fn a_listing_with_a_thin_core_is_left_alone() {
+    fn a_listing_with_a_thin_core_keeps_its_items_and_loses_its_menus() {
+        // The core is a lone sentence: no cut around it, but the menus at the ends go, and
+        // the items (menu-like names, prices, buttons) stay as a run of price records.
         let items: String = (1..=40)
             .map(|k| format!("Blue Ceramic Mug Model {k}\n$12.99\nAdd to Cart\n"))
             .collect();
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\nShipping\nReturns\nGift Cards\nStores\nPress\nBlog\nHelp\n";
         let src = format!(
-            "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\n{items}"
+            "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\nThey are glazed in the colours of the coast and fired twice.\n{items}{foot}"
         );
         let r = removed(&src);
-        assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in items.lines() {
+            assert!(!gone.contains(&l), "item line removed: {l}\n{r:#?}");
+        }
+        assert!(!gone.contains(&"Our mugs are made by hand in a small workshop near the sea."));
+        // The footer's first lines are in the records' margin ([`RECORD_LEAD`]).
+        for l in HEAD.lines().chain(foot.lines().skip(RECORD_LEAD - 1)) {
+            assert!(gone.contains(&l), "menu line kept: {l}\n{r:#?}");
+        }
+        for l in ["World", "Culture", "Returns", "Stores"] {
+            let x = r.iter().find(|x| x.0 == l).unwrap();
+            assert_eq!((x.1.as_str(), x.2.as_str()), ("navigation", "dump_menus"));
+        }
+        // Without prices the items cannot be told from a footer's links: they stay only up
+        // to the last line that is not menu-like.
+        let items: String = (1..=40)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n"))
+            .collect();
+        let src = format!(
+            "{HEAD}Our mugs are made by hand in a small workshop near the sea.\nMugs are sold out this week, see you soon.\n{items}"
+        );
+        let r = removed(&src);
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "Blue Ceramic Mug Model 7" && x.2 == "dump_menus")
+        );
+    }
+
+    #[test]
+    fn a_grid_of_price_records_above_the_shop_blurb_stays() {
+        // A catalogue's grid above the shop's blurb: the blurb is the prose core, and the
+        // grid's names and prices would go as `dump_head` without the records rule.
+        let grid: String = (1..=10)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n$1{k}.99\n"))
+            .collect();
+        let blurb = "Our mugs are made by hand in a small workshop near the sea, where the potters have worked for forty years.\n\
+            Each of them is thrown on the wheel, glazed in the colours of the coast and fired twice so that it lasts for a lifetime.\n\
+            We ship them in boxes made of recycled paper, and every order comes with a card that tells you who made your mug.\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\n";
+        let r = removed(&format!("{HEAD}{grid}{blurb}{foot}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in grid.lines().chain(blurb.lines()) {
+            assert!(
+                !gone.contains(&l),
+                "grid or blurb line removed: {l}\n{r:#?}"
+            );
+        }
+        assert!(
+            r.iter().any(|x| x.0 == "World" && x.2 == "dump_head"),
+            "{r:#?}"
+        );
+        assert!(
+            r.iter().any(|x| x.0 == "Careers" && x.2 == "dump_tail"),
+            "{r:#?}"
+        );
+        // A product page's carousel of a few similar items below a long description is no
+        // such grid: it goes.
+        let carousel = "You might also need\nBlue Ceramic Mug Model 2\n$12.99\nBlue Ceramic Mug Model 3\n$13.99\nBlue Ceramic Mug Model 4\n$14.99\nBlue Ceramic Mug Model 5\n$15.99\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}{blurb}{blurb}{carousel}{foot}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in carousel.lines().skip(1) {
+            assert!(gone.contains(&l), "carousel line kept: {l}\n{r:#?}");
+        }
     }
 }
