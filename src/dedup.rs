@@ -6,6 +6,7 @@ use crate::classify::{Doc, Evidence, Verdict};
 use crate::near::{self, Pos};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// A document's number: its input file's position in sorted input order in the high 32
 /// bits, the record's line number inside a JSONL/WARC file in the low 32 (0 for text).
@@ -437,9 +438,14 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
         }
         let norm = doc.norm(i);
         let key = (scopes.get(i).copied().unwrap_or(0), norm);
-        let Some(&k) = seen.get(&key) else {
-            seen.insert(key, i);
-            continue;
+        // One hash of the text per line: most lines are new, and looking up then inserting
+        // hashed them twice.
+        let k = match seen.entry(key) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                e.insert(i);
+                continue;
+            }
         };
         let kept = &doc.lines[k];
         let evidence = Evidence {

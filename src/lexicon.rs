@@ -7,6 +7,7 @@ use crate::text;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// The built-in vocabulary (English, French, German, Spanish, and common Italian, Portuguese
 /// and Dutch phrases).
@@ -86,10 +87,23 @@ pub struct Lexicon {
     /// For each pattern (same order as `regexes`): the literals given by `needs=`, one of
     /// which the line must hold before the pattern is tried; empty for an ungated pattern.
     regex_needs: Vec<Vec<memchr::memmem::Finder<'static>>>,
-    /// Every `needs=` literal at once (a literal search the regex crate runs with SIMD), and
-    /// the largest word limit of a gated pattern: most lines fail this one test.
-    any_need: Option<regex::bytes::Regex>,
+    /// The largest word limit of a gated pattern.
     max_gated_words: usize,
+    /// The compiled patterns, and a copy of them for each of the first [`THREAD_COPIES`]
+    /// threads of a rayon pool, made when the thread first needs it (see [`Lexicon::compiled`]).
+    compiled: Compiled,
+    per_thread: Box<[OnceLock<Compiled>]>,
+    /// Length of the longest `line`, `weak` and `header` phrase: longer lines skip the table.
+    max_exact_len: usize,
+}
+
+/// A vocabulary's regular expressions. Cloning one is cheap (the compiled programs are
+/// shared) and gives it search caches of its own.
+#[derive(Debug, Default, Clone)]
+struct Compiled {
+    /// Every `needs=` literal at once (a literal search the regex crate runs with SIMD): most
+    /// lines fail this one test.
+    any_need: Option<regex::bytes::Regex>,
     /// A quick "does any ungated pattern match" check, then the patterns one by one in file
     /// order. Gated patterns stay out of the sets: they scan a whole line (`.*app store.*`),
     /// and their literal test rejects nearly every line for a fraction of that cost.
@@ -99,9 +113,14 @@ pub struct Lexicon {
     /// Long lines then skip the patterns that scan a whole line (`^.*app store.*$`).
     regex_gates: Vec<(usize, RegexSet)>,
     regexes: Vec<Regex>,
-    /// Length of the longest `line`, `weak` and `header` phrase: longer lines skip the table.
-    max_exact_len: usize,
 }
+
+/// Threads (by index in their rayon pool) that get copies of a vocabulary's patterns. A
+/// regex's search caches sit in a pool owned by the first thread that searched with it: any
+/// other thread takes a cache from a locked stack and puts it back on every search, which
+/// cost a second cleaning thread about 3% more time than the first (its caches also warm up
+/// apart). With a copy per thread every thread is its copy's owner.
+const THREAD_COPIES: usize = 64;
 
 /// A line's match against one vocabulary: the strongest entry, and the weak entries.
 #[derive(Debug, Default)]
@@ -125,7 +144,10 @@ impl Lexicon {
 
     /// Parses the `RULE REASON MATCH PHRASE...` format; `origin` names the source in errors.
     pub fn parse(src: &str, origin: &str) -> anyhow::Result<Lexicon> {
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon {
+            per_thread: (0..THREAD_COPIES).map(|_| OnceLock::new()).collect(),
+            ..Lexicon::default()
+        };
         let mut patterns = Vec::new();
         let mut contains_ids = Vec::new();
         let mut all_needs: Vec<String> = Vec::new();
@@ -172,7 +194,7 @@ impl Lexicon {
             let kind = parse_kind(kind).map_err(err)?;
             let phrase = if matches!(kind, Kind::Regex(_)) {
                 let re = Regex::new(phrase_raw).map_err(|e| err(format!("bad regex: {e}")))?;
-                lex.regexes.push(re);
+                lex.compiled.regexes.push(re);
                 if needs.is_empty() {
                     patterns.push(phrase_raw.to_string());
                 } else if let Kind::Regex(m) = kind {
@@ -236,7 +258,7 @@ impl Lexicon {
                     .build()
             };
             let all: Vec<&str> = patterns.iter().map(String::as_str).collect();
-            lex.regex_set = Some(build(&all)?);
+            lex.compiled.regex_set = Some(build(&all)?);
             let ungated: Vec<usize> = (lex.regex_ids.iter().enumerate())
                 .filter(|&(k, _)| lex.regex_needs[k].is_empty())
                 .map(|(_, &i)| i)
@@ -246,13 +268,13 @@ impl Lexicon {
                     .filter(|&&i| lex.limit(i) > above)
                     .map(|&i| lex.entries[i].phrase.as_str())
                     .collect();
-                lex.regex_gates.push((above, build(&some)?));
+                lex.compiled.regex_gates.push((above, build(&some)?));
             }
         }
         if !all_needs.is_empty() {
             all_needs.sort_unstable();
             all_needs.dedup();
-            lex.any_need = Some(regex::bytes::Regex::new(&all_needs.join("|"))?);
+            lex.compiled.any_need = Some(regex::bytes::Regex::new(&all_needs.join("|"))?);
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
         let mut bounds: Vec<usize> = contains_ids.iter().map(|&i| lex.limit(i)).collect();
@@ -314,11 +336,19 @@ impl Lexicon {
 
     /// The quick check for a line of `words` words: the last gate whose bound it is above,
     /// or the whole set.
-    fn regex_set_for(&self, words: usize) -> Option<&RegexSet> {
-        let k = self.regex_gates.partition_point(|g| g.0 < words);
+    fn regex_set_for(c: &Compiled, words: usize) -> Option<&RegexSet> {
+        let k = c.regex_gates.partition_point(|g| g.0 < words);
         match k.checked_sub(1) {
-            Some(k) => Some(&self.regex_gates[k].1),
-            None => self.regex_set.as_ref(),
+            Some(k) => Some(&c.regex_gates[k].1),
+            None => c.regex_set.as_ref(),
+        }
+    }
+
+    /// The patterns this thread searches with: its own copy on a thread of a rayon pool.
+    fn compiled(&self) -> &Compiled {
+        match rayon::current_thread_index().and_then(|i| self.per_thread.get(i)) {
+            Some(copy) => copy.get_or_init(|| self.compiled.clone()),
+            None => &self.compiled,
         }
     }
 
@@ -439,6 +469,7 @@ impl Lexicon {
             m.strong = Some(e);
             return m;
         }
+        let c = self.compiled();
         let within = |k: usize| matches!(self.entries[self.regex_ids[k]].kind, Kind::Regex(max) if words <= max);
         let gate_open = |k: usize| {
             let needs = &self.regex_needs[k];
@@ -447,16 +478,14 @@ impl Lexicon {
         let gated = |k: usize| !self.regex_needs[k].is_empty();
         let any_gated = || {
             words <= self.max_gated_words
-                && (self.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
-                && (0..self.regexes.len()).any(|k| gated(k) && within(k) && gate_open(k))
+                && (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
+                && (0..c.regexes.len()).any(|k| gated(k) && within(k) && gate_open(k))
         };
         if words <= self.max_regex_words
-            && (self
-                .regex_set_for(words)
-                .is_some_and(|set| set.is_match(trimmed))
+            && (Self::regex_set_for(c, words).is_some_and(|set| set.is_match(trimmed))
                 || any_gated())
-            && let Some(k) = (0..self.regexes.len())
-                .find(|&k| within(k) && gate_open(k) && self.regexes[k].is_match(trimmed))
+            && let Some(k) = (0..c.regexes.len())
+                .find(|&k| within(k) && gate_open(k) && c.regexes[k].is_match(trimmed))
         {
             m.strong = Some(&self.entries[self.regex_ids[k]]);
         }
@@ -679,6 +708,43 @@ mod tests {
     }
 
     #[test]
+    fn threads_of_a_pool_search_their_own_copies_alike() {
+        use rayon::prelude::*;
+        let lex = Lexicon::builtin();
+        let lines = [
+            "Share on Facebook Twitter Email",
+            "12 comments",
+            "Photo: Jane Doe / Agency",
+            "By clicking Subscribe you agree to our terms",
+            "© 2024 Example Media",
+            "Download our app for the latest news",
+            "The council met on Tuesday to discuss the budget.",
+            "Home » News » World",
+        ];
+        let alone: Vec<_> = lines.iter().map(|l| hit(&lex, l)).collect();
+        assert!(
+            alone.iter().filter(|h| h.is_some()).count() >= 6,
+            "{alone:?}"
+        );
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let in_pool: Vec<_> = pool.install(|| {
+            (0..400)
+                .into_par_iter()
+                .map(|k| hit(&lex, lines[k % lines.len()]))
+                .collect()
+        });
+        for (k, h) in in_pool.iter().enumerate() {
+            assert_eq!(h, &alone[k % lines.len()]);
+        }
+        // The pool's threads made their copies; the vocabulary's own patterns stay as they were.
+        assert!(lex.per_thread.iter().take(2).any(|c| c.get().is_some()));
+        assert!(lex.per_thread[2..].iter().all(|c| c.get().is_none()));
+    }
+
+    #[test]
     fn builtin_lexicon_parses() {
         let lex = Lexicon::builtin();
         assert!(lex.len() > 500, "{}", lex.len());
@@ -825,7 +891,7 @@ mod tests {
         let src = "a x regex:2 ^(?i)one\\b.*$\nb x regex:3 ^(?i)one two\nc x regex:10 ^(?i)one two three\nd x regex:40 (?i)four$\n";
         let lex = Lexicon::parse(src, "x").unwrap();
         assert_eq!(
-            lex.regex_gates.len(),
+            lex.compiled.regex_gates.len(),
             2,
             "{:?}",
             lex.gate_bounds(&lex.regex_ids)

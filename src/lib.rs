@@ -382,7 +382,14 @@ struct Done {
 pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let user = opts.rules.as_deref().map(Lexicon::load).transpose()?;
-    let cleaner = Cleaner::new(user, opts.dedup);
+    // Compiling the rules and walking the inputs are the run's serial start: with more than
+    // one thread they overlap (with one, the run stays on one core).
+    let dedup = opts.dedup;
+    let build = move || Cleaner::new(user, dedup);
+    let (built, building) = match opts.jobs {
+        1 => (Some(build()), None),
+        _ => (None, Some(std::thread::spawn(build))),
+    };
     let to_stdout = opts.out == Path::new("-");
     if !to_stdout {
         std::fs::create_dir_all(&opts.out)
@@ -390,6 +397,10 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     }
     let exclude = (!to_stdout).then_some(opts.out.as_path());
     let all_sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
+    let cleaner = match building {
+        Some(b) => b.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        None => built.expect("built on this thread when not being built"),
+    };
     // Document numbers are positions in the whole corpus's sorted order, shard or not.
     let (numbers, sources): (Vec<DocNo>, Vec<Result<Source, InputError>>) = all_sources
         .iter()
