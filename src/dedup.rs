@@ -421,10 +421,19 @@ pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
     within_document_scoped(doc, v, &[]);
 }
 
+/// The bit of a line's dedup scope that marks it as code (a line of an HTML `<pre>`): see
+/// [`within_document_scoped`].
+pub const CODE: u32 = 1 << 31;
+
+/// Fewest repeated lines of code in a row that are a copied block, not lines that repeat.
+const COPY_RUN: usize = 3;
+
 /// [`within_document`] where a line is only a copy of an earlier line in the same scope:
 /// `scopes[i]` is line `i`'s (0, the default, is the whole document). An HTML page's
 /// records each have their own (see [`crate::extract::Extraction::scopes`]): a price or a
-/// field label repeated from card to card is not a repeated paragraph.
+/// field label repeated from card to card is not a repeated paragraph. A line whose scope
+/// has the [`CODE`] bit is deduped with the others, but a run of fewer than [`COPY_RUN`]
+/// such copies in a row is kept.
 pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u32]) {
     // Keyed on the normalised text itself: equal keys are equal fingerprints, and the
     // SHA-256 is only computed for the copies that are reported.
@@ -437,7 +446,7 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
             continue;
         }
         let norm = doc.norm(i);
-        let key = (scopes.get(i).copied().unwrap_or(0), norm);
+        let key = (scopes.get(i).copied().unwrap_or(0) & !CODE, norm);
         // One hash of the text per line: most lines are new, and looking up then inserting
         // hashed them twice.
         let k = match seen.entry(key) {
@@ -460,11 +469,51 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
         verdict.duplicate_of = Some((kept.start, kept.end));
         v[i] = Some(verdict);
     }
+    // Lines of code repeat by design (the same call in two examples, a closing line): a
+    // repeated line of code stays unless it is part of a copied block, a run of at least
+    // COPY_RUN repeated lines in a row (a stack trace posted twice, a hidden copy).
+    let code = |i: usize| scopes.get(i).is_some_and(|s| s & CODE != 0);
+    let copy =
+        |v: &[Option<Verdict>], i: usize| v[i].as_ref().is_some_and(|v| v.rule == "doc_dedup");
+    let mut i = 0;
+    while i < doc.len() {
+        if !(code(i) && copy(v, i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < doc.len() && code(i) && copy(v, i) {
+            i += 1;
+        }
+        if i - start < COPY_RUN {
+            v[start..i].fill(None);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_line_of_code_stays_a_copied_block_goes() {
+        let src = b"let total = add(a, b);\nprint(total)\nlet total = add(a, b);\nprint(result)\n\
+                    File main.py line 3\nraise Error(x)\nError: bad input\n\
+                    File main.py line 3\nraise Error(x)\nError: bad input\n";
+        let doc = Doc::new(src);
+        let mut v = vec![None; doc.len()];
+        within_document_scoped(&doc, &mut v, &vec![CODE; doc.len()]);
+        assert!(v[2].is_none(), "a line repeated between other lines stays");
+        assert!(
+            v[7..10]
+                .iter()
+                .all(|v| v.as_ref().is_some_and(|v| v.rule == "doc_dedup"))
+        );
+        // Prose is deduped as before.
+        let mut v = vec![None; doc.len()];
+        within_document(&doc, &mut v);
+        assert!(v[2].is_some());
+    }
 
     #[test]
     fn later_copies_point_at_the_first() {

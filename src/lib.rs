@@ -228,6 +228,11 @@ impl Cleaner {
         for (k, &s) in scopes.iter().enumerate() {
             line_scopes[line_of[k]] = s;
         }
+        for (k, b) in page.blocks.iter().enumerate() {
+            if b.flags & html::flag::PRE != 0 {
+                line_scopes[line_of[k]] |= dedup::CODE;
+            }
+        }
         let made = finish(&doc, verdicts, &line_scopes);
         let of = PageTextOf {
             text: text.into_bytes(),
