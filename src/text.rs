@@ -668,6 +668,28 @@ pub fn is_content_word(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `count` strings of `alphabet`'s bytes, the n-th `n % max_len` long, from a xorshift
+    /// generator seeded with `seed` (byte `k` picks with the state rotated by `rot * k`).
+    fn xorshift_ascii(
+        alphabet: &'static [u8],
+        count: u64,
+        max_len: u64,
+        rot: u32,
+        mut seed: u64,
+    ) -> impl Iterator<Item = String> {
+        (0..count).map(move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (0..(n % max_len) as usize)
+                .map(|k| {
+                    alphabet[(seed.rotate_left(rot * k as u32) % alphabet.len() as u64) as usize]
+                        as char
+                })
+                .collect()
+        })
+    }
+
     #[test]
     fn normalisation_ignores_case_quotes_punctuation_and_spacing() {
         assert_eq!(normalize("  Don’t   STOP—now! "), "dont stop now");
@@ -770,16 +792,7 @@ mod tests {
         }
         // Long ASCII stretches, where sixteen bytes at a time are copied.
         const ASCII: &[u8] = b"aaaaZZZ09   ,'-\"`.";
-        for n in 0..20000u64 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (n % 70) as usize;
-            let s: String = (0..len)
-                .map(|k| {
-                    ASCII[(seed.rotate_left(3 * k as u32) % ASCII.len() as u64) as usize] as char
-                })
-                .collect();
+        for s in xorshift_ascii(ASCII, 20000, 70, 3, seed) {
             for prefix in ["", "x"] {
                 let mut out = String::from(prefix);
                 let words = normalize_count_into(&s, &mut out);
@@ -799,17 +812,7 @@ mod tests {
             return;
         }
         const ASCII: &[u8] = b"aZ09 ,'-\"`.x  qQ";
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for n in 0..30000u64 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (n % 90) as usize;
-            let s: String = (0..len)
-                .map(|k| {
-                    ASCII[(seed.rotate_left(5 * k as u32) % ASCII.len() as u64) as usize] as char
-                })
-                .collect();
+        for s in xorshift_ascii(ASCII, 30000, 90, 5, 0x9e37_79b9_7f4a_7c15) {
             for (prefix, pending) in [("", false), ("w", false), ("w", true)] {
                 let run = |packed: bool| {
                     let mut out = String::from(prefix);
