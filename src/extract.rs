@@ -32,6 +32,7 @@ pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
 pub const SHOP_RELATED: &str = "html_shop_related";
+pub const VOTE_COUNT: &str = "html_vote_count";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -530,6 +531,9 @@ pub fn extract_page(page: &Page) -> Extraction {
     }
     shop_related(page, &mut v, &parts);
     drop_title(page, &mut v, first, end);
+    if page.discussion {
+        drop_vote_counts(page, &mut v);
+    }
     if !listing && !page.discussion {
         drop_datelines(page, &texts, &mut v, first, end);
     }
@@ -1295,6 +1299,29 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
     }
 }
 
+/// On a discussion page (JSON-LD `QAPage`, `DiscussionForumPosting`), a kept block that is a
+/// bare number (a post's vote or reply count beside its text) goes as `chrome`.
+fn drop_vote_counts(page: &Page, v: &mut [Option<Verdict>]) {
+    for (i, b) in page.blocks.iter().enumerate() {
+        let t = b.text.trim();
+        if v[i].is_none()
+            && !t.is_empty()
+            && t.len() <= 7
+            && t.trim_start_matches(['-', '+', '−'])
+                .bytes()
+                .all(|c| c.is_ascii_digit())
+        {
+            v[i] = Some(verdict(
+                page,
+                "chrome",
+                VOTE_COUNT,
+                b,
+                "a bare number beside a discussion's posts (a vote or reply count)".into(),
+            ));
+        }
+    }
+}
+
 /// The heading that repeats the page title before the first paragraph of the main content.
 fn drop_title(page: &Page, v: &mut [Option<Verdict>], first: usize, end: usize) {
     let Some(title) = page.title.as_deref().map(text::normalize) else {
@@ -1563,6 +1590,28 @@ mod tests {
         let kept = kept_texts(&page, &v);
         assert!(kept.contains(&P), "{kept:?}");
         assert!(kept.iter().any(|t| t.contains("1901")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_discussion_loses_its_bare_vote_counts() {
+        let post = |votes: &str, text: &str| {
+            format!(
+                "<div class=post><div class=votes>{votes}</div><div class=body><p>{P} {text}</p></div></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"QAPage\"}}</script></head>\
+             <body><main>{}{}{}</main></body></html>",
+            post("154", "Question."),
+            post("12", "Answer one."),
+            post("-3", "Answer two.")
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(v.iter().flatten().filter(|v| v.rule == VOTE_COUNT).count() == 3);
     }
 
     #[test]
