@@ -3,7 +3,8 @@
 //!
 //! Each block gets a value: positive for text that reads like content (long, few links, many
 //! stop words in any of the supported languages), negative for link lists (a table's linked
-//! rows count nothing either way: they are its data), short chrome and blocks inside navigation, sidebars, footers or elements whose class or id names a widget.
+//! rows count nothing either way: they are its data), short chrome and blocks inside
+//! navigation, sidebars, footers or elements whose class or id names a widget.
 //! `<article>`, `<main>`, `itemprop=articleBody` and JSON-LD `articleBody` raise the value of
 //! the text they hold: evidence, not a verdict; on a page whose `<main>` holds text, the
 //! text outside it counts for half. The main content is the element whose blocks
@@ -386,9 +387,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     // joins the best one when a sibling is worth a good share of it.
     let mut parts = vec![(first, end, cflags)];
     if let Some((sum, e)) = best {
-        let by_node: HashMap<ego_tree::NodeId, &Element> = (page.elements.iter())
-            .filter_map(|el| el.node.map(|n| (n, el)))
-            .collect();
+        let by_node = elements_by_node(page);
         // Text outside a `<main>` that counts (see above) does not join the text inside it.
         let within = if off_main < 1.0 { flag::MAIN } else { 0 };
         parts.extend(siblings(page, &by_node, &values, e, sum, within));
@@ -752,6 +751,13 @@ fn records_hold(page: &Page, runs: &[Vec<usize>], first: usize, end: usize) -> b
 /// Share of the main content's text a run of records inside it must hold for the page to
 /// be a listing (see [`records_hold`]).
 const RECORDS_HOLD: f64 = 0.5;
+
+/// The page's elements by their DOM node.
+fn elements_by_node(page: &Page) -> HashMap<ego_tree::NodeId, &Element> {
+    (page.elements.iter())
+        .filter_map(|el| el.node.map(|n| (n, el)))
+        .collect()
+}
 
 /// Whether element `e` holds exactly one link.
 fn one_link(page: &Page, e: &Element) -> bool {
@@ -1236,11 +1242,7 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
                 && (title_parts.0.contains(&t)
                     || title_parts.1.as_deref().is_some_and(|n| t.contains(n)))
         };
-        let by_node = by_node.get_or_insert_with(|| {
-            (page.elements.iter())
-                .filter_map(|el| el.node.map(|n| (n, el)))
-                .collect()
-        });
+        let by_node = by_node.get_or_insert_with(|| elements_by_node(page));
         let rank = heading_rank(page, b).unwrap_or(2);
         let Some(node) = b.node.and_then(|n| page.doc.tree.get(n)) else {
             continue;

@@ -1675,17 +1675,23 @@ const ARTICLE_TYPES: &[&str] = &[
 /// `types` as its `@type` (an item of an `ItemList` or a `mainEntity` does not count).
 fn top_level_type(v: &serde_json::Value, types: &[&str]) -> bool {
     use serde_json::Value;
-    let typed = |o: &Value| match o.get("@type") {
-        Some(Value::String(t)) => types.contains(&t.as_str()),
-        Some(Value::Array(a)) => (a.iter()).any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
-        _ => false,
-    };
+    let typed = |o: &Value| typed_as(o, types);
     let graph = |o: &Value| {
         (o.get("@graph").and_then(Value::as_array)).is_some_and(|g| g.iter().any(typed))
     };
     match v {
         Value::Array(a) => a.iter().any(|o| typed(o) || graph(o)),
         o => typed(o) || graph(o),
+    }
+}
+
+/// Whether a JSON-LD object's own `@type` (a name or a list of names) is one of `types`.
+fn typed_as(o: &serde_json::Value, types: &[&str]) -> bool {
+    use serde_json::Value;
+    match o.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(a)) => (a.iter()).any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
     }
 }
 
@@ -1696,16 +1702,7 @@ fn has_type(v: &serde_json::Value, types: &[&str], depth: usize) -> bool {
         return false;
     }
     match v {
-        Value::Object(m) => {
-            let typed = match m.get("@type") {
-                Some(Value::String(t)) => types.contains(&t.as_str()),
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
-                _ => false,
-            };
-            typed || m.values().any(|x| has_type(x, types, depth + 1))
-        }
+        Value::Object(m) => typed_as(v, types) || m.values().any(|x| has_type(x, types, depth + 1)),
         Value::Array(a) => a.iter().any(|x| has_type(x, types, depth + 1)),
         _ => false,
     }

@@ -391,9 +391,19 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     // one thread they overlap (with one, the run stays on one core).
     let dedup = opts.dedup;
     let build = move || Cleaner::new(user, dedup);
-    let (built, building) = match opts.jobs {
-        1 => (Some(build()), None),
-        _ => (None, Some(std::thread::spawn(build))),
+    let cleaner: Box<dyn FnOnce() -> Cleaner> = match opts.jobs {
+        1 => {
+            let built = build();
+            Box::new(move || built)
+        }
+        _ => {
+            let building = std::thread::spawn(build);
+            Box::new(move || {
+                building
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+        }
     };
     let to_stdout = opts.out == Path::new("-");
     if !to_stdout {
@@ -402,10 +412,7 @@ pub fn clean(opts: &CleanOptions) -> anyhow::Result<Outcome> {
     }
     let exclude = (!to_stdout).then_some(opts.out.as_path());
     let all_sources = drop_output_clashes(input::collect(&opts.inputs, exclude, &opts.read));
-    let cleaner = match building {
-        Some(b) => b.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        None => built.expect("built on this thread when not being built"),
-    };
+    let cleaner = cleaner();
     // Document numbers are positions in the whole corpus's sorted order, shard or not.
     let (numbers, sources): (Vec<DocNo>, Vec<Result<Source, InputError>>) = all_sources
         .iter()

@@ -563,7 +563,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         } else {
             ("dump_gap", "between two prose regions")
         };
-        let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
+        let cookie = speaks_of_cookies(doc, i);
         let reason = if cookie {
             "cookies"
         } else if k >= comments_end && !s.menu {
@@ -694,7 +694,7 @@ fn trim_ends(
             continue;
         }
         let place = if k < a { "before" } else { "after" };
-        let cookie = text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies");
+        let cookie = speaks_of_cookies(doc, i);
         let detail = format!(
             "menu-like line {place} the first or last line that is not menu-like, of a page dump with no article core ({head} menu-like lines before the first prose line, {tail} after the last)"
         );
@@ -706,6 +706,11 @@ fn trim_ends(
         let reason = if cookie { "cookies" } else { "navigation" };
         v[i] = Some(Verdict::new(reason, "dump_menus", ev));
     }
+}
+
+/// Whether line `i` has the word "cookie" or "cookies" (its removal's reason is `cookies`).
+fn speaks_of_cookies(doc: &Doc, i: usize) -> bool {
+    text::norm_words(doc.norm(i)).any(|w| w == "cookie" || w == "cookies")
 }
 
 /// The words of cookie panels, privacy notices, disclosures and newsletter boxes (English,
