@@ -374,19 +374,12 @@ fn check_regular(ft: std::fs::FileType) -> Result<(), String> {
 /// returns at once instead of waiting for a writer). Elsewhere than Unix the path is checked
 /// before it is opened.
 fn open_regular(path: &Path) -> Result<(File, std::fs::Metadata), String> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
     #[cfg(not(unix))]
     {
         let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
         check_regular(meta.file_type())?;
     }
-    let file = options.open(path).map_err(|e| describe_io(&e))?;
+    let file = crate::fsat::open_read(path).map_err(|e| describe_io(&e))?;
     let meta = file.metadata().map_err(|e| describe_io(&e))?;
     check_regular(meta.file_type())?;
     Ok((file, meta))

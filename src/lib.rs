@@ -23,6 +23,7 @@ pub mod classify;
 pub mod dedup;
 pub mod emit;
 pub mod extract;
+pub mod fsat;
 pub mod html;
 pub mod input;
 pub mod jsonl;

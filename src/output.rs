@@ -1,8 +1,10 @@
 //! Output: writes files atomically (to a temporary name in the same folder, renamed when
 //! complete, so no partial file is ever left under the final name) and builds `summary.json`.
 
+use crate::fsat;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -10,8 +12,10 @@ use std::path::{Path, PathBuf};
 /// A file being written under a temporary name; [`AtomicFile::commit`] renames it into place,
 /// dropping it uncommitted deletes the temporary file.
 pub struct AtomicFile {
-    tmp: PathBuf,
-    dest: PathBuf,
+    /// The folder, the temporary name in it and the final one.
+    dir: PathBuf,
+    tmp: OsString,
+    name: OsString,
     writer: Option<BufWriter<File>>,
 }
 
@@ -23,25 +27,28 @@ impl AtomicFile {
     /// As [`AtomicFile::create`], with a write buffer of `capacity` bytes (0: none, for a
     /// file written in one go).
     fn with_buffer(dest: &Path, capacity: usize) -> io::Result<AtomicFile> {
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let tmp = dest.with_file_name(format!(".{name}.decruft-{}.tmp", pid()));
+        let Some((dir, name)) = fsat::split(dest) else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a file name", dest.display()),
+            ));
+        };
+        let mut tmp = OsString::from(".");
+        tmp.push(name);
+        tmp.push(format!(".decruft-{}.tmp", pid()));
         // The folder usually exists already: create it only when the file cannot be made
         // (and then report what creating the folder says, as when it is created first).
-        let file = match File::create(&tmp) {
+        let file = match fsat::create_in(dir, &tmp) {
             Ok(f) => f,
             Err(_) => {
-                if let Some(dir) = dest.parent() {
-                    fs::create_dir_all(dir)?;
-                }
-                File::create(&tmp)?
+                fs::create_dir_all(dir)?;
+                fsat::create_in(dir, &tmp)?
             }
         };
         Ok(AtomicFile {
+            dir: dir.to_path_buf(),
             tmp,
-            dest: dest.to_path_buf(),
+            name: name.to_os_string(),
             writer: Some(BufWriter::with_capacity(capacity, file)),
         })
     }
@@ -50,7 +57,7 @@ impl AtomicFile {
         if let Some(w) = self.writer.take() {
             w.into_inner().map_err(|e| e.into_error())?;
         }
-        fs::rename(&self.tmp, &self.dest)
+        fsat::rename_in(&self.dir, &self.tmp, &self.name)
     }
 }
 
@@ -71,7 +78,7 @@ impl Write for AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.writer.take().is_some() {
-            let _ = fs::remove_file(&self.tmp);
+            let _ = fsat::remove_in(&self.dir, &self.tmp);
         }
     }
 }
