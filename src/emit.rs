@@ -56,18 +56,14 @@ pub struct Emitted {
 /// Builds the output bytes and the span list; `id` is the document id used in `duplicate_of`.
 /// The verdicts' reasons, rules and evidence move into the spans.
 pub fn emit(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
-    let mut output = Vec::with_capacity(doc.bytes.len());
     let mut spans: Vec<Span> = Vec::new();
     for (line, verdict) in doc.lines.iter().zip(v) {
         let (start, end) = (line.start, line.next);
         match verdict {
-            None => {
-                output.extend_from_slice(&doc.bytes[start..end]);
-                match spans.last_mut() {
-                    Some(s) if s.action == Action::Keep => s.end = end as u64,
-                    _ => spans.push(Span::keep(start, end)),
-                }
-            }
+            None => match spans.last_mut() {
+                Some(s) if s.action == Action::Keep => s.end = end as u64,
+                _ => spans.push(Span::keep(start, end)),
+            },
             Some(verdict) => {
                 let bytes = &doc.bytes[start..end];
                 if let Some(prev) = spans.last_mut()
@@ -112,6 +108,13 @@ pub fn emit(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
                 });
             }
         }
+    }
+    // Kept lines are copied a whole run at a time, once the spans are known.
+    let kept = |s: &&Span| s.action == Action::Keep;
+    let size = spans.iter().filter(kept).map(|s| s.len()).sum::<u64>();
+    let mut output = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    for s in spans.iter().filter(kept) {
+        output.extend_from_slice(&doc.bytes[s.start as usize..s.end as usize]);
     }
     Emitted { output, spans }
 }

@@ -506,23 +506,23 @@ fn read_file(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
     let first = usize::try_from(size)
         .map_or(max, |s| s.saturating_add(1))
         .min(max);
-    let mut buf = vec![0u8; first];
-    let mut filled = 0;
+    // Read into the vector's spare room, never zeroed first: the allocation is the file's
+    // size plus one, so one read fills it and a short count ends it.
+    let mut buf: Vec<u8> = Vec::with_capacity(first);
     loop {
-        if filled == buf.len() {
-            if filled == max {
+        if buf.len() == buf.capacity() {
+            if buf.len() == max {
                 break;
             }
             // Longer than when it was opened: grow as read_to_end would.
-            let grown = buf.len().saturating_mul(2).max(8192).min(max);
-            buf.resize(grown, 0);
+            let grown = buf.capacity().saturating_mul(2).max(8192).min(max);
+            buf.reserve_exact(grown - buf.len());
         }
-        let asked = buf.len() - filled;
-        match file.read(&mut buf[filled..]) {
+        let asked = buf.capacity().min(max) - buf.len();
+        match read_into_spare(&mut file, &mut buf, asked) {
             Ok(0) => break,
             Ok(n) => {
-                filled += n;
-                if n < asked && size > 0 && filled as u64 == size {
+                if n < asked && size > 0 && buf.len() as u64 == size {
                     break;
                 }
             }
@@ -530,8 +530,36 @@ fn read_file(mut file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
             Err(e) => return Err(e),
         }
     }
-    buf.truncate(filled);
     Ok(buf)
+}
+
+/// Reads at most `asked` bytes (no more than the spare room) onto the end of `buf`.
+#[cfg(unix)]
+fn read_into_spare(file: &mut File, buf: &mut Vec<u8>, asked: usize) -> io::Result<usize> {
+    use std::os::fd::AsRawFd;
+    let spare = buf.spare_capacity_mut();
+    let asked = asked.min(spare.len()).min(isize::MAX as usize);
+    // SAFETY: the kernel writes at most `asked` bytes into the spare room, which is that
+    // long at least; the length grows by exactly the bytes it reports written.
+    unsafe {
+        let n = libc::read(file.as_raw_fd(), spare.as_mut_ptr().cast(), asked);
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let n = n as usize;
+        buf.set_len(buf.len() + n);
+        Ok(n)
+    }
+}
+
+/// Reads at most `asked` bytes onto the end of `buf` (zeroing the room first).
+#[cfg(not(unix))]
+fn read_into_spare(file: &mut File, buf: &mut Vec<u8>, asked: usize) -> io::Result<usize> {
+    let old = buf.len();
+    buf.resize(old + asked, 0);
+    let r = file.read(&mut buf[old..]);
+    buf.truncate(old + *r.as_ref().unwrap_or(&0));
+    r
 }
 
 /// Compressed files up to this size are read whole before inflating; larger ones stream.
