@@ -916,6 +916,22 @@ mod tests {
     }
 
     #[test]
+    fn script_notices_and_template_filler_go_but_a_sentence_about_javascript_stays() {
+        let src = format!(
+            "{ARTICLE}JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.\n\
+             Lorem Ipsum\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\
+             {ARTICLE}To enable JavaScript in older browsers, open the settings menu, choose the privacy and security section, scroll down to the site settings, pick the content group and switch the scripts option on again.\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["noscript_notice", "placeholder_text", "placeholder_text"],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn promo_and_its_call_to_action() {
         let src = format!(
             "{ARTICLE}Try Our AI Features\nExplore what Example AI can do for you:\n{ARTICLE}"
