@@ -932,6 +932,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_control_label_goes_but_a_sentence_with_its_words_stays() {
+        let src = format!(
+            "{ARTICLE}Read more\n12 likes\nLoading...\n{ARTICLE}Read more about the budget vote in the explainer the council published on Monday.\n"
+        );
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Read more", "interface_label"),
+                ("12 likes", "interface_label"),
+                ("Loading...", "interface_label")
+            ]
+        );
+    }
+
+    #[test]
     fn promo_and_its_call_to_action() {
         let src = format!(
             "{ARTICLE}Try Our AI Features\nExplore what Example AI can do for you:\n{ARTICLE}"

@@ -12,7 +12,8 @@
 //!   a disclosure): minus its words, in the gate too (a cookie banner above the menus does not
 //!   count as the article's first prose line);
 //! - a line an earlier rule removed: [`REMOVED`] for a share bar, related block, comment,
-//!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked.
+//!   cookie notice or promo ([`OTHER`] for the rest), a barrier that is never re-marked; but
+//!   an interface label ("Read more", "Close") is scored as the menu-like line it is.
 //!
 //! The prose core is the run of lines with the largest score sum (CCNet-like: the densest
 //! contiguous prose), extended upwards over up to three headline, byline or dateline lines
@@ -373,7 +374,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     // gate, and in the regions they are barriers ([`REMOVED`]), so a share bar or a comment
     // thread that went already still sets the article apart from what follows it.
     let idx: Vec<usize> = (0..n).filter(|&i| !doc.lines[i].blank).collect();
-    let gone: Vec<bool> = idx.iter().map(|&i| v[i].is_some()).collect();
+    // An interface label ("Read more", "Close") the vocabulary removed still counts here as
+    // the menu-like line it is: the dump's menus and footers are made of such lines.
+    let gone: Vec<bool> = (idx.iter())
+        .map(|&i| v[i].as_ref().is_some_and(|x| x.reason != "interface"))
+        .collect();
     let barrier: Vec<f64> = (idx.iter())
         .map(|&i| match v[i].as_ref().map(|x| x.reason.as_str()) {
             Some("comments" | "share" | "related" | "cookies" | "promo") => REMOVED,
@@ -546,7 +551,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         while r < regions.len() && regions[r].1 < k {
             r += 1;
         }
-        if r < regions.len() && regions[r].0 <= k || protected[i] || gone[k] || records[k] {
+        if r < regions.len() && regions[r].0 <= k || protected[i] || v[i].is_some() || records[k] {
             continue;
         }
         let (rule, place) = if k < first_k {
@@ -1057,6 +1062,20 @@ mod tests {
         );
         let foot = r.iter().find(|x| x.0 == "Careers").unwrap();
         assert_eq!(foot.2, "dump_tail");
+    }
+
+    #[test]
+    fn interface_labels_still_count_as_the_menus_of_a_dump() {
+        // Half the head's menu lines are control labels the vocabulary removes on its own:
+        // without them as menu-like lines the head would be too short for a dump.
+        let head = "Read more\nHome\nClose\nWorld\nShow more\nSport\nLoading\n";
+        let r = removed(&format!("{head}{ARTICLE}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule("World").as_deref(), Some("dump_head"), "{r:#?}");
+        assert_eq!(rule("Close").as_deref(), Some("interface_label"), "{r:#?}");
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
     }
 
     #[test]
