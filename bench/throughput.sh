@@ -2,7 +2,8 @@
 # Throughput of `decruft clean` on 1 and 2 threads, on a corpus of at least 200 MB built from
 # copies of ../shared/bench/noisy-dev (20,000 files of ~10 KB, as scraped corpora come).
 # Input and output live on tmpfs (/dev/shm) when there is one, so the figure is decruft's,
-# not the disk's; set BENCH_DIR to use another place. Last, the same per-file reads, temporary
+# not the disk's; set BENCH_DIR to use another place. Each figure is the best of three runs
+# (this VM's timings drift by 10-20% from run to run). Last, the same per-file reads, temporary
 # writes and renames with no cleaning (examples/copy_floor.rs): the machine's floor for one
 # output file per input. Usage: bench/throughput.sh [COPIES]
 set -euo pipefail
@@ -25,7 +26,7 @@ printf 'corpus: %d files, %.1f MB (%s)\n' "$files" "$(echo "$bytes/1000000" | bc
 printf '%-8s %10s %10s %12s\n' threads seconds MB/s MB/s/thread
 for jobs in 1 2; do
   best=
-  for run in 1 2; do
+  for run in 1 2 3; do
     rm -rf "$base/out"
     t0=$(date +%s.%N)
     "$bin" clean -q "$corpus" --out "$base/out" --jobs "$jobs"
