@@ -1,5 +1,6 @@
-//! Output: writes files atomically (to a temporary name in the same folder, renamed when
-//! complete, so no partial file is ever left under the final name) and builds `summary.json`.
+//! Output: writes files atomically (as an unnamed file linked under its name when complete
+//! where Linux allows it, else to a temporary name in the same folder renamed when complete,
+//! so no partial file is ever left under the final name) and builds `summary.json`.
 
 use crate::fsat;
 use serde::Serialize;
@@ -110,6 +111,13 @@ pub fn write_all_vectored<W: Write>(w: &mut W, bufs: &[Vec<u8>]) -> io::Result<(
 
 /// Writes `data` to `dest` atomically.
 pub fn write_atomic(dest: &Path, data: &[u8]) -> io::Result<()> {
+    // Through an unnamed file where the system can; any failure there (a missing folder
+    // included) is met again, and reported, by the named temporary file.
+    if let Some((dir, name)) = fsat::split(dest)
+        && let Ok(true) = fsat::write_unnamed(dir, name, data)
+    {
+        return Ok(());
+    }
     let mut f = AtomicFile::with_buffer(dest, 0)?;
     f.write_all(data)?;
     f.commit()
