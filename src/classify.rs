@@ -949,6 +949,16 @@ mod tests {
     }
 
     #[test]
+    fn a_qa_pages_closing_prompts_go() {
+        let src = format!(
+            "{ARTICLE}Start asking to get answers\nFind the answer to your question by asking.\nExplore related questions\nSee similar questions with these tags.\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 4, "{r:#?}");
+        assert!(r.iter().all(|x| x.1 == "qa_prompt"), "{r:#?}");
+    }
+
+    #[test]
     fn promo_and_its_call_to_action() {
         let src = format!(
             "{ARTICLE}Try Our AI Features\nExplore what Example AI can do for you:\n{ARTICLE}"
