@@ -1301,17 +1301,18 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
     }
 }
 
-/// On a discussion page (JSON-LD `QAPage`, `DiscussionForumPosting`), a kept block that is a
-/// bare number (a post's vote or reply count beside its text) goes as `chrome`.
+/// On a discussion page (JSON-LD or microdata `QAPage`, `DiscussionForumPosting`), a kept block
+/// that is a bare number (a post's vote or reply count beside its text) goes as `chrome`; not a
+/// line of preformatted text (a program's output quoted in a post).
 fn drop_vote_counts(page: &Page, v: &mut [Option<Verdict>]) {
     for (i, b) in page.blocks.iter().enumerate() {
         let t = b.text.trim();
+        let digits = t.trim_start_matches(['-', '+', '−']);
         if v[i].is_none()
-            && !t.is_empty()
+            && b.flags & flag::PRE == 0
+            && !digits.is_empty()
             && t.len() <= 7
-            && t.trim_start_matches(['-', '+', '−'])
-                .bytes()
-                .all(|c| c.is_ascii_digit())
+            && digits.bytes().all(|c| c.is_ascii_digit())
         {
             v[i] = Some(verdict(
                 page,
@@ -1617,6 +1618,31 @@ mod tests {
     }
 
     #[test]
+    fn a_microdata_discussion_loses_its_vote_counts_but_not_its_numbers() {
+        // Q&A sites say what the page is in microdata on `<html>`, with no JSON-LD: a bare
+        // number beside a post goes, a program's output in a post's `<pre>` stays, and so does
+        // a lone sign.
+        let html = format!(
+            "<html itemscope itemtype=\"https://schema.org/QAPage\"><body><main>\
+             <div class=post><div class=votes>154</div><div class=body><p>{P}</p>\
+             <pre><code>0\n1\n2</code></pre></div></div>\
+             <div class=post><div class=votes>12</div><div class=body><p>{P} Answer.</p>\
+             <p>-</p></div></div></main></body></html>"
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let votes: Vec<&str> = (v.iter().zip(&page.blocks))
+            .filter(|(v, _)| v.as_ref().is_some_and(|v| v.rule == VOTE_COUNT))
+            .map(|(_, b)| b.text.trim())
+            .collect();
+        assert_eq!(votes, ["154", "12"], "{kept:?}");
+        assert!(kept.iter().any(|t| t.starts_with('0')), "{kept:?}");
+        assert!(kept.contains(&"-"), "{kept:?}");
+    }
+
+    #[test]
     fn a_short_article_is_not_read_as_a_listing() {
         // A short news story (well under a listing's prose) with a list of linked headlines
         // beside it: JSON-LD says the page is an article, so the headlines are not its items.
@@ -1901,6 +1927,33 @@ mod tests {
         let kept = kept_texts(&page, &extract(&page));
         assert!(kept.contains(&"Store 7 Main Street 7 Open 9-5"), "{kept:?}");
         assert!(!kept.contains(&P), "{kept:?}");
+    }
+
+    #[test]
+    fn a_popover_is_never_what_the_page_is_about() {
+        // A short forum post beside a `popover` card of browser instructions in tabs (hidden
+        // panels count as content): the card is shown only on demand, the post is the page.
+        let tab = |n: usize| {
+            format!(
+                "<div role=tabpanel {}><h5>Browser {n}</h5><ol><li>Tap the lock icon next to the \
+                 address bar of the browser.</li><li>Find Notifications and adjust your preference \
+                 in the settings.</li><li>Select the site settings and allow what you want.</li></ol></div>",
+                if n > 1 { "hidden" } else { "" }
+            )
+        };
+        let tabs: String = (1..=4).map(tab).collect();
+        let html = format!(
+            "<body><main><article><p>Hi, I would like to know the roadmap for future products and \
+             releases. It appears the only information posted is about released ones.</p></article></main>\
+             <i-card popover id=pushPrompt><h4>Configure browser push notifications</h4>{tabs}</i-card></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(
+            kept.iter().any(|t| t.starts_with("Hi, I would")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|t| t.contains("lock icon")), "{kept:?}");
     }
 
     #[test]
