@@ -250,6 +250,24 @@ pub fn extract_page(page: &Page) -> Extraction {
     // found without them: a product card's "notify me" box.)
     let popups = dominant & hint::POPUP;
     dominant &= !hint::POPUP;
+    // On a discussion page the replies are content: a list of them beside the post found
+    // without them (the opening post alone) is what the page is about. Comments inside the
+    // posts (a Q&A site's remarks under each answer) stay comments.
+    if page.discussion && dominant & hint::COMMENT == 0 {
+        let values = values_by(Scoring {
+            ignore: dominant,
+            ..raw_scoring
+        });
+        let comment = |i: &usize| raw[*i] > 0.0 && blocks[*i].all_hints() & hint::COMMENT != 0;
+        let total: f64 = (0..blocks.len()).filter(comment).map(|i| raw[i]).sum();
+        // With nothing but replies, no post is found without them.
+        let (sum, inside) = best_element(page, &values, dominant).map_or((0.0, 0.0), |(sum, e)| {
+            (sum, (e.first..e.end).filter(comment).map(|i| raw[i]).sum())
+        });
+        if total > 0.0 && inside < REPLIES_INSIDE * total && total > REPLIES_WORTH * sum {
+            dominant |= hint::COMMENT;
+        }
+    }
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
@@ -619,6 +637,13 @@ fn record_value(b: &Block, n: f64, ld: f64) -> f64 {
         0.0
     }
 }
+
+/// Most of a discussion's reply text the post found without replies may hold for the replies
+/// beside it to be the page's content (see [`extract_page`]).
+const REPLIES_INSIDE: f64 = 0.5;
+
+/// Least value a discussion's replies beside its post must have, as a share of the post's.
+const REPLIES_WORTH: f64 = 0.5;
 
 /// Share of the best element's value a run of records must be worth to be the content (see
 /// [`extract`]): the best element with the records' fields counted then decides.
@@ -2084,6 +2109,40 @@ mod tests {
             .filter(|(_, v)| v.is_none())
             .map(|(b, _)| b.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_discussions_replies_beside_its_post_are_content() {
+        // A forum thread: the opening post in its own box, the replies in a comment list
+        // beside it. The page says it is a discussion, so the replies are its content too.
+        let r = "I had the same trouble last week and moving the files to a new folder fixed it for me.";
+        let html = format!(
+            "<html itemscope itemtype=https://schema.org/DiscussionForumPosting><body><main>\
+             <div class=discussion><div class=message>{}</div></div>\
+             <ul class=comments>{}</ul></main></body></html>",
+            format!("<p>{P}</p>").repeat(6),
+            format!("<li class=item-comment><div class=message><p>{r}</p></div></li>").repeat(5),
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&P), "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| **t == r).count(), 5, "{kept:?}");
+        // Comments inside the posts (a Q&A site's remarks under an answer) stay comments.
+        let c = "Could you add the version of the program that you used when you saw this happen?";
+        let html = format!(
+            "<html itemscope itemtype=https://schema.org/QAPage><body><main>{}</main></body></html>",
+            format!(
+                "<div class=answer><div class=post-body><p>{P}</p><p>{P}</p></div>\
+                 <ul class=comments><li class=comment>{c}</li></ul></div>"
+            )
+            .repeat(3),
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&P), "{kept:?}");
+        assert!(!kept.contains(&c), "{kept:?}");
     }
 
     #[test]
