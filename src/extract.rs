@@ -784,14 +784,17 @@ fn elements_by_node(page: &Page) -> HashMap<ego_tree::NodeId, &Element> {
         .collect()
 }
 
-/// Whether element `e` holds exactly one link.
+/// Whether element `e` holds exactly one link with text.
 fn one_link(page: &Page, e: &Element) -> bool {
     let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
         return false;
     };
     let mut n = 0;
     for d in node.descendants() {
-        if d.value().as_element().is_some_and(|el| el.name() == "a") {
+        // A link without text (a product image's) links to the card too.
+        if d.value().as_element().is_some_and(|el| el.name() == "a")
+            && (d.descendants()).any(|t| t.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        {
             n += 1;
             if n > 1 {
                 return false;
@@ -1952,6 +1955,26 @@ mod tests {
         let kept = kept_texts(&page, &extract(&page));
         assert!(kept.contains(&"Store 7 Main Street 7 Open 9-5"), "{kept:?}");
         assert!(!kept.contains(&P), "{kept:?}");
+    }
+
+    #[test]
+    fn a_card_linked_by_its_image_and_its_text_is_a_record() {
+        // Product cards whose image is one link and whose fields are another, to the same
+        // product: the image's link has no text, and the card's fields are not a link list.
+        let card = |n: usize| {
+            format!(
+                "<div class=entry><a href=/p{n}><img src=/i{n}.jpg></a><a href=/p{n} class=content>\
+                 <div class=title>Studio Headphones Model {n}</div><ul><li>Semi-open back</li>\
+                 <li>Circumaural full size</li></ul><div class=price>19.00</div></a></div>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><h1>Studio headphones</h1><div class=results><div>{cards}</div></div></body>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
     }
 
     #[test]
