@@ -381,6 +381,11 @@ pub fn extract_page(page: &Page) -> Extraction {
         };
         let outweigh = (runs.iter()).any(|run| {
             let (mut sum, mut prose) = (0.0, 0.0);
+            // On a product page, cards that are each one link are other products' teasers
+            // (a recommendation carousel, a grid of the category's products).
+            if page.product && run.iter().all(|&k| one_link(page, &page.elements[k])) {
+                return false;
+            }
             for &k in run {
                 let e = &page.elements[k];
                 sum += rec_values[e.first..e.end].iter().sum::<f64>();
@@ -1975,6 +1980,33 @@ mod tests {
         let page = parse(&html);
         let e = extract_page(&page);
         assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
+    }
+
+    #[test]
+    fn a_product_pages_linked_cards_are_not_its_content() {
+        // A product sheet with its description and a grid of other products, each card one
+        // link: the cards are teasers, not records that outweigh the sheet.
+        let card = |n: usize| {
+            format!(
+                "<li class=card><a href=/p{n}><h3>Gas Barbecue Model {n} with Side Burner</h3>\
+                 <span class=brand>Grillmaster</span><span class=price>{n}99.00</span>\
+                 <span class=stock>In stock, ships today</span></a></li>"
+            )
+        };
+        let cards: String = (1..=40).map(card).collect();
+        let d = "A gas barbecue with four burners, a cast iron grill and a side burner for sauces.";
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Product\"}}</script></head>\
+             <body><div class=sheet><h1>Grillmaster Four</h1><p>{d}</p>{}</div>\
+             <ul class=grid>{cards}</ul></body></html>",
+            format!("<p>{P}</p>").repeat(15)
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.contains(&d), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Model 7")), "{kept:?}");
     }
 
     #[test]
