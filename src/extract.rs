@@ -250,6 +250,24 @@ pub fn extract_page(page: &Page) -> Extraction {
     // found without them: a product card's "notify me" box.)
     let popups = dominant & hint::POPUP;
     dominant &= !hint::POPUP;
+    // On a discussion page the replies are content: a list of them beside the post found
+    // without them (the opening post alone) is what the page is about. Comments inside the
+    // posts (a Q&A site's remarks under each answer) stay comments.
+    if page.discussion && dominant & hint::COMMENT == 0 {
+        let values = values_by(Scoring {
+            ignore: dominant,
+            ..raw_scoring
+        });
+        let comment = |i: &usize| raw[*i] > 0.0 && blocks[*i].all_hints() & hint::COMMENT != 0;
+        let total: f64 = (0..blocks.len()).filter(comment).map(|i| raw[i]).sum();
+        // With nothing but replies, no post is found without them.
+        let (sum, inside) = best_element(page, &values, dominant).map_or((0.0, 0.0), |(sum, e)| {
+            (sum, (e.first..e.end).filter(comment).map(|i| raw[i]).sum())
+        });
+        if total > 0.0 && inside < REPLIES_INSIDE * total && total > REPLIES_WORTH * sum {
+            dominant |= hint::COMMENT;
+        }
+    }
     // Comments that outweigh the article above them are still comments: they are the
     // content only on a thread, a page whose own text is short beside its replies (or that
     // says it is a discussion).
@@ -363,6 +381,11 @@ pub fn extract_page(page: &Page) -> Extraction {
         };
         let outweigh = (runs.iter()).any(|run| {
             let (mut sum, mut prose) = (0.0, 0.0);
+            // On a product page, cards that are each one link are other products' teasers
+            // (a recommendation carousel, a grid of the category's products).
+            if page.product && run.iter().all(|&k| one_link(page, &page.elements[k])) {
+                return false;
+            }
             for &k in run {
                 let e = &page.elements[k];
                 sum += rec_values[e.first..e.end].iter().sum::<f64>();
@@ -620,6 +643,13 @@ fn record_value(b: &Block, n: f64, ld: f64) -> f64 {
     }
 }
 
+/// Most of a discussion's reply text the post found without replies may hold for the replies
+/// beside it to be the page's content (see [`extract_page`]).
+const REPLIES_INSIDE: f64 = 0.5;
+
+/// Least value a discussion's replies beside its post must have, as a share of the post's.
+const REPLIES_WORTH: f64 = 0.5;
+
 /// Share of the best element's value a run of records must be worth to be the content (see
 /// [`extract`]): the best element with the records' fields counted then decides.
 const RECORD_OUTWEIGH: f64 = 0.6;
@@ -759,14 +789,17 @@ fn elements_by_node(page: &Page) -> HashMap<ego_tree::NodeId, &Element> {
         .collect()
 }
 
-/// Whether element `e` holds exactly one link.
+/// Whether element `e` holds exactly one link with text.
 fn one_link(page: &Page, e: &Element) -> bool {
     let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
         return false;
     };
     let mut n = 0;
     for d in node.descendants() {
-        if d.value().as_element().is_some_and(|el| el.name() == "a") {
+        // A link without text (a product image's) links to the card too.
+        if d.value().as_element().is_some_and(|el| el.name() == "a")
+            && (d.descendants()).any(|t| t.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        {
             n += 1;
             if n > 1 {
                 return false;
@@ -1301,17 +1334,18 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
     }
 }
 
-/// On a discussion page (JSON-LD `QAPage`, `DiscussionForumPosting`), a kept block that is a
-/// bare number (a post's vote or reply count beside its text) goes as `chrome`.
+/// On a discussion page (JSON-LD or microdata `QAPage`, `DiscussionForumPosting`), a kept block
+/// that is a bare number (a post's vote or reply count beside its text) goes as `chrome`; not a
+/// line of preformatted text (a program's output quoted in a post).
 fn drop_vote_counts(page: &Page, v: &mut [Option<Verdict>]) {
     for (i, b) in page.blocks.iter().enumerate() {
         let t = b.text.trim();
+        let digits = t.trim_start_matches(['-', '+', '−']);
         if v[i].is_none()
-            && !t.is_empty()
+            && b.flags & flag::PRE == 0
+            && !digits.is_empty()
             && t.len() <= 7
-            && t.trim_start_matches(['-', '+', '−'])
-                .bytes()
-                .all(|c| c.is_ascii_digit())
+            && digits.bytes().all(|c| c.is_ascii_digit())
         {
             v[i] = Some(verdict(
                 page,
@@ -1617,6 +1651,31 @@ mod tests {
     }
 
     #[test]
+    fn a_microdata_discussion_loses_its_vote_counts_but_not_its_numbers() {
+        // Q&A sites say what the page is in microdata on `<html>`, with no JSON-LD: a bare
+        // number beside a post goes, a program's output in a post's `<pre>` stays, and so does
+        // a lone sign.
+        let html = format!(
+            "<html itemscope itemtype=\"https://schema.org/QAPage\"><body><main>\
+             <div class=post><div class=votes>154</div><div class=body><p>{P}</p>\
+             <pre><code>0\n1\n2</code></pre></div></div>\
+             <div class=post><div class=votes>12</div><div class=body><p>{P} Answer.</p>\
+             <p>-</p></div></div></main></body></html>"
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let votes: Vec<&str> = (v.iter().zip(&page.blocks))
+            .filter(|(v, _)| v.as_ref().is_some_and(|v| v.rule == VOTE_COUNT))
+            .map(|(_, b)| b.text.trim())
+            .collect();
+        assert_eq!(votes, ["154", "12"], "{kept:?}");
+        assert!(kept.iter().any(|t| t.starts_with('0')), "{kept:?}");
+        assert!(kept.contains(&"-"), "{kept:?}");
+    }
+
+    #[test]
     fn a_short_article_is_not_read_as_a_listing() {
         // A short news story (well under a listing's prose) with a list of linked headlines
         // beside it: JSON-LD says the page is an article, so the headlines are not its items.
@@ -1904,6 +1963,80 @@ mod tests {
     }
 
     #[test]
+    fn a_card_linked_by_its_image_and_its_text_is_a_record() {
+        // Product cards whose image is one link and whose fields are another, to the same
+        // product: the image's link has no text, and the card's fields are not a link list.
+        let card = |n: usize| {
+            format!(
+                "<div class=entry><a href=/p{n}><img src=/i{n}.jpg></a><a href=/p{n} class=content>\
+                 <div class=title>Studio Headphones Model {n}</div><ul><li>Semi-open back</li>\
+                 <li>Circumaural full size</li></ul><div class=price>19.00</div></a></div>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let html = format!(
+            "<body><h1>Studio headphones</h1><div class=results><div>{cards}</div></div></body>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
+    }
+
+    #[test]
+    fn a_product_pages_linked_cards_are_not_its_content() {
+        // A product sheet with its description and a grid of other products, each card one
+        // link: the cards are teasers, not records that outweigh the sheet.
+        let card = |n: usize| {
+            format!(
+                "<li class=card><a href=/p{n}><h3>Gas Barbecue Model {n} with Side Burner</h3>\
+                 <span class=brand>Grillmaster</span><span class=price>{n}99.00</span>\
+                 <span class=stock>In stock, ships today</span></a></li>"
+            )
+        };
+        let cards: String = (1..=40).map(card).collect();
+        let d = "A gas barbecue with four burners, a cast iron grill and a side burner for sauces.";
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Product\"}}</script></head>\
+             <body><div class=sheet><h1>Grillmaster Four</h1><p>{d}</p>{}</div>\
+             <ul class=grid>{cards}</ul></body></html>",
+            format!("<p>{P}</p>").repeat(15)
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.contains(&d), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Model 7")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_popover_is_never_what_the_page_is_about() {
+        // A short forum post beside a `popover` card of browser instructions in tabs (hidden
+        // panels count as content): the card is shown only on demand, the post is the page.
+        let tab = |n: usize| {
+            format!(
+                "<div role=tabpanel {}><h5>Browser {n}</h5><ol><li>Tap the lock icon next to the \
+                 address bar of the browser.</li><li>Find Notifications and adjust your preference \
+                 in the settings.</li><li>Select the site settings and allow what you want.</li></ol></div>",
+                if n > 1 { "hidden" } else { "" }
+            )
+        };
+        let tabs: String = (1..=4).map(tab).collect();
+        let html = format!(
+            "<body><main><article><p>Hi, I would like to know the roadmap for future products and \
+             releases. It appears the only information posted is about released ones.</p></article></main>\
+             <i-card popover id=pushPrompt><h4>Configure browser push notifications</h4>{tabs}</i-card></body>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(
+            kept.iter().any(|t| t.starts_with("Hi, I would")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|t| t.contains("lock icon")), "{kept:?}");
+    }
+
+    #[test]
     fn a_listings_linked_fields_are_not_prose_against_its_records() {
         // Job cards that are one link each, their fields phrases of a few words: on a page
         // without prose, their value as short items is not prose, and they are records.
@@ -2031,6 +2164,40 @@ mod tests {
             .filter(|(_, v)| v.is_none())
             .map(|(b, _)| b.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_discussions_replies_beside_its_post_are_content() {
+        // A forum thread: the opening post in its own box, the replies in a comment list
+        // beside it. The page says it is a discussion, so the replies are its content too.
+        let r = "I had the same trouble last week and moving the files to a new folder fixed it for me.";
+        let html = format!(
+            "<html itemscope itemtype=https://schema.org/DiscussionForumPosting><body><main>\
+             <div class=discussion><div class=message>{}</div></div>\
+             <ul class=comments>{}</ul></main></body></html>",
+            format!("<p>{P}</p>").repeat(6),
+            format!("<li class=item-comment><div class=message><p>{r}</p></div></li>").repeat(5),
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&P), "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| **t == r).count(), 5, "{kept:?}");
+        // Comments inside the posts (a Q&A site's remarks under an answer) stay comments.
+        let c = "Could you add the version of the program that you used when you saw this happen?";
+        let html = format!(
+            "<html itemscope itemtype=https://schema.org/QAPage><body><main>{}</main></body></html>",
+            format!(
+                "<div class=answer><div class=post-body><p>{P}</p><p>{P}</p></div>\
+                 <ul class=comments><li class=comment>{c}</li></ul></div>"
+            )
+            .repeat(3),
+        );
+        let page = parse(&html);
+        assert!(page.discussion);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&P), "{kept:?}");
+        assert!(!kept.contains(&c), "{kept:?}");
     }
 
     #[test]

@@ -58,8 +58,8 @@ pub mod hint {
     /// (`message-signature`, `signaturecontainer`, `post-signature`): the poster's standing
     /// lines and reputation, not what the post says.
     pub const SIGNATURE: u32 = 1 << 15;
-    /// A popup or modal (`popup`, `modal`): a box shown over the page on demand (sign-up
-    /// offer, quick view, delivery terms), never what the page is about.
+    /// A popup or modal (`popup`, `modal`, or the `popover` attribute): a box shown over the
+    /// page on demand (sign-up offer, quick view, delivery terms), never what the page is about.
     pub const POPUP: u32 = 1 << 16;
 }
 
@@ -147,8 +147,8 @@ pub struct Page {
     pub title: Option<String>,
     /// `articleBody` from JSON-LD, when the page has one.
     pub article_body: Option<String>,
-    /// JSON-LD says the page is a discussion (`DiscussionForumPosting`, `QAPage`): its
-    /// replies are its content.
+    /// JSON-LD or microdata (`itemtype`) says the page is a discussion
+    /// (`DiscussionForumPosting`, `QAPage`): its replies are its content.
     pub discussion: bool,
     /// JSON-LD says the page itself is an article (`Article`, `NewsArticle`, `BlogPosting`…
     /// as a top-level object or a member of its `@graph`, not an item of a list): short or
@@ -437,6 +437,7 @@ pub fn parse(html: &str) -> Page {
                     page.product |= attrs
                         .itemprop
                         .is_some_and(|p| p.split_whitespace().any(|p| p == "offers"));
+                    page.discussion |= attrs.itemtype.is_some_and(discussion_itemtype);
                     let mut flags = parent_flags | flags_of(name, &attrs);
                     let hints = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
@@ -769,9 +770,11 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"id",
     b"role",
     b"itemprop",
+    b"itemtype",
     b"aria-hidden",
     b"style",
     b"hidden",
+    b"popover",
     b"type",
     b"encoding",
     b"color",
@@ -1272,7 +1275,10 @@ pub struct Attrs<'a> {
     pub id: Option<&'a str>,
     pub role: Option<&'a str>,
     pub itemprop: Option<&'a str>,
+    pub itemtype: Option<&'a str>,
     pub hidden: bool,
+    /// The `popover` attribute: the element is shown only on demand, over the page.
+    pub popover: bool,
     pub aria_hidden: Option<&'a str>,
     pub style: Option<&'a str>,
     /// Number of attributes.
@@ -1289,10 +1295,15 @@ impl<'a> Attrs<'a> {
                 "id" => &mut a.id,
                 "role" => &mut a.role,
                 "itemprop" => &mut a.itemprop,
+                "itemtype" => &mut a.itemtype,
                 "aria-hidden" => &mut a.aria_hidden,
                 "style" => &mut a.style,
                 "hidden" => {
                     a.hidden = true;
+                    continue;
+                }
+                "popover" => {
+                    a.popover = true;
                     continue;
                 }
                 _ => continue,
@@ -1633,6 +1644,10 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
             prev = w;
         }
     }
+    // The `popover` attribute: the browser shows the element only on demand, over the page.
+    if attrs.popover {
+        h |= hint::POPUP;
+    }
     // `hidden md:block`: hidden on small screens only.
     if h & hint::HIDDEN != 0 && attrs.class.is_some_and(|c| c.contains(':')) {
         h &= !hint::HIDDEN;
@@ -1654,9 +1669,25 @@ pub fn hints_of(attrs: &Attrs) -> u32 {
 /// JSON-LD `@type`s of a product page (see [`Page::product`]).
 const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup"];
 
+/// Schema.org types of a discussion page (see [`Page::discussion`]).
+const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
 /// Whether a JSON-LD value (or one inside it) has a discussion `@type`.
 fn discussion(v: &serde_json::Value, depth: usize) -> bool {
-    has_type(v, &["DiscussionForumPosting", "QAPage"], depth)
+    has_type(v, DISCUSSION_TYPES, depth)
+}
+
+/// Whether a microdata `itemtype` (one or more type URLs, `https://schema.org/QAPage`) names a
+/// discussion type. Forums and Q&A sites mark it on `<html>`, `<body>` or the thread's element.
+fn discussion_itemtype(itemtype: &str) -> bool {
+    itemtype.split_whitespace().any(|t| {
+        let name = t
+            .trim_end_matches('/')
+            .rsplit(['/', '#'])
+            .next()
+            .unwrap_or(t);
+        DISCUSSION_TYPES.contains(&name)
+    })
 }
 
 /// JSON-LD `@type`s of an article page (see [`Page::article`]).
