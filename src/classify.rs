@@ -94,6 +94,8 @@ impl Verdict {
 /// One document, segmented, with the per-line text every rule reads.
 pub struct Doc<'a> {
     pub bytes: &'a [u8],
+    /// `bytes` as a string, when they are known to be UTF-8.
+    pub whole: Option<&'a str>,
     pub lines: Vec<Line>,
     /// Trimmed line text (invalid UTF-8 replaced for reading only; output keeps the bytes).
     pub text: Vec<Cow<'a, str>>,
@@ -144,6 +146,7 @@ impl<'a> Doc<'a> {
         }
         Doc {
             bytes,
+            whole,
             lines,
             text,
             norm_buf,

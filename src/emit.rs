@@ -66,6 +66,11 @@ pub fn emit(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
             },
             Some(verdict) => {
                 let bytes = &doc.bytes[start..end];
+                // Lines end at a newline byte, so a UTF-8 document's lines are UTF-8.
+                let as_text = match doc.whole {
+                    Some(w) => w.get(start..end).ok_or(()),
+                    None => std::str::from_utf8(bytes).map_err(drop),
+                };
                 if let Some(prev) = spans.last_mut()
                     && prev.action == Action::Remove
                     && verdict.duplicate_of.is_none()
@@ -74,13 +79,13 @@ pub fn emit(doc: &Doc, v: Vec<Option<Verdict>>, id: &str) -> Emitted {
                     && prev.rule.as_deref() == Some(verdict.rule.as_str())
                     && prev.evidence.as_ref() == Some(&verdict.evidence)
                     && let Some(text) = prev.text.as_mut()
-                    && let Ok(more) = std::str::from_utf8(bytes)
+                    && let Ok(more) = as_text
                 {
                     text.push_str(more);
                     prev.end = end as u64;
                     continue;
                 }
-                let (text, hex) = match std::str::from_utf8(bytes) {
+                let (text, hex) = match as_text {
                     Ok(s) => (Some(s.to_string()), None),
                     Err(_) => (None, Some(crate::hex(bytes))),
                 };
