@@ -429,6 +429,43 @@ impl Norm {
         self.push_ascii_run_with::<true>(run, out)
     }
 
+    /// The start of an ASCII run written at `p + len`: the pending space, when anything is
+    /// written already. Returns the length, whether the last byte written was a letter or
+    /// digit, and the spaces written.
+    ///
+    /// # Safety
+    /// `p + len` has room for one byte.
+    #[inline(always)]
+    unsafe fn begin_run(&self, p: *mut u8, len: usize) -> (usize, bool, usize) {
+        if self.pending_space && len > self.start {
+            // SAFETY: per the contract.
+            unsafe { *p.add(len) = b' ' };
+            (len + 1, false, 1)
+        } else {
+            (len, len > self.start, 0)
+        }
+    }
+
+    /// The end of an ASCII run: a space left last is taken back and becomes a pending one;
+    /// sets `v`'s length to `len` and counts the run's `spaces`.
+    ///
+    /// # Safety
+    /// The first `len` bytes of `v` are written, and ASCII.
+    #[inline(always)]
+    unsafe fn end_run(&mut self, v: &mut Vec<u8>, mut len: usize, word: bool, mut spaces: usize) {
+        let mut pending = !word;
+        // SAFETY: per the contract (and `len - 1` is within it).
+        if len > self.start && unsafe { *v.as_ptr().add(len - 1) } == b' ' {
+            len -= 1;
+            spaces -= 1;
+            pending = true;
+        }
+        // SAFETY: per the contract.
+        unsafe { v.set_len(len) };
+        self.pending_space = pending;
+        self.spaces += spaces;
+    }
+
     /// [`Norm::push_ascii_run`] sixty-four bytes at a time, where the CPU has AVX-512 BW and
     /// VBMI2: the same masks as [`Norm::push_ascii_run_with`], as 64-bit ones, and each
     /// sixty-four's kept bytes packed by one `vpcompressb`. The last, partial sixty-four is
@@ -438,8 +475,6 @@ impl Norm {
     unsafe fn push_ascii_run_avx512(&mut self, run: &str, out: &mut String) {
         use std::arch::x86_64::*;
         let b = run.as_bytes();
-        let start = self.start;
-        let mut spaces = 0usize;
         let set = |c: u8| _mm512_set1_epi8(c as i8);
         // SAFETY: only ASCII bytes are written, so the string stays UTF-8. A sixty-four's
         // store of sixty-four bytes starts at the length so far, at most one byte (the pending
@@ -450,13 +485,7 @@ impl Norm {
             let v = out.as_mut_vec();
             v.reserve(b.len() + 66);
             let p = v.as_mut_ptr();
-            let mut len = v.len();
-            let mut word = !self.pending_space && len > start;
-            if self.pending_space && len > start {
-                *p.add(len) = b' ';
-                len += 1;
-                spaces += 1;
-            }
+            let (mut len, mut word, mut spaces) = self.begin_run(p, v.len());
             let mut i = 0;
             while i < b.len() {
                 let n = b.len() - i;
@@ -483,16 +512,8 @@ impl Norm {
                 len += keep.count_ones() as usize;
                 i += 64;
             }
-            let mut pending = !word;
-            if len > start && *p.add(len - 1) == b' ' {
-                len -= 1;
-                spaces -= 1;
-                pending = true;
-            }
-            v.set_len(len);
-            self.pending_space = pending;
+            self.end_run(v, len, word, spaces);
         }
-        self.spaces += spaces;
     }
 
     /// The body of [`Norm::push_ascii_run`]; `PACK` packs the kept bytes with SSSE3 shuffles
@@ -500,8 +521,6 @@ impl Norm {
     #[inline(always)]
     fn push_ascii_run_with<const PACK: bool>(&mut self, run: &str, out: &mut String) {
         let b = run.as_bytes();
-        let start = self.start;
-        let mut spaces = 0usize;
         // SAFETY: only ASCII bytes are written, so the string stays UTF-8. The output grows by
         // at most one byte per byte of `run`, plus the pending space; a write of sixteen bytes
         // starts at most fifteen bytes before the end of what a sixteen keeps (with `PACK`:
@@ -512,14 +531,8 @@ impl Norm {
             let v = out.as_mut_vec();
             v.reserve(b.len() + 32);
             let p = v.as_mut_ptr();
-            let mut len = v.len();
             // The last byte that is not a quote was a letter or digit.
-            let mut word = !self.pending_space && len > start;
-            if self.pending_space && len > start {
-                *p.add(len) = b' ';
-                len += 1;
-                spaces += 1;
-            }
+            let (mut len, mut word, mut spaces) = self.begin_run(p, v.len());
             let mut i = 0;
             while i < b.len() {
                 let rest = &b[i..];
@@ -568,16 +581,8 @@ impl Norm {
                 }
                 i += 16;
             }
-            let mut pending = !word;
-            if len > start && *p.add(len - 1) == b' ' {
-                len -= 1;
-                spaces -= 1;
-                pending = true;
-            }
-            v.set_len(len);
-            self.pending_space = pending;
+            self.end_run(v, len, word, spaces);
         }
-        self.spaces += spaces;
     }
 
     #[inline]
