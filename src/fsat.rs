@@ -9,13 +9,6 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-/// Which of a thread's two held folders a call uses.
-#[derive(Clone, Copy)]
-pub enum Slot {
-    Input = 0,
-    Output = 1,
-}
-
 /// Opens `path` read-only and without blocking (a FIFO opens at once instead of waiting for a
 /// writer; see `input::open_regular`).
 pub fn open_read(path: &Path) -> io::Result<File> {
@@ -47,6 +40,19 @@ pub fn write_unnamed(dir: &Path, name: &std::ffi::OsStr, data: &[u8]) -> io::Res
     imp::write_unnamed(dir, name, data)
 }
 
+/// The temporary name a file `name` is written under before it is renamed into place:
+/// hidden, and marked with this process's id.
+pub fn temp_name(name: &std::ffi::OsStr) -> std::ffi::OsString {
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let mut tmp = std::ffi::OsString::from(".");
+    tmp.push(name);
+    tmp.push(format!(
+        ".decruft-{}.tmp",
+        PID.get_or_init(std::process::id)
+    ));
+    tmp
+}
+
 /// `path`'s folder and file name; `.` for a bare file name.
 pub fn split(path: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
     let name = path.file_name()?;
@@ -59,7 +65,7 @@ pub fn split(path: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
 
 #[cfg(target_os = "linux")]
 mod imp {
-    use super::{Slot, split};
+    use super::{split, temp_name};
     use std::cell::RefCell;
     use std::ffi::{CString, OsStr};
     use std::fs::{File, OpenOptions};
@@ -68,6 +74,13 @@ mod imp {
     use std::os::unix::ffi::OsStrExt;
     use std::os::unix::fs::OpenOptionsExt;
     use std::path::{Path, PathBuf};
+
+    /// Which of a thread's two held folders a call uses.
+    #[derive(Clone, Copy)]
+    enum Slot {
+        Input = 0,
+        Output = 1,
+    }
 
     thread_local! {
         /// Per slot: the folder last used and its handle.
@@ -207,12 +220,7 @@ mod imp {
             Ok(()) => Ok(true),
             Err(e) if e.raw_os_error() == Some(libc::EEXIST) => {
                 // Replace the existing file in one step: link to a temporary name, rename.
-                let tmp = format!(
-                    ".{}.decruft-{}.tmp",
-                    name.to_string_lossy(),
-                    std::process::id()
-                );
-                let tmp = c_name(OsStr::new(&tmp))?;
+                let tmp = c_name(&temp_name(name))?;
                 link(&tmp)?;
                 with_dir(Slot::Output, dir, |dfd| {
                     // SAFETY: an open folder handle and NUL-terminated strings.

@@ -34,9 +34,7 @@ impl AtomicFile {
                 format!("{} is not a file name", dest.display()),
             ));
         };
-        let mut tmp = OsString::from(".");
-        tmp.push(name);
-        tmp.push(format!(".decruft-{}.tmp", pid()));
+        let tmp = fsat::temp_name(name);
         // The folder usually exists already: create it only when the file cannot be made
         // (and then report what creating the folder says, as when it is created first).
         let file = match fsat::create_in(dir, &tmp) {
@@ -82,12 +80,6 @@ impl Drop for AtomicFile {
             let _ = fsat::remove_in(&self.dir, &self.tmp);
         }
     }
-}
-
-/// This process's id, for temporary file names (asked of the system once).
-fn pid() -> u32 {
-    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *PID.get_or_init(std::process::id)
 }
 
 /// Writes every buffer of `bufs`, in order, with as few `writev` calls as the system allows
