@@ -237,7 +237,8 @@ pub fn extract_page(page: &Page) -> Extraction {
             if popup { r.min(0.0) } else { r }
         })
         .collect();
-    let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len());
+    // (Hidden text is weighed on its own below.)
+    let mut dominant = dominant_hints(blocks, &raw, 0, 0..blocks.len()) & !hint::HIDDEN;
     // A consent notice is never what a page is about, however much of its content-like text
     // it holds (a listing's short items weigh less than a consent manager's purposes). A
     // cookie class on `<html>` or `<body>` (`cookies-not-set`) is a state of the page, not a
@@ -324,13 +325,23 @@ pub fn extract_page(page: &Page) -> Extraction {
     }
     // Text hidden until a script shows it (a reveal effect, a consent wall) is still the page's
     // content when it is most of it.
+    // A hidden copy of the visible text (a page's raw Markdown in a hidden `<pre>`, a
+    // second layout for small screens) reveals nothing: it does not count.
+    let hidden_at = |i: usize| blocks[i].flags & flag::HIDDEN != 0 && raw[i] > 0.0;
     let hidden: f64 = (0..blocks.len())
-        .filter(|&i| blocks[i].flags & flag::HIDDEN != 0 && raw[i] > 0.0)
+        .filter(|&i| hidden_at(i))
         .map(|i| raw[i])
         .sum();
     let positive: f64 = raw.iter().filter(|v| **v > 0.0).sum();
     if hidden > 0.5 * positive {
-        dominant |= hint::HIDDEN;
+        let copy = hidden_copies(blocks);
+        let hidden: f64 = (0..blocks.len())
+            .filter(|&i| hidden_at(i) && !copy[i])
+            .map(|i| raw[i])
+            .sum();
+        if hidden > 0.5 * positive {
+            dominant |= hint::HIDDEN;
+        }
     }
     // A page that marks its main element with enough text in it: text outside it counts
     // for less (a cookie notice or a footer blurb must not outweigh it).
@@ -991,6 +1002,48 @@ const BODY_DEPTH: u32 = 2;
 const DOMINANT_FLAG: f64 = 0.9;
 
 /// The hints (given below `depth`) on more than half the content-like text of `range`.
+/// Share of a hidden block's word triples found in the visible text at or above which the
+/// block is a copy of it (see [`hidden_copies`]).
+const HIDDEN_COPY: f64 = 0.6;
+
+/// For each block, whether it is hidden and repeats the visible text: at least
+/// [`HIDDEN_COPY`] of its runs of three words (lower-cased, letters and digits only) occur in
+/// the blocks that are not hidden. Markup written out beside the words (`[CRM](https://…)`)
+/// breaks a few runs, not most.
+fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let hasher = BuildHasherDefault::<DefaultHasher>::default();
+    let triples = |text: &str, f: &mut dyn FnMut(u64)| {
+        let words: Vec<String> = (text.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for w in words.windows(3) {
+            f(hasher.hash_one(w));
+        }
+    };
+    let mut visible = HashSet::new();
+    for b in blocks.iter().filter(|b| b.flags & flag::HIDDEN == 0) {
+        triples(&b.text, &mut |h| {
+            visible.insert(h);
+        });
+    }
+    (blocks.iter())
+        .map(|b| {
+            if b.flags & flag::HIDDEN == 0 {
+                return false;
+            }
+            let (mut all, mut seen) = (0usize, 0usize);
+            triples(&b.text, &mut |h| {
+                all += 1;
+                seen += usize::from(visible.contains(&h));
+            });
+            all > 0 && seen as f64 >= HIDDEN_COPY * all as f64
+        })
+        .collect()
+}
+
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
     let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
     let mut dominant = 0u32;
@@ -2266,6 +2319,31 @@ mod tests {
         let v = extract(&page);
         let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P; 3]);
+    }
+
+    #[test]
+    fn a_hidden_copy_of_the_text_reveals_nothing() {
+        // The page's own Markdown, hidden, is longer than the article: it is still not text
+        // waiting to be revealed, so it goes and the article stays.
+        let paras = [
+            "Choosing the right tool is a balancing act between features and price.",
+            "Most teams overbuy and then spend months configuring what they never use.",
+            "Start with your needs and be honest about what your team can maintain.",
+        ];
+        let md: String = paras
+            .iter()
+            .map(|p| format!("## {p} [link](https://x.example/a)\n"))
+            .collect();
+        let html = format!(
+            "<body><main><article>{}</article><pre aria-hidden=true hidden>{md}{md}</pre></main></body>",
+            paras
+                .iter()
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>(),
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert_eq!(kept, paras);
     }
 
     #[test]
