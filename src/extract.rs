@@ -33,6 +33,7 @@ pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
 pub const SHOP_RELATED: &str = "html_shop_related";
+pub const SHOP_CARDS: &str = "html_shop_cards";
 pub const VOTE_COUNT: &str = "html_vote_count";
 
 /// Hints that name a page part other than the content.
@@ -563,6 +564,10 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
     }
     shop_related(page, &mut v, &parts);
+    // Other products' cards on a product page (not when the records are the content).
+    if page.product && !use_scopes {
+        shop_cards(page, &mut v);
+    }
     drop_title(page, &mut v, first, end);
     if page.discussion {
         drop_vote_counts(page, &mut v);
@@ -770,6 +775,103 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     }
     (rec, runs)
 }
+
+/// Whether a text holds a price: a currency sign right before or after a digit ("$12.99",
+/// "12,99 €").
+fn has_price(t: &str) -> bool {
+    let cur = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₪');
+    let mut prev = ' ';
+    let mut before = ' ';
+    for c in t.chars() {
+        if (cur(prev) && c.is_ascii_digit())
+            || (cur(c) && (prev.is_ascii_digit() || (prev == ' ' && before.is_ascii_digit())))
+        {
+            return true;
+        }
+        before = prev;
+        prev = c;
+    }
+    false
+}
+
+/// On a product page, a run of other products' cards inside the main content (a carousel
+/// of accessories, "featured products", a "shop the look" strip): at least [`MIN_RECORDS`]
+/// sibling elements of one tag and first class, three in four of them cards: short
+/// ([`CARD_WORDS`]), with a link and a price, not naming the product (the page title's
+/// name). Not when the cards hold more than [`CARD_SHARE`] of the content's words: then
+/// they are what the page is about (a category page that says it is a product).
+fn shop_cards(page: &Page, v: &mut [Option<Verdict>]) {
+    let (title, longest) = product_name(page);
+    let by_node = elements_by_node(page);
+    let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
+        r.filter(|&k| v[k].is_none())
+            .map(|k| page.blocks[k].text.split_whitespace().count())
+            .sum()
+    };
+    let mut groups: Vec<((&str, &str), Vec<&Element>)> = Vec::new();
+    for parent in &page.elements {
+        let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
+            continue;
+        };
+        groups.clear();
+        for c in node.children() {
+            let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
+                continue;
+            };
+            let sig = (el.name(), crate::html::first_class(el).unwrap_or(""));
+            match groups.iter_mut().find(|g| g.0 == sig) {
+                Some(g) => g.1.push(ce),
+                None => groups.push((sig, vec![ce])),
+            }
+        }
+        for (_, members) in &groups {
+            if members.len() < MIN_RECORDS {
+                continue;
+            }
+            let card = |e: &Element| {
+                let blocks = &page.blocks[e.first..e.end];
+                let names_product = blocks.iter().any(|b| {
+                    let t = text::normalize(&b.text);
+                    t.split(' ').count() >= 3
+                        && (title.contains(&t) || longest.as_deref().is_some_and(|n| t.contains(n)))
+                });
+                (e.first..e.end).any(|k| v[k].is_none())
+                    && !names_product
+                    && words(v, e.first..e.end) <= CARD_WORDS
+                    && blocks.iter().any(|b| b.link_chars > 0)
+                    && blocks.iter().any(|b| has_price(&b.text))
+            };
+            if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
+                continue;
+            }
+            let cards: usize = members.iter().map(|e| words(v, e.first..e.end)).sum();
+            if cards as f64 > CARD_SHARE * words(v, 0..page.blocks.len()) as f64 {
+                continue;
+            }
+            for e in members {
+                for k in e.first..e.end {
+                    if v[k].is_none() {
+                        v[k] = Some(verdict(
+                            page,
+                            "related",
+                            SHOP_CARDS,
+                            &page.blocks[k],
+                            "a card of another product (a link and a price) in a run of them \
+                             on a product page"
+                                .into(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Most words a card of another product has (see [`shop_cards`]).
+const CARD_WORDS: usize = 70;
+
+/// Largest share of the content's words a run of other products' cards may hold.
+const CARD_SHARE: f64 = 0.6;
 
 /// Whether a run of records lies inside blocks `first..end` and holds most of their text
 /// (a list of teasers with their leads: records, even when their prose outweighs their
@@ -2060,6 +2162,42 @@ mod tests {
         let kept = kept_texts(&page, &e.verdicts);
         assert!(kept.contains(&d), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Model 7")), "{kept:?}");
+    }
+
+    #[test]
+    fn other_products_cards_on_a_product_page_go() {
+        // A product sheet whose description is followed, in the same element, by a strip of
+        // other products' cards (a link and a price each): the cards go, the sheet stays.
+        let card = |n: usize| {
+            format!(
+                "<div class=tile><a href=/p{n}>Precision Screwdriver Set {n}</a>\
+                 <span class=stars>4.8</span><span class=price>${n}4.95</span></div>"
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        let html = format!(
+            "<html><head><title>Magnetic Project Mat | Toolshop</title>\
+             <script type=application/ld+json>{{\"@type\":\"Product\"}}</script></head>\
+             <body><main><div class=product><h1>Magnetic Project Mat</h1>{}\
+             <h3>Featured Products</h3><div class=strip>{cards}</div></div></main></body></html>",
+            format!("<p>{P}</p>").repeat(4)
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.contains(&P), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Set 2")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("$14.95")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_price_is_a_currency_sign_beside_a_number() {
+        assert!(has_price("$12.99"));
+        assert!(has_price("Regular price 12,99 €"));
+        assert!(has_price("12€"));
+        assert!(!has_price("$ signs and 12 items"));
+        assert!(!has_price("Model 2024"));
     }
 
     #[test]
