@@ -260,7 +260,7 @@ impl Classifier {
     /// The verdict for every line of `doc` (None = keep), a plain-text document that may be a
     /// full-page text dump (see `pagedump.rs`).
     pub fn classify(&self, doc: &Doc) -> Vec<Option<Verdict>> {
-        self.classify_with(doc, true, &|_, _| true, false)
+        self.classify_with(doc, true, &|_, _| Section::Same, false)
     }
 
     /// As [`Classifier::classify`] without the page-dump rule: for text whose main content was
@@ -276,7 +276,7 @@ impl Classifier {
     pub fn classify_extracted(
         &self,
         doc: &Doc,
-        same_section: &dyn Fn(usize, usize) -> bool,
+        same_section: &dyn Fn(usize, usize) -> Section,
         listing: bool,
     ) -> Vec<Option<Verdict>> {
         self.classify_with(doc, false, same_section, listing)
@@ -286,7 +286,7 @@ impl Classifier {
         &self,
         doc: &Doc,
         page_dump: bool,
-        same_section: &dyn Fn(usize, usize) -> bool,
+        same_section: &dyn Fn(usize, usize) -> Section,
         listing: bool,
     ) -> Vec<Option<Verdict>> {
         let n = doc.len();
@@ -382,6 +382,19 @@ impl Classifier {
     }
 }
 
+/// Where a line is against a related-section header's part of the page (see
+/// [`Classifier::classify_extracted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Past the header's part of the page: the section has ended.
+    Outside,
+    /// Still in it, as far as the page says (plain text says nothing).
+    Same,
+    /// Inside the element that holds the header and its first item and not the article's
+    /// text: a related module of its own, every line of it an item.
+    Boxed,
+}
+
 pub(crate) fn is_related_header(e: &Entry) -> bool {
     e.kind == Kind::Header && e.reason == "related"
 }
@@ -396,7 +409,7 @@ struct Rules<'r, 'a> {
     time: &'r [bool],
     /// Whether a line is in the same part of the page as a related header's line (see
     /// [`Classifier::classify_extracted`]).
-    same_section: &'r dyn Fn(usize, usize) -> bool,
+    same_section: &'r dyn Fn(usize, usize) -> Section,
     /// Whether a cluster of relative times without a header opens a related section
     /// (`syndicated_items`; not on a listing, see [`Classifier::classify_extracted`]).
     headerless: bool,
@@ -676,7 +689,12 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
             if self.protected[j] {
                 break;
             }
-            if header.is_some() && !(self.same_section)(s, j) {
+            let section = if header.is_some() {
+                (self.same_section)(s, j)
+            } else {
+                Section::Same
+            };
+            if section == Section::Outside {
                 boxed = true;
                 break;
             }
@@ -693,6 +711,15 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 };
                 self.mark(j, "related", rule, ev);
                 budget = 0;
+            } else if section == Section::Boxed && header.is_some_and(|e| e.phrase.contains(' ')) {
+                let ev = Evidence {
+                    detail: Some(format!(
+                        "in the box that holds the header and its items, apart from the article {anchor}"
+                    )),
+                    ..Evidence::default()
+                };
+                self.mark(j, "related", rule, ev);
+                marked += 1;
             } else if self.is_item_metadata(j) {
                 let ev = Evidence {
                     detail: Some(format!("item source, time or date {anchor}")),

@@ -201,14 +201,20 @@ impl Cleaner {
         let modules = std::cell::RefCell::new(HashMap::new());
         let same_section = |h: usize, j: usize| {
             let m = *modules.borrow_mut().entry(h).or_insert_with(|| module(h));
-            match (m, node_at(j)) {
-                (Some((Some(box_), article)), Some(n)) => {
-                    html::is_within(&page.doc, n, box_) || parent(n) != Some(article)
+            let same = match (m, node_at(j)) {
+                (Some((Some(box_), _)), Some(n)) if html::is_within(&page.doc, n, box_) => {
+                    return classify::Section::Boxed;
                 }
+                (Some((Some(_), article)), Some(n)) => parent(n) != Some(article),
                 (Some((None, article)), Some(n)) => {
                     parent(n) != Some(article) || kept_doc.words[j] < RESUMED_ARTICLE_WORDS
                 }
                 _ => true,
+            };
+            if same {
+                classify::Section::Same
+            } else {
+                classify::Section::Outside
             }
         };
         let mut text_verdicts =
@@ -1120,6 +1126,35 @@ mod tests {
                 "",
             ]
         );
+    }
+
+    #[test]
+    fn a_related_box_on_the_articles_topic_goes_whole() {
+        // Related posts share the article's topic, so their headlines read as on topic; in
+        // a box of their own (the header and its first item in one element apart from the
+        // article's text) every line of the box is an item.
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let article = [
+            "Electricians need a good multimeter, insulated screwdrivers and a sturdy tool bag for daily jobs.",
+            "A voltage tester and wire strippers save time on every electrical job and keep electricians safe.",
+            "Buy electrical tools that carry a safety rating and replace worn tools before they fail on a job.",
+        ];
+        let html = format!(
+            "<html><body><article><div class=body><p>{}</p><p>{}</p><p>{}</p></div>\
+             <div class=posts><h2>Related posts</h2><div class=cards>\
+             <a href=/a>Electrical, Tools, Guides</a><a href=/b>7 best tools for electrical jobs</a>\
+             <a href=/c>Electrical safety tools every electrician needs</a></div></div>\
+             </article></body></html>",
+            article[0], article[1], article[2],
+        );
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        for kept in article {
+            assert!(out.contains(kept), "{out}");
+        }
+        for gone in ["Related posts", "Guides", "7 best", "every electrician"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
     }
 
     #[test]
