@@ -340,6 +340,7 @@ impl Classifier {
         rules.tag_lists(&strong);
         rules.weak_neighbours(&weak);
         rules.promo_followups();
+        rules.author_bios();
         if page_dump {
             crate::pagedump::mark(doc, &mut v, &protected, &strong);
         }
@@ -454,6 +455,52 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
             }
             if !changed {
                 break;
+            }
+        }
+    }
+
+    /// An author's bio below the article (`author_bio`): in the text's tail (the lines after
+    /// its last line of [`BIO_TAIL_WORDS`] words or more that is not a bio, in the second half
+    /// of the text), a paragraph that opens with a person's name and says what they do ("Jane
+    /// Doe is a freelance writer…", "Dr. Lee is a physician…", see [`is_bio`]). The name and
+    /// role lines just above it (an author box's "Jane Doe" / "Contributing Writer": up to
+    /// two lines of at most five words without sentence punctuation) go with it.
+    fn author_bios(&mut self) {
+        let n = self.doc.len();
+        let mut bios = Vec::new();
+        for i in (0..n).rev() {
+            if self.doc.lines[i].blank || i < n / 2 {
+                if i < n / 2 {
+                    break;
+                }
+                continue;
+            }
+            let w = self.doc.words[i];
+            if w >= BIO_MIN_WORDS && is_bio(&self.doc.text[i]) {
+                bios.push(i);
+            } else if w >= BIO_TAIL_WORDS {
+                break;
+            }
+        }
+        for &i in &bios {
+            let ev = || Evidence {
+                detail: Some("an author's bio below the article".into()),
+                ..Evidence::default()
+            };
+            self.mark(i, "byline", "author_bio", ev());
+            let mut j = i;
+            for _ in 0..2 {
+                match self.doc.prev_nonblank(j, 1) {
+                    Some(k)
+                        if self.doc.words[k] <= 5
+                            && !self.doc.text[k].ends_with(['.', '!', '?', ':'])
+                            && self.free(k) =>
+                    {
+                        self.mark(k, "byline", "author_bio", ev());
+                        j = k;
+                    }
+                    _ => break,
+                }
             }
         }
     }
@@ -811,6 +858,52 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     }
 }
 
+/// Fewest words of a bio line (see [`Rules::author_bios`]).
+const BIO_MIN_WORDS: usize = 8;
+/// A line this long that is not a bio ends the tail an author's bio is looked for in.
+const BIO_TAIL_WORDS: usize = 30;
+
+/// Whether a paragraph is a person's bio: it opens with a name (capitalised, up to four
+/// words, an optional "Dr."), then "is", "was", "has been" or "serves as" (fr `est`, de
+/// `ist`, es `es`) and, within twelve words, a role (writer, editor, founder, physician,
+/// analyst…). A name that is a common opening word ("The", "This", "Our") is none; and the
+/// bio must speak of the person ("he", "her", "their"…) or open with two capitalised names
+/// and give the role within six words ("Jane Doe is a freelance writer").
+fn is_bio(t: &str) -> bool {
+    use std::sync::OnceLock;
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [bio, named, pronoun] = RE.get_or_init(|| {
+        let role = r"(?i:writer|editor|author|journalist|reporter|contributor|columnist|founder|co-founder|ceo|cto|cfo|coo|president|director|manager|specialist|analyst|professor|lecturer|faculty|attorney|lawyer|developer|engineer|consultant|photographer|ambassador|graduate|physician|doctor|nurse|dietitian|nutritionist|therapist|marketer|strategist|owner|executive|researcher|scientist|designer|blogger|creator|coach|advisor|adviser|planner|partner|officer|student|chef|historian|curator|journaliste|rédact(?:eur|rice)|autrice|redakteur(?:in)?|autor(?:in|a)?|journalistin|periodista|redactor(?:a)?)s?";
+        let verb = r"(?:is|was|has been|serves as|est|ist|es)";
+        let title = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?";
+        [
+            Regex::new(&format!(
+                r"^\(?{title}\p{{Lu}}[\w'’.-]*(?:\s+[\w'’.-]+){{0,3}},?\s+{verb}\s+(?:\S+\s+){{0,12}}?{role}\b"
+            ))
+            .expect("bio pattern"),
+            Regex::new(&format!(
+                r"^\(?{title}\p{{Lu}}[\w'’-]*\s+\p{{Lu}}[\w'’.-]*(?:\s+[\w'’.-]+){{0,2}},?\s+{verb}\s+(?:(?:a|an|the)\s+)?(?:\S+\s+){{0,5}}?{role}\b"
+            ))
+            .expect("named bio pattern"),
+            Regex::new(r"(?i)\b(?:he|she|his|her|him|they|their|il|elle|er|sie|él|ella)\b")
+                .expect("pronoun pattern"),
+        ]
+    });
+    const OPENERS: &[&str] = &[
+        "the", "this", "that", "these", "those", "my", "our", "your", "his", "her", "its", "their",
+        "what", "which", "who", "if", "when", "any", "it", "there", "here", "a", "an", "every",
+        "each", "some", "all", "most", "many", "one",
+    ];
+    let first = t
+        .trim_start_matches('(')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    !OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+        && bio.is_match(t)
+        && (pronoun.is_match(t) || named.is_match(t))
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -899,6 +992,30 @@ mod tests {
     const ARTICLE: &str = "Cambodia arrests hundreds in a cybercrime crackdown across provinces.\n\
         Police in Cambodia detained suspects from scam compounds in several provinces.\n\
         The cybercrime crackdown follows an order from the prime minister of Cambodia.\n";
+
+    #[test]
+    fn an_authors_bio_below_the_article_goes_with_its_name_lines() {
+        let bio = "Rebecca Norris is a full-time freelance writer living near Washington. \
+                   She covers parenting, food and travel.";
+        let src = format!("{ARTICLE}{ARTICLE}Rebecca Norris\nContributing Writer\n{bio}\n");
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Rebecca Norris", "author_bio"),
+                ("Contributing Writer", "author_bio"),
+                (bio, "author_bio")
+            ]
+        );
+        // Not a person (a common opening word), and not in the tail: both stay.
+        let src = format!(
+            "{ARTICLE}{ARTICLE}This guide is written by an editor at the paper, she says.\n"
+        );
+        assert!(removed(&src).is_empty());
+        let src = format!("{bio}\n{ARTICLE}{ARTICLE}");
+        assert!(removed(&src).is_empty());
+    }
 
     #[test]
     fn share_bar_goes_as_a_whole_but_a_lone_email_stays() {
