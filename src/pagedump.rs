@@ -21,7 +21,8 @@
 //! product's description and specifications, a listing's blurbs) are kept too when their own
 //! best run scores at least [`REGION_SHARE`] of the core's (and [`REGION_MIN`]). A document is
 //! a page dump only when at least [`HEAD_MENU`] menu-like lines come before its first prose
-//! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line; clean
+//! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line, or when
+//! [`GATE_MENUS`] menu-like lines make up [`GATE_MENU_SHARE`] of its lines; clean
 //! articles open with a headline and prose, so the rule does not fire on them. Nor does it
 //! when the core is too thin to be an article ([`CORE_MIN`], [`CORE_SHARE`]): on a listing or
 //! catalogue the items look like menus, and cutting around a stray sentence loses them; only
@@ -101,6 +102,11 @@ pub const TAIL_MENU: usize = 12;
 /// clean article's stray menu lines come at one end, a few at most).
 pub const HEAD_MENU_BOTH: usize = 4;
 pub const BOTH_MENU: usize = 12;
+/// Or, whatever the head, at least [`GATE_MENUS`] menu-like lines making up at least
+/// [`GATE_MENU_SHARE`] of the document's lines (a banner above the menus reads as prose and
+/// ends the head early; a clean article is mostly prose, a noisy one has a few dozen menus).
+pub const GATE_MENUS: usize = 100;
+pub const GATE_MENU_SHARE: f64 = 0.6;
 /// Lines right above the core (headline, byline, dateline) that join it.
 const LEAD_LINES: usize = 3;
 /// A further prose region is kept when its score sum reaches this share of the core's
@@ -437,7 +443,24 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     let Some(first) = first else {
         return;
     };
-    if head < HEAD_MENU {
+    // A page made mostly of menus is a dump whatever stands above them: a banner (a shipping
+    // offer, a browser notice, a network's blurb) reads as the first prose line and hides the
+    // head. Counted only when the head is short, and only up to the answer.
+    let mostly_menus = head < HEAD_MENU && {
+        let need = GATE_MENUS.max((GATE_MENU_SHARE * live.len() as f64).ceil() as usize);
+        let (mut menus, mut others) = (0, 0);
+        live.len() >= need
+            && live.iter().any(|&k| {
+                if score(k, &mut lower).menu {
+                    menus += 1;
+                } else {
+                    others += 1;
+                }
+                menus >= need || others > live.len() - need
+            })
+            && menus >= need
+    };
+    if head < HEAD_MENU && !mostly_menus {
         if head < HEAD_MENU_WEAK {
             return;
         }
@@ -1123,6 +1146,34 @@ mod tests {
         for l in panel.lines() {
             assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_banner_above_a_page_of_menus_does_not_hide_a_dump() {
+        // The shipping banner is the first prose line: one menu line above it, too few for
+        // the head. But the page is mostly menus (a shop's mega-menu and its footer).
+        let banner = "Example Shop | Home\n\
+            Free standard shipping on orders over forty dollars, and for more information on shipping rates and timelines please visit our international page\n";
+        let mega: String = (1..=70).map(|k| format!("Category {k}\n")).collect();
+        let foot: String = (1..=40).map(|k| format!("Footer Link {k}\n")).collect();
+        let src = format!("{banner}{mega}{ARTICLE}{foot}");
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        // Below the banner (kept as a prose region of its own) or above the article.
+        let cat = rule("Category 7").unwrap_or_default();
+        assert!(cat == "dump_head" || cat == "dump_gap", "{r:#?}");
+        assert_eq!(
+            rule("Footer Link 7").as_deref(),
+            Some("dump_tail"),
+            "{r:#?}"
+        );
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // A few dozen menus around an article with a banner on top: no dump.
+        let mega: String = (1..=30).map(|k| format!("Category {k}\n")).collect();
+        let r = removed(&format!("{banner}{mega}{ARTICLE}"));
+        assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
     }
 
     #[test]
