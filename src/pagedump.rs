@@ -131,9 +131,7 @@ struct LineScore {
 fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
     let t: &str = &doc.text[i];
     let w = doc.words[i];
-    let sentence = t.ends_with([
-        '.', '!', '?', ':', ';', '"', '”', '’', ')', '…', '。', '！', '？',
-    ]);
+    let sentence = ends_like_sentence(t);
     if w == 0 {
         return LineScore {
             score: SHORT,
@@ -193,6 +191,14 @@ fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
         score: OTHER,
         menu: false,
     }
+}
+
+/// Whether line `t` ends like a sentence: such a line is never menu-like (unless it has no
+/// words, or is a related-content header).
+fn ends_like_sentence(t: &str) -> bool {
+    t.ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '’', ')', '…', '。', '！', '？',
+    ])
 }
 
 /// `(capitalised, content)`: the tokens of `t` (runs of letters, digits and apostrophes `'`
@@ -445,11 +451,19 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     };
     // A page made mostly of menus is a dump whatever stands above them: a banner (a shipping
     // offer, a browser notice, a network's blurb) reads as the first prose line and hides the
-    // head. Counted only when the head is short, and only up to the answer.
+    // head. Counted only when the head is short, and only up to the answer; the lines that end
+    // like a sentence (most of an article's) are no menus, and cost no score to tell.
     let mostly_menus = head < HEAD_MENU && {
         let need = GATE_MENUS.max((GATE_MENU_SHARE * live.len() as f64).ceil() as usize);
         let (mut menus, mut others) = (0, 0);
+        let may_be_menu = |k: usize| {
+            let i = idx[k];
+            doc.words[i] == 0
+                || !ends_like_sentence(&doc.text[i])
+                || strong[i].is_some_and(is_related_header)
+        };
         live.len() >= need
+            && live.iter().filter(|&&k| may_be_menu(k)).count() >= need
             && live.iter().any(|&k| {
                 if score(k, &mut lower).menu {
                     menus += 1;
