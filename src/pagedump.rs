@@ -756,7 +756,10 @@ fn speaks_of_cookies(doc: &Doc, i: usize) -> bool {
 }
 
 /// The words of cookie panels, privacy notices, disclosures and newsletter boxes (English,
-/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome.
+/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome. A
+/// consent manager's list of purposes ("Use limited data to select advertising: 80 partners
+/// can use this purpose", "Object to Legitimate Interests") and a privacy policy shown in a
+/// modal ("the personal information we collect") are such chrome too.
 const LEGAL: &[&str] = &[
     "cookie",
     "cookies",
@@ -796,6 +799,12 @@ const LEGAL: &[&str] = &[
     "opt",
     "rights",
     "reserved",
+    "personal",
+    "information",
+    "purpose",
+    "purposes",
+    "vendors",
+    "legitimate",
     "trademarks",
     "trademark",
     "registered",
@@ -1188,6 +1197,29 @@ mod tests {
         let mega: String = (1..=30).map(|k| format!("Category {k}\n")).collect();
         let r = removed(&format!("{banner}{mega}{ARTICLE}"));
         assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
+    }
+
+    #[test]
+    fn a_consent_managers_list_of_purposes_goes() {
+        // Each purpose has two or three words of the older list at most ("advertising",
+        // "partners"): without "purpose", "vendors", "legitimate", "personal" and
+        // "information" the panel scores as prose and stays as a region of its own.
+        let panel = "Use limited data to select advertising, and 80 partners can use this purpose for you.\n\
+            Advertising presented to you on this service can be based on limited data, such as the pages you read and the personal information you give.\n\
+            Measure content performance, and 40 partners can use this purpose in the list of vendors below.\n\
+            Object to legitimate interests of the vendors who read the information stored on your device for this purpose.\n\
+            Understand audiences through statistics, and 52 partners can use this purpose with the information they hold.\n";
+        let foot = "About Us\nContact\nCareers\n";
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}Manage Options\nAccept All\n{panel}{foot}"
+        ));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in panel.lines() {
+            assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
+        }
     }
 
     #[test]
