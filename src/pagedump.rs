@@ -96,12 +96,12 @@ const ANCHOR_PAIR: usize = 2;
 /// Menu-like lines before the first prose line that make a document a page dump.
 pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
-pub const HEAD_MENU_WEAK: usize = 3;
+pub const HEAD_MENU_WEAK: usize = 2;
 pub const TAIL_MENU: usize = 12;
 /// Or with at least [`HEAD_MENU_BOTH`] before it, [`BOTH_MENU`] before and after together (a
 /// clean article's stray menu lines come at one end, a few at most).
 pub const HEAD_MENU_BOTH: usize = 4;
-pub const BOTH_MENU: usize = 12;
+pub const BOTH_MENU: usize = 10;
 /// Or, whatever the head, at least [`GATE_MENUS`] menu-like lines making up at least
 /// [`GATE_MENU_SHARE`] of the document's lines (a banner above the menus reads as prose and
 /// ends the head early; a clean article is mostly prose, a noisy one has a few dozen menus).
@@ -114,7 +114,7 @@ const LEAD_LINES: usize = 3;
 const REGION_SHARE: f64 = 0.2;
 const REGION_MIN: f64 = 20.0;
 /// Prose regions kept at most (the core included).
-const MAX_REGIONS: usize = 8;
+const MAX_REGIONS: usize = 12;
 /// A core below this score, or with prose words under [`CORE_SHARE`] of the document's
 /// words, is no article (a listing or a catalogue whose items look like menus): nothing goes.
 const CORE_MIN: f64 = 50.0;
@@ -1220,6 +1220,28 @@ mod tests {
         for l in panel.lines() {
             assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_short_head_and_a_long_footer_make_a_dump() {
+        // Two menu-like lines above the article's prose (its headline and dateline) and a
+        // footer of twelve links: a dump. A clean article's stray lines come at one end, a few
+        // at most.
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\nFacebook\nInstagram\nYouTube\nPodcasts\nNewsletters\nArchive\n";
+        let r = removed(&format!("{ARTICLE}{foot}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule("Careers").as_deref(), Some("dump_tail"), "{r:#?}");
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // Four above (two of the site's, the headline and dateline), six below: ten in all.
+        let head = "Example News\nWorld\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let r = removed(&format!("{head}{ARTICLE}{foot}"));
+        assert!(
+            r.iter().any(|x| x.0 == "Careers" && x.2 == "dump_tail"),
+            "{r:#?}"
+        );
     }
 
     #[test]
