@@ -21,7 +21,8 @@
 //! product's description and specifications, a listing's blurbs) are kept too when their own
 //! best run scores at least [`REGION_SHARE`] of the core's (and [`REGION_MIN`]). A document is
 //! a page dump only when at least [`HEAD_MENU`] menu-like lines come before its first prose
-//! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line; clean
+//! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line, or when
+//! [`GATE_MENUS`] menu-like lines make up [`GATE_MENU_SHARE`] of its lines; clean
 //! articles open with a headline and prose, so the rule does not fire on them. Nor does it
 //! when the core is too thin to be an article ([`CORE_MIN`], [`CORE_SHARE`]): on a listing or
 //! catalogue the items look like menus, and cutting around a stray sentence loses them; only
@@ -95,12 +96,17 @@ const ANCHOR_PAIR: usize = 2;
 /// Menu-like lines before the first prose line that make a document a page dump.
 pub const HEAD_MENU: usize = 8;
 /// With at least this many before the first prose line, [`TAIL_MENU`] after the last one.
-pub const HEAD_MENU_WEAK: usize = 3;
+pub const HEAD_MENU_WEAK: usize = 2;
 pub const TAIL_MENU: usize = 12;
 /// Or with at least [`HEAD_MENU_BOTH`] before it, [`BOTH_MENU`] before and after together (a
 /// clean article's stray menu lines come at one end, a few at most).
 pub const HEAD_MENU_BOTH: usize = 4;
-pub const BOTH_MENU: usize = 12;
+pub const BOTH_MENU: usize = 10;
+/// Or, whatever the head, at least [`GATE_MENUS`] menu-like lines making up at least
+/// [`GATE_MENU_SHARE`] of the document's lines (a banner above the menus reads as prose and
+/// ends the head early; a clean article is mostly prose, a noisy one has a few dozen menus).
+pub const GATE_MENUS: usize = 100;
+pub const GATE_MENU_SHARE: f64 = 0.6;
 /// Lines right above the core (headline, byline, dateline) that join it.
 const LEAD_LINES: usize = 3;
 /// A further prose region is kept when its score sum reaches this share of the core's
@@ -108,7 +114,7 @@ const LEAD_LINES: usize = 3;
 const REGION_SHARE: f64 = 0.2;
 const REGION_MIN: f64 = 20.0;
 /// Prose regions kept at most (the core included).
-const MAX_REGIONS: usize = 8;
+const MAX_REGIONS: usize = 12;
 /// A core below this score, or with prose words under [`CORE_SHARE`] of the document's
 /// words, is no article (a listing or a catalogue whose items look like menus): nothing goes.
 const CORE_MIN: f64 = 50.0;
@@ -125,9 +131,7 @@ struct LineScore {
 fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
     let t: &str = &doc.text[i];
     let w = doc.words[i];
-    let sentence = t.ends_with([
-        '.', '!', '?', ':', ';', '"', '”', '’', ')', '…', '。', '！', '？',
-    ]);
+    let sentence = ends_like_sentence(t);
     if w == 0 {
         return LineScore {
             score: SHORT,
@@ -187,6 +191,14 @@ fn score_line(doc: &Doc, i: usize, lower: &mut Vec<u8>) -> LineScore {
         score: OTHER,
         menu: false,
     }
+}
+
+/// Whether line `t` ends like a sentence: such a line is never menu-like (unless it has no
+/// words, or is a related-content header).
+fn ends_like_sentence(t: &str) -> bool {
+    t.ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '’', ')', '…', '。', '！', '？',
+    ])
 }
 
 /// `(capitalised, content)`: the tokens of `t` (runs of letters, digits and apostrophes `'`
@@ -437,7 +449,32 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     let Some(first) = first else {
         return;
     };
-    if head < HEAD_MENU {
+    // A page made mostly of menus is a dump whatever stands above them: a banner (a shipping
+    // offer, a browser notice, a network's blurb) reads as the first prose line and hides the
+    // head. Counted only when the head is short, and only up to the answer; the lines that end
+    // like a sentence (most of an article's) are no menus, and cost no score to tell.
+    let mostly_menus = head < HEAD_MENU && {
+        let need = GATE_MENUS.max((GATE_MENU_SHARE * live.len() as f64).ceil() as usize);
+        let (mut menus, mut others) = (0, 0);
+        let may_be_menu = |k: usize| {
+            let i = idx[k];
+            doc.words[i] == 0
+                || !ends_like_sentence(&doc.text[i])
+                || strong[i].is_some_and(is_related_header)
+        };
+        live.len() >= need
+            && live.iter().filter(|&&k| may_be_menu(k)).count() >= need
+            && live.iter().any(|&k| {
+                if score(k, &mut lower).menu {
+                    menus += 1;
+                } else {
+                    others += 1;
+                }
+                menus >= need || others > live.len() - need
+            })
+            && menus >= need
+    };
+    if head < HEAD_MENU && !mostly_menus {
         if head < HEAD_MENU_WEAK {
             return;
         }
@@ -719,7 +756,10 @@ fn speaks_of_cookies(doc: &Doc, i: usize) -> bool {
 }
 
 /// The words of cookie panels, privacy notices, disclosures and newsletter boxes (English,
-/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome.
+/// French, German, Spanish). A line with [`LEGAL_WORDS`] different ones is legal chrome. A
+/// consent manager's list of purposes ("Use limited data to select advertising: 80 partners
+/// can use this purpose", "Object to Legitimate Interests") and a privacy policy shown in a
+/// modal ("the personal information we collect") are such chrome too.
 const LEGAL: &[&str] = &[
     "cookie",
     "cookies",
@@ -759,6 +799,12 @@ const LEGAL: &[&str] = &[
     "opt",
     "rights",
     "reserved",
+    "personal",
+    "information",
+    "purpose",
+    "purposes",
+    "vendors",
+    "legitimate",
     "trademarks",
     "trademark",
     "registered",
@@ -1123,6 +1169,79 @@ mod tests {
         for l in panel.lines() {
             assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn a_banner_above_a_page_of_menus_does_not_hide_a_dump() {
+        // The shipping banner is the first prose line: one menu line above it, too few for
+        // the head. But the page is mostly menus (a shop's mega-menu and its footer).
+        let banner = "Example Shop | Home\n\
+            Free standard shipping on orders over forty dollars, and for more information on shipping rates and timelines please visit our international page\n";
+        let mega: String = (1..=70).map(|k| format!("Category {k}\n")).collect();
+        let foot: String = (1..=40).map(|k| format!("Footer Link {k}\n")).collect();
+        let src = format!("{banner}{mega}{ARTICLE}{foot}");
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        // Below the banner (kept as a prose region of its own) or above the article.
+        let cat = rule("Category 7").unwrap_or_default();
+        assert!(cat == "dump_head" || cat == "dump_gap", "{r:#?}");
+        assert_eq!(
+            rule("Footer Link 7").as_deref(),
+            Some("dump_tail"),
+            "{r:#?}"
+        );
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // A few dozen menus around an article with a banner on top: no dump.
+        let mega: String = (1..=30).map(|k| format!("Category {k}\n")).collect();
+        let r = removed(&format!("{banner}{mega}{ARTICLE}"));
+        assert!(r.iter().all(|x| !x.2.starts_with("dump_")), "{r:#?}");
+    }
+
+    #[test]
+    fn a_consent_managers_list_of_purposes_goes() {
+        // Each purpose has two or three words of the older list at most ("advertising",
+        // "partners"): without "purpose", "vendors", "legitimate", "personal" and
+        // "information" the panel scores as prose and stays as a region of its own.
+        let panel = "Use limited data to select advertising, and 80 partners can use this purpose for you.\n\
+            Advertising presented to you on this service can be based on limited data, such as the pages you read and the personal information you give.\n\
+            Measure content performance, and 40 partners can use this purpose in the list of vendors below.\n\
+            Object to legitimate interests of the vendors who read the information stored on your device for this purpose.\n\
+            Understand audiences through statistics, and 52 partners can use this purpose with the information they hold.\n";
+        let foot = "About Us\nContact\nCareers\n";
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}Manage Options\nAccept All\n{panel}{foot}"
+        ));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines() {
+            assert!(!gone.contains(&l), "article line removed: {l}\n{r:#?}");
+        }
+        for l in panel.lines() {
+            assert!(gone.contains(&l), "panel line kept: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_short_head_and_a_long_footer_make_a_dump() {
+        // Two menu-like lines above the article's prose (its headline and dateline) and a
+        // footer of twelve links: a dump. A clean article's stray lines come at one end, a few
+        // at most.
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\nFacebook\nInstagram\nYouTube\nPodcasts\nNewsletters\nArchive\n";
+        let r = removed(&format!("{ARTICLE}{foot}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule("Careers").as_deref(), Some("dump_tail"), "{r:#?}");
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // Four above (two of the site's, the headline and dateline), six below: ten in all.
+        let head = "Example News\nWorld\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let r = removed(&format!("{head}{ARTICLE}{foot}"));
+        assert!(
+            r.iter().any(|x| x.0 == "Careers" && x.2 == "dump_tail"),
+            "{r:#?}"
+        );
     }
 
     #[test]
