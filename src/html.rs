@@ -638,18 +638,30 @@ pub struct Prepared {
 ///   pages they are half the bytes the tokenizer would otherwise go through. An element with
 ///   no end tag is left alone;
 /// - the attributes nothing reads are dropped from start tags (see [`KEPT_ATTRIBUTES`]):
-///   on the WCXB pages that cuts the parse's instructions by a quarter.
+///   on the WCXB pages that cuts the parse's instructions by a quarter;
+/// - runs of whitespace inside start tags become one whitespace byte, and none before the
+///   `>` (see [`drop_unread_attributes`]), and runs of whitespace in text that hold a line
+///   break, carriage return or tab become one space (see [`collapse_text`]), up to the first
+///   `<pre>`, `<listing>` or `<plaintext>`, whose text keeps its lines. The tokenizer reads
+///   markup one character at a time and each line break in text as a token of its own,
+///   while the walk reads any run of whitespace as one space.
 pub fn prepare(html: &str, limit: usize) -> Prepared {
     let b = html.as_bytes();
     let mut depth = 0usize;
-    let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut drops: Vec<Cut> = Vec::new();
     let mut flattened = false;
+    // Text is collapsed up to an element whose text keeps its whitespace.
+    let mut collapse = true;
+    let mut raw_to_end = false;
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i..]) {
         let at = i + p;
+        if collapse {
+            collapse_text(b, i, at, &mut drops);
+        }
         let rest = &b[at..];
         if rest.starts_with(b"<!--") {
-            i = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
+            i = comment_end(b, at + 4);
             continue;
         }
         let close = rest.get(1) == Some(&b'/');
@@ -693,7 +705,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                     let body_end = end + e;
                     let drop = never_text(name, &b[at..end], &b[end..body_end]);
                     if drop && body_end > end {
-                        drops.push((end, body_end));
+                        drops.push(Cut::drop(end, body_end));
                     }
                     // Raw text is skipped whatever happens to it; SVG that stays is markup.
                     if drop || raw_text {
@@ -701,9 +713,15 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                         continue;
                     }
                 }
-                None if raw_text => break, // raw text to the end of the page
+                None if raw_text => {
+                    raw_to_end = true; // raw text to the end of the page
+                    break;
+                }
                 None => {}
             }
+        }
+        if !close && matches!(name, b"pre" | b"listing" | b"plaintext") {
+            collapse = false;
         }
         // A start tag's unread attributes go (see `KEPT_ATTRIBUTES`); its end is found by
         // reading the attributes, so a `>` inside a quoted value does not end it.
@@ -718,14 +736,14 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         // text, and the page comes out empty. Its content is never page text: the tag goes.
         if !close && name == b"iframe" && b[..end].ends_with(b"/>") {
             drops.truncate(attributes_from);
-            drops.push((at, end));
+            drops.push(Cut::drop(at, end));
             i = end;
             continue;
         }
         if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
             if close {
                 if depth > limit {
-                    drops.push((at, end));
+                    drops.push(Cut::drop(at, end));
                     flattened = true;
                 }
                 depth = depth.saturating_sub(1);
@@ -733,12 +751,15 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                 depth += 1;
                 if depth > limit {
                     drops.truncate(attributes_from);
-                    drops.push((at, end));
+                    drops.push(Cut::drop(at, end));
                     flattened = true;
                 }
             }
         }
         i = end;
+    }
+    if collapse && !raw_to_end {
+        collapse_text(b, i, b.len(), &mut drops);
     }
     if drops.is_empty() {
         return Prepared {
@@ -748,14 +769,66 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
-    for (s, e) in drops {
-        out.push_str(&html[from..s]);
-        from = e;
+    for c in drops {
+        out.push_str(&html[from..c.start]);
+        if c.space {
+            out.push(' ');
+        }
+        from = c.end;
     }
     out.push_str(&html[from..]);
     Prepared {
         html: Some(out),
         flattened,
+    }
+}
+
+/// A span of the page the parser is not given: dropped, or (`space`) read as one space.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    start: usize,
+    end: usize,
+    space: bool,
+}
+
+impl Cut {
+    fn drop(start: usize, end: usize) -> Cut {
+        Cut {
+            start,
+            end,
+            space: false,
+        }
+    }
+}
+
+/// Whether byte `c` is whitespace to the tokenizer (and to the walk, which reads any run of it
+/// as one space).
+fn is_html_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Turns each run of whitespace in the text `b[from..to]` that holds a line break, carriage
+/// return or tab into one space. The tree builder reads any whitespace alike (what is
+/// whitespace stays whitespace, in the same text nodes), and the walk reads a run of it as
+/// one space; but the tokenizer emits each line break as a token of its own, which the tree
+/// builder then appends to the text node one at a time.
+fn collapse_text(b: &[u8], from: usize, to: usize, cuts: &mut Vec<Cut>) {
+    let mut i = from;
+    while let Some(p) = memchr::memchr3(b'\n', b'\r', b'\t', &b[i..to]) {
+        let mut start = i + p;
+        while start > i && is_html_space(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = i + p + 1;
+        while end < to && is_html_space(b[end]) {
+            end += 1;
+        }
+        cuts.push(Cut {
+            start,
+            end,
+            space: true,
+        });
+        i = end;
     }
 }
 
@@ -782,32 +855,82 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"size",
 ];
 
+/// The end of a comment whose text starts at `from` (after its `<!--`), as the tokenizer finds
+/// it: after the first `-->` or `--!>`, or right away for `<!-->` and `<!--->`; the end of the
+/// page if none.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let rest = &b[from..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    // (Overlapping: `--->` ends a comment too.)
+    let mut q = 0;
+    while let Some(p) = memchr::memmem::find(&rest[q..], b"--") {
+        q += p;
+        match &rest[q + 2..] {
+            [b'>', ..] => return from + q + 3,
+            [b'!', b'>', ..] => return from + q + 4,
+            _ => q += 1,
+        }
+    }
+    b.len()
+}
+
 /// Whether byte `c` ends a tag name, as the tokenizer reads one.
 fn is_tag_name_end(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
 }
 
 /// Reads the attributes of a start tag whose name ends at `from` as the tokenizer does
-/// (names up to whitespace, `/`, `>` or `=`; values quoted or up to whitespace or `>`), pushes
-/// the span of each one not in [`KEPT_ATTRIBUTES`] onto `drops`, and returns the end of the
-/// tag (after its `>`, or the end of the page).
-fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<(usize, usize)>) -> usize {
+/// (names up to whitespace, `/`, `>` or `=`; values quoted or up to whitespace or `>`), cuts
+/// each one not in [`KEPT_ATTRIBUTES`], and returns the end of the tag (after its `>`, or the
+/// end of the page). Whitespace between attributes reads as one byte of it, so runs of it
+/// are cut to one (the first), and before the `>` to none: the tokenizer goes through markup
+/// one character at a time.
+fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<Cut>) -> usize {
     let mut k = from;
+    // The whitespace byte kept since the last markup kept (the name, an attribute, a `/`),
+    // and where in `drops` its cut goes if the tag ends without more markup.
+    let mut sep: Option<(usize, usize)> = None;
     loop {
         // A dropped attribute takes a `/` before it along (left in front of the `>`, it would
-        // make `<svg /x>` self-closing), but not the whitespace: that may end the value before.
+        // make `<svg /x>` self-closing); whitespace before the `/` is a separator.
         let run = k;
-        while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+        while k < b.len() && (is_html_space(b[k]) || b[k] == b'/') {
             k += 1;
         }
         if k >= b.len() {
             return b.len();
         }
-        if b[k] == b'>' {
+        let slash = (b[run..k].iter().position(|&c| c == b'/')).map(|p| run + p);
+        let space_end = slash.unwrap_or(k);
+        if b[k] == b'>' && slash.is_none() {
+            // Only whitespace before the `>`: none of it is needed.
+            if space_end > run {
+                drops.push(Cut::drop(run, space_end));
+            }
+            if let Some((p, at)) = sep {
+                drops.insert(at, Cut::drop(p, p + 1));
+            }
             return k + 1;
         }
+        if space_end > run {
+            if sep.is_some() {
+                drops.push(Cut::drop(run, space_end));
+            } else {
+                sep = Some((run, drops.len()));
+                if space_end > run + 1 {
+                    drops.push(Cut::drop(run + 1, space_end));
+                }
+            }
+        }
+        if b[k] == b'>' {
+            return k + 1; // after a `/`, kept
+        }
         let name_start = k;
-        let start = (b[run..k].iter().position(|&c| c == b'/')).map_or(name_start, |p| run + p);
         k += 1; // a name may start with `=`
         while k < b.len() && !is_tag_name_end(b[k]) && b[k] != b'=' {
             k += 1;
@@ -836,8 +959,10 @@ fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<(usize, usize)>
                 }
             };
         }
-        if !KEPT_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
-            drops.push((start, k));
+        if KEPT_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+            sep = None;
+        } else {
+            drops.push(Cut::drop(slash.unwrap_or(name_start), k));
         }
     }
 }
@@ -1959,9 +2084,7 @@ mod tests {
         );
         assert_eq!(
             p.html.as_deref(),
-            Some(
-                "<a  CLASS=c  hidden>t</a><img  ><class=\"row\">(<22\") <30lbs</p><!doctype html>"
-            )
+            Some("<a CLASS=c hidden>t</a><img><class=\"row\">(<22\") <30lbs</p><!doctype html>")
         );
         // The walk still sees what it reads.
         let page = parse("<div id=main role=main><p class=lead data-track=x>Text</p></div>");
@@ -1997,7 +2120,27 @@ mod tests {
                         a.style
                     ));
                 }
-                Node::Text(t) => out.push(t.to_string()),
+                // Outside the elements whose text keeps its whitespace, the walk reads a run
+                // of it as one space.
+                Node::Text(t) => {
+                    let kept = node.ancestors().any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| matches!(e.name(), "pre" | "listing" | "plaintext"))
+                    });
+                    out.push(match kept {
+                        true => t.to_string(),
+                        false => {
+                            let mut squeezed = String::new();
+                            for c in t.chars() {
+                                if !(c.is_ascii_whitespace() && squeezed.ends_with(' ')) {
+                                    squeezed.push(if c.is_ascii_whitespace() { ' ' } else { c });
+                                }
+                            }
+                            squeezed
+                        }
+                    })
+                }
                 _ => {}
             }
         }
@@ -2010,7 +2153,8 @@ mod tests {
         const PIECES: &str = "<div|<p|<a|<td|<table|<li|<font color=red|<input type=hidden|\
             | class=\"x y\"| CLASS=c| id=i| href=\"/a>b\"| data-x='1 2'| hidden| role=main\
             | style=\"display:none\"| onclick=f\\(\\)|=|\"|'|>|/>|/|</div>|</p>|</a>|text|é\
-            | |\n|<!--|-->|<22|< b|</2|<!doctype html>|&amp;";
+            | |\n|\t|\r\n|  \n  |<pre>|</pre>|<listing>|<textarea>|</textarea>\
+            |<!--|-->|--->|--!>|<!-->|<22|< b|</2|<!doctype html>|&amp;";
         // Known differences, left alone (markup no real page has): inside SVG or MathML that
         // stays markup, `<script>` and `<style>` are elements whose content a browser parses
         // as markup, while the pre-scan drops it as raw text; and an SVG's end tag is found
@@ -2036,6 +2180,30 @@ mod tests {
             let after = prepared.html.as_deref().unwrap_or(&page);
             proptest::prop_assert_eq!(readable(&page), readable(after));
         }
+    }
+
+    #[test]
+    fn whitespace_runs_are_read_as_one_before_parsing() {
+        let p = prepare(
+            "<div\n  class=a \t id=b >x\n   y <i class=c\n/>z</i>\n<img src=s\n>\
+             <pre>a\n  b</pre> c\n d",
+            512,
+        );
+        assert_eq!(
+            p.html.as_deref(),
+            Some("<div\nclass=a id=b>x y <i class=c\n/>z</i> <img><pre>a\n  b</pre> c\n d")
+        );
+        // Runs of spaces alone are left as they are.
+        assert!(prepare("<p>a  b</p>", 512).html.is_none());
+        // Comments end where the tokenizer ends them, so the `<pre>` after one is seen.
+        for page in [
+            "<!--><pre>a\n b</pre>",
+            "<!--->x<pre>a\n b",
+            "<!--a--!><pre>a\n b",
+        ] {
+            assert!(prepare(page, 512).html.is_none(), "{page}");
+        }
+        assert_eq!(comment_end(b"<!--a--->b", 4), 9);
     }
 
     #[test]
