@@ -72,7 +72,10 @@ impl Text {
             words += n;
             stops += s;
         }
-        let in_body = words >= 5.0 && body.is_some_and(|body| body.contains(norm.as_str()));
+        let in_body = words >= 5.0
+            && body.is_some_and(|body| {
+                memchr::memmem::find(body.as_bytes(), norm.as_bytes()).is_some()
+            });
         Text {
             words,
             stops,

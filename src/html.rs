@@ -140,7 +140,9 @@ pub struct Element {
 pub struct Page {
     pub doc: Html,
     /// Paths already worked out, by element (most removed blocks share their element's).
-    paths: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, String>>,
+    paths: std::cell::RefCell<
+        std::collections::HashMap<ego_tree::NodeId, String, foldhash::fast::FixedState>,
+    >,
     pub blocks: Vec<Block>,
     /// Elements containing at least one block, in closing order.
     pub elements: Vec<Element>,
@@ -377,6 +379,7 @@ pub fn parse(html: &str) -> Page {
     // Class lists repeat all over a page: their hints are worked out once each.
     let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
         Default::default();
+    let mut name_hints = NameHints::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match *node.value() {
@@ -441,11 +444,11 @@ pub fn parse(html: &str) -> Page {
                     let mut flags = parent_flags | flags_of(name, &attrs);
                     let hints = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
-                        (Some(c), None, 1) => {
-                            *class_hints.entry(c).or_insert_with(|| hints_of(&attrs))
-                        }
+                        (Some(c), None, 1) => *class_hints
+                            .entry(c)
+                            .or_insert_with(|| hints_cached(&attrs, &mut name_hints)),
                         (None, None, 0) => 0,
-                        _ => hints_of(&attrs),
+                        _ => hints_cached(&attrs, &mut name_hints),
                     };
                     // The class names of `<html>` and `<body>` describe the whole page (its
                     // template, theme options, a script's state: `et_left_sidebar`,
@@ -608,18 +611,52 @@ pub fn parse(html: &str) -> Page {
 /// cost time in proportion to the depth, so a page nested 100,000 deep would take minutes.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements that have no end tag, or whose end tag is implied by the next sibling: they do
-/// not count towards the nesting depth.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
-];
+/// Elements (lower-case name) that have no end tag, or whose end tag is implied by the next
+/// sibling: they do not count towards the nesting depth. (A `match`: one per tag.)
+fn not_nesting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+    )
+}
 
-/// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
-];
+/// Elements (lower-case name) whose content is raw text up to their end tag.
+fn raw_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noembed" | b"noframes"
+    )
+}
 
 /// What the lexical pre-scan ([`prepare`]) made of a page.
 pub struct Prepared {
@@ -637,7 +674,7 @@ pub struct Prepared {
 ///   and inline `<svg>` are dropped (see [`never_text`]). They never give text, and on real
 ///   pages they are half the bytes the tokenizer would otherwise go through. An element with
 ///   no end tag is left alone;
-/// - the attributes nothing reads are dropped from start tags (see [`KEPT_ATTRIBUTES`]):
+/// - the attributes nothing reads are dropped from start tags (see [`kept_attribute`]):
 ///   on the WCXB pages that cuts the parse's instructions by a quarter;
 /// - runs of whitespace inside start tags become one whitespace byte, and none before the
 ///   `>` (see [`drop_unread_attributes`]), and runs of whitespace in text that hold a line
@@ -697,7 +734,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         } else {
             b"-" // longer than any name below: a nesting element
         };
-        let raw_text = RAW_TEXT.iter().any(|r| r.as_bytes() == name);
+        let raw_text = raw_text(name);
         if !close && (raw_text || name == b"svg") {
             let end = start_tag_end(b, name_end);
             match find_end_tag(&b[end..], name) {
@@ -723,7 +760,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         if !close && matches!(name, b"pre" | b"listing" | b"plaintext") {
             collapse = false;
         }
-        // A start tag's unread attributes go (see `KEPT_ATTRIBUTES`); its end is found by
+        // A start tag's unread attributes go (see `kept_attribute`); its end is found by
         // reading the attributes, so a `>` inside a quoted value does not end it.
         let attributes_from = drops.len();
         let end = if close {
@@ -740,7 +777,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
             i = end;
             continue;
         }
-        if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
+        if !not_nesting(name) {
             if close {
                 if depth > limit {
                     drops.push(Cut::drop(at, end));
@@ -837,23 +874,33 @@ fn collapse_text(b: &[u8], from: usize, to: usize, cuts: &mut Vec<Cut>) {
 /// `face` and `size` when leaving SVG or MathML). Every other attribute (`href`, `src`,
 /// `srcset`, `data-*`, `on*`, `aria-*` ...) is dropped before parsing: on real pages they are
 /// a large share of the markup, and the tokenizer would copy each value into the tree for
-/// nothing.
-const KEPT_ATTRIBUTES: &[&[u8]] = &[
-    b"class",
-    b"id",
-    b"role",
-    b"itemprop",
-    b"itemtype",
-    b"aria-hidden",
-    b"style",
-    b"hidden",
-    b"popover",
-    b"type",
-    b"encoding",
-    b"color",
-    b"face",
-    b"size",
-];
+/// nothing. Whether an attribute name (in any case) is one of them.
+fn kept_attribute(name: &[u8]) -> bool {
+    const LONGEST: usize = 11; // aria-hidden
+    let mut lower = [0u8; LONGEST];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"itemtype"
+            | b"aria-hidden"
+            | b"style"
+            | b"hidden"
+            | b"popover"
+            | b"type"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+    )
+}
 
 /// The end of a comment whose text starts at `from` (after its `<!--`), as the tokenizer finds
 /// it: after the first `-->` or `--!>`, or right away for `<!-->` and `<!--->`; the end of the
@@ -886,7 +933,7 @@ fn is_tag_name_end(c: u8) -> bool {
 
 /// Reads the attributes of a start tag whose name ends at `from` as the tokenizer does
 /// (names up to whitespace, `/`, `>` or `=`; values quoted or up to whitespace or `>`), cuts
-/// each one not in [`KEPT_ATTRIBUTES`], and returns the end of the tag (after its `>`, or the
+/// each one not in [`kept_attribute`], and returns the end of the tag (after its `>`, or the
 /// end of the page). Whitespace between attributes reads as one byte of it, so runs of it
 /// are cut to one (the first), and before the `>` to none: the tokenizer goes through markup
 /// one character at a time.
@@ -959,7 +1006,7 @@ fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<Cut>) -> usize 
                 }
             };
         }
-        if KEPT_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+        if kept_attribute(name) {
             sep = None;
         } else {
             drops.push(Cut::drop(slash.unwrap_or(name_start), k));
@@ -1703,71 +1750,87 @@ fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
     })
 }
 
-/// The [`hint`]s of an element's class names, id and hiding attributes.
-pub fn hints_of(attrs: &Attrs) -> u32 {
+/// The [`hint`]s one class name or (`is_id`) id gives.
+fn name_hints(name: &str, is_id: bool) -> u32 {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
         OnceLock::new();
     let words = WORDS.get_or_init(|| HINT_WORDS.iter().copied().collect());
+    let lower;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    if let Some(&k) = words.get(name) {
+        return k;
+    }
     let mut h = 0;
-    let classes = attrs.class.unwrap_or("").split_ascii_whitespace();
-    let mut lower = String::new();
-    let named = (classes.map(|c| (c, false))).chain(attrs.id.map(|id| (id, true)));
-    for (name, is_id) in named {
-        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower.clear();
-            lower.push_str(name);
-            lower.make_ascii_lowercase();
-            lower.as_str()
-        } else {
-            name
-        };
-        if let Some(&k) = words.get(name) {
-            h |= k;
-            continue;
-        }
-        if name.contains("signature") {
-            h |= hint::SIGNATURE;
-        }
-        // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
-        // a style; they do not name the element's part.
-        if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
-            continue;
-        }
-        if TAXONOMY.iter().any(|t| name.starts_with(t))
-            && !name.starts_with("post-content")
-            && !name.starts_with("post-body")
-            && !name.starts_with("post-meta")
+    if name.contains("signature") {
+        h |= hint::SIGNATURE;
+    }
+    // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
+    // a style; they do not name the element's part.
+    if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
+        return h;
+    }
+    if TAXONOMY.iter().any(|t| name.starts_with(t))
+        && !name.starts_with("post-content")
+        && !name.starts_with("post-body")
+        && !name.starts_with("post-meta")
+    {
+        return h;
+    }
+    if author_box(name) {
+        h |= hint::BIO;
+    } else if (name.contains("author") || name.contains("byline"))
+        && (name.split(['-', '_'])).any(|w| matches!(w, "author" | "authors" | "byline"))
+    {
+        h |= hint::BYLINE;
+    }
+    let mut prev = "";
+    let mut parts = name.split(['-', '_', ':']).peekable();
+    while let Some(w) = parts.next() {
+        // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
+        if let Some(&k) = words.get(w)
+            && !EXACT_ONLY.contains(&w)
+            && !STATE_WORDS.contains(&prev)
         {
-            continue;
-        }
-        if author_box(name) {
-            h |= hint::BIO;
-        } else if (name.contains("author") || name.contains("byline"))
-            && (name.split(['-', '_'])).any(|w| matches!(w, "author" | "authors" | "byline"))
-        {
-            h |= hint::BYLINE;
-        }
-        let mut prev = "";
-        let mut parts = name.split(['-', '_', ':']).peekable();
-        while let Some(w) = parts.next() {
-            // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
-            if let Some(&k) = words.get(w)
-                && !EXACT_ONLY.contains(&w)
-                && !STATE_WORDS.contains(&prev)
-            {
-                // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
-                let opener = k == hint::POPUP
-                    && (parts.clone())
-                        .find(|p| !p.is_empty())
-                        .is_some_and(|p| POPUP_OPENERS.contains(&p));
-                if !opener {
-                    h |= k;
-                }
+            // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
+            let opener = k == hint::POPUP
+                && (parts.clone())
+                    .find(|p| !p.is_empty())
+                    .is_some_and(|p| POPUP_OPENERS.contains(&p));
+            if !opener {
+                h |= k;
             }
-            prev = w;
         }
+        prev = w;
+    }
+    h
+}
+
+/// The [`hint`]s of an element's class names, id and hiding attributes.
+pub fn hints_of(attrs: &Attrs) -> u32 {
+    hints_cached(attrs, &mut NameHints::default())
+}
+
+/// The [`hint`]s of class names already looked at, by class name: a page repeats its class
+/// names over and over, in ever other combinations.
+pub type NameHints<'a> = std::collections::HashMap<&'a str, u32, foldhash::fast::FixedState>;
+
+/// [`hints_of`], taking the hints of each class name from `cache` (and adding those not in it).
+pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
+    let mut h = 0;
+    for class in attrs.class.unwrap_or("").split_ascii_whitespace() {
+        h |= *cache
+            .entry(class)
+            .or_insert_with(|| name_hints(class, false));
+    }
+    if let Some(id) = attrs.id {
+        h |= name_hints(id, true);
     }
     // The `popover` attribute: the browser shows the element only on demand, over the page.
     if attrs.popover {
@@ -2180,6 +2243,31 @@ mod tests {
             let after = prepared.html.as_deref().unwrap_or(&page);
             proptest::prop_assert_eq!(readable(&page), readable(after));
         }
+    }
+
+    #[test]
+    fn the_kept_attributes_are_matched_in_any_case() {
+        let kept: [&[u8]; 14] = [
+            b"class",
+            b"id",
+            b"role",
+            b"itemprop",
+            b"itemtype",
+            b"aria-hidden",
+            b"style",
+            b"hidden",
+            b"popover",
+            b"type",
+            b"encoding",
+            b"color",
+            b"face",
+            b"size",
+        ];
+        for a in kept {
+            assert!(kept_attribute(a) && kept_attribute(&a.to_ascii_uppercase()));
+            assert!(!kept_attribute(&a[1..]) && !kept_attribute(&[a, &b"x"[..]].concat()));
+        }
+        assert!(!kept_attribute(b"aria-hiddenx") && !kept_attribute(b""));
     }
 
     #[test]
