@@ -17,7 +17,8 @@
 use crate::classify::{Evidence, Verdict};
 use crate::html::{Block, Element, Page, flag, hint};
 use crate::text;
-use std::collections::HashMap;
+/// Maps keyed by text and node, hashed with foldhash (never iterated in an order that shows).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Rule names, as they appear in provenance.
 pub const OUTSIDE: &str = "html_outside_main";
@@ -446,6 +447,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         ignore &= !hint::COMMENT;
     }
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
+    let outside = format!("outside the main content ({cpath})");
     for (i, b) in blocks.iter().enumerate() {
         if b.flags & flag::HIDDEN != 0 && dominant & hint::HIDDEN == 0 {
             v[i] = Some(verdict(
@@ -471,13 +473,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
         if !inside(i) {
             let (reason, _) = kind_of(b, 0, 0);
-            v[i] = Some(verdict(
-                page,
-                reason,
-                OUTSIDE,
-                b,
-                format!("outside the main content ({cpath})"),
-            ));
+            v[i] = Some(verdict(page, reason, OUTSIDE, b, outside.clone()));
             continue;
         }
         let below = b.flags & !flags_at(i) & !ignore_flags;
@@ -576,9 +572,9 @@ pub fn extract_page(page: &Page) -> Extraction {
 /// The dedup scope of every block (see [`Extraction::scopes`]).
 fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
     let mut scopes = vec![0u32; page.blocks.len()];
-    let mut by_text: HashMap<String, u32> = HashMap::new();
+    let mut by_text: HashMap<String, u32> = HashMap::default();
     let mut key = String::new();
-    let mut in_members: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut in_members: HashMap<&str, (usize, usize)> = HashMap::default();
     // Runs are in closing order: inner runs first, and a block keeps the innermost record.
     for run in runs {
         // The record's template: text in nearly every record of the run ("Add to cart",
@@ -996,17 +992,22 @@ const DOMINANT_FLAG: f64 = 0.9;
 /// The hints (given below `depth`) on more than half the content-like text of `range`.
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
     let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
+    // The positive value under each hint, summed block by block in page order.
+    let mut under = [0.0f64; crate::html::HINTS];
+    for i in range.filter(|&i| raw[i] > 0.0) {
+        let below = blocks[i].hints_below(depth);
+        for (k, u) in under.iter_mut().enumerate() {
+            if below & (1 << k) != 0 {
+                *u += raw[i];
+            }
+        }
+    }
     let mut dominant = 0u32;
-    for k in 0..crate::html::HINTS {
-        let bit = 1u32 << k;
-        let under: f64 = (range.clone())
-            .filter(|&i| blocks[i].hints_below(depth) & bit != 0 && raw[i] > 0.0)
-            .map(|i| raw[i])
-            .sum();
+    for (k, u) in under.into_iter().enumerate() {
         // Comments under an article are still comments when the article is there: only a
         // page that is nearly all comments (a forum thread) has them as its content.
-        if positive > 0.0 && under > 0.5 * positive {
-            dominant |= bit;
+        if positive > 0.0 && u > 0.5 * positive {
+            dominant |= 1 << k;
         }
     }
     dominant
