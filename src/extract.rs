@@ -1213,16 +1213,17 @@ fn is_shop_related_header(text: &str, heading: bool) -> bool {
     {
         words.pop();
     }
+    static HEADERS: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    > = std::sync::OnceLock::new();
+    let headers = HEADERS.get_or_init(|| SHOP_RELATED_HEADERS.iter().copied().collect());
     let key = words.join(" ");
-    // A heading may go on ("Similar products from other brands").
-    SHOP_RELATED_HEADERS.iter().any(|&h| {
-        key == h
-            || (heading
-                && h.contains(' ')
-                && key
-                    .strip_prefix(h)
-                    .is_some_and(|rest| rest.starts_with(' ')))
-    })
+    // A heading may go on ("Similar products from other brands"): a header of two words or
+    // more, then a space.
+    headers.contains(key.as_str())
+        || (heading
+            && (key.match_indices(' '))
+                .any(|(at, _)| key[..at].contains(' ') && headers.contains(&key[..at])))
 }
 
 /// The page's `<title>`, normalised, and its longest part of three words or more (the

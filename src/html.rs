@@ -143,6 +143,10 @@ pub struct Page {
     paths: std::cell::RefCell<
         std::collections::HashMap<ego_tree::NodeId, String, foldhash::fast::FixedState>,
     >,
+    /// The step of each element in a path (`tag#id`, `tag.class`), once worked out.
+    segments: std::cell::RefCell<
+        std::collections::HashMap<ego_tree::NodeId, String, foldhash::fast::FixedState>,
+    >,
     pub blocks: Vec<Block>,
     /// Elements containing at least one block, in closing order.
     pub elements: Vec<Element>,
@@ -358,6 +362,7 @@ pub fn parse(html: &str) -> Page {
     let mut page = Page {
         doc: Html::new_fragment(),
         paths: Default::default(),
+        segments: Default::default(),
         blocks: Vec::new(),
         elements: Vec::new(),
         title: None,
@@ -1168,7 +1173,8 @@ impl Page {
     }
 
     fn path_uncached(&self, node: ego_tree::NodeId) -> String {
-        let mut steps: [Option<&scraper::node::Element>; PATH_STEPS] = [None; PATH_STEPS];
+        type Step<'a> = Option<(ego_tree::NodeId, &'a scraper::node::Element)>;
+        let mut steps: [Step; PATH_STEPS] = [None; PATH_STEPS];
         let mut n_steps = 0;
         let mut more = false;
         let mut at = self.doc.tree.get(node);
@@ -1178,7 +1184,7 @@ impl Page {
                     more = true;
                     break;
                 }
-                steps[n_steps] = Some(el);
+                steps[n_steps] = Some((n.id(), el));
                 n_steps += 1;
             }
             at = n.parent();
@@ -1187,11 +1193,18 @@ impl Page {
         if more {
             p.push_str("… > ");
         }
-        for (k, el) in steps[..n_steps].iter().rev().flatten().enumerate() {
+        // The paths of a page's blocks share their outer steps: each element's is written once.
+        let mut segments = self.segments.borrow_mut();
+        for (k, &(id, el)) in steps[..n_steps].iter().rev().flatten().enumerate() {
             if k > 0 {
                 p.push_str(" > ");
             }
-            push_segment(&mut p, el);
+            let segment = segments.entry(id).or_insert_with(|| {
+                let mut s = String::new();
+                push_segment(&mut s, el);
+                s
+            });
+            p.push_str(segment);
         }
         p
     }
