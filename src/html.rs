@@ -1379,14 +1379,30 @@ fn splice_streamed(doc: &mut Html, html: &str) {
     }
 }
 
-/// Appends text with runs of whitespace collapsed to one space.
+/// Appends text with runs of whitespace (`char::is_whitespace`) collapsed to one space, and
+/// none at the start of `buf`. Words are copied whole; only bytes past ASCII are decoded.
 fn push_collapsed(buf: &mut String, t: &str) {
-    for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
-        if k > 0 && !buf.is_empty() && !buf.ends_with(' ') {
-            buf.push(' ');
+    let b = t.as_bytes();
+    let (mut i, mut word) = (0, 0);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            // ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+            c if c.is_ascii() => (matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+            _ => {
+                let c = t[i..].chars().next().expect("a char starts here");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
+            buf.push_str(&t[word..i]);
+            if !buf.is_empty() && !buf.ends_with(' ') {
+                buf.push(' ');
+            }
+            word = i + len;
         }
-        buf.push_str(part);
+        i += len;
     }
+    buf.push_str(&t[word..]);
 }
 
 /// Ends the current block: the text gathered so far becomes a block of the innermost
@@ -2255,6 +2271,34 @@ mod tests {
             let prepared = prepare(&page, 512);
             let after = prepared.html.as_deref().unwrap_or(&page);
             proptest::prop_assert_eq!(readable(&page), readable(after));
+        }
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_as_split_on_whitespace_would() {
+        fn reference(buf: &mut String, t: &str) {
+            for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
+                if k > 0 && !buf.is_empty() && !buf.ends_with(' ') {
+                    buf.push(' ');
+                }
+                buf.push_str(part);
+            }
+        }
+        let pieces = [
+            "", " ", "a", "é", "\u{a0}", "\u{3000}", "\u{b}", "\t\n", "x y", "\u{200b}", "日本",
+        ];
+        for x in pieces {
+            for y in pieces {
+                for z in pieces {
+                    for start in ["", "w", "w "] {
+                        let t = format!("{x}{y}{z}");
+                        let (mut got, mut want) = (start.to_string(), start.to_string());
+                        push_collapsed(&mut got, &t);
+                        reference(&mut want, &t);
+                        assert_eq!(got, want, "{t:?} after {start:?}");
+                    }
+                }
+            }
         }
     }
 
