@@ -17,7 +17,8 @@
 use crate::classify::{Evidence, Verdict};
 use crate::html::{Block, Element, Page, flag, hint};
 use crate::text;
-use std::collections::HashMap;
+/// Maps keyed by text and node, hashed with foldhash (never iterated in an order that shows).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Rule names, as they appear in provenance.
 pub const OUTSIDE: &str = "html_outside_main";
@@ -73,7 +74,10 @@ impl Text {
             words += n;
             stops += s;
         }
-        let in_body = words >= 5.0 && body.is_some_and(|body| body.contains(norm.as_str()));
+        let in_body = words >= 5.0
+            && body.is_some_and(|body| {
+                memchr::memmem::find(body.as_bytes(), norm.as_bytes()).is_some()
+            });
         Text {
             words,
             stops,
@@ -455,6 +459,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         ignore &= !hint::COMMENT;
     }
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
+    let outside = format!("outside the main content ({cpath})");
     for (i, b) in blocks.iter().enumerate() {
         if b.flags & flag::HIDDEN != 0 && dominant & hint::HIDDEN == 0 {
             v[i] = Some(verdict(
@@ -480,13 +485,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
         if !inside(i) {
             let (reason, _) = kind_of(b, 0, 0);
-            v[i] = Some(verdict(
-                page,
-                reason,
-                OUTSIDE,
-                b,
-                format!("outside the main content ({cpath})"),
-            ));
+            v[i] = Some(verdict(page, reason, OUTSIDE, b, outside.clone()));
             continue;
         }
         let below = b.flags & !flags_at(i) & !ignore_flags;
@@ -589,9 +588,9 @@ pub fn extract_page(page: &Page) -> Extraction {
 /// The dedup scope of every block (see [`Extraction::scopes`]).
 fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
     let mut scopes = vec![0u32; page.blocks.len()];
-    let mut by_text: HashMap<String, u32> = HashMap::new();
+    let mut by_text: HashMap<String, u32> = HashMap::default();
     let mut key = String::new();
-    let mut in_members: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut in_members: HashMap<&str, (usize, usize)> = HashMap::default();
     // Runs are in closing order: inner runs first, and a block keeps the innermost record.
     for run in runs {
         // The record's template: text in nearly every record of the run ("Add to cart",
@@ -1148,17 +1147,22 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
 
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
     let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
+    // The positive value under each hint, summed block by block in page order.
+    let mut under = [0.0f64; crate::html::HINTS];
+    for i in range.filter(|&i| raw[i] > 0.0) {
+        let below = blocks[i].hints_below(depth);
+        for (k, u) in under.iter_mut().enumerate() {
+            if below & (1 << k) != 0 {
+                *u += raw[i];
+            }
+        }
+    }
     let mut dominant = 0u32;
-    for k in 0..crate::html::HINTS {
-        let bit = 1u32 << k;
-        let under: f64 = (range.clone())
-            .filter(|&i| blocks[i].hints_below(depth) & bit != 0 && raw[i] > 0.0)
-            .map(|i| raw[i])
-            .sum();
+    for (k, u) in under.into_iter().enumerate() {
         // Comments under an article are still comments when the article is there: only a
         // page that is nearly all comments (a forum thread) has them as its content.
-        if positive > 0.0 && under > 0.5 * positive {
-            dominant |= bit;
+        if positive > 0.0 && u > 0.5 * positive {
+            dominant |= 1 << k;
         }
     }
     dominant
@@ -1364,16 +1368,17 @@ fn is_shop_related_header(text: &str, heading: bool) -> bool {
     {
         words.pop();
     }
+    static HEADERS: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    > = std::sync::OnceLock::new();
+    let headers = HEADERS.get_or_init(|| SHOP_RELATED_HEADERS.iter().copied().collect());
     let key = words.join(" ");
-    // A heading may go on ("Similar products from other brands").
-    SHOP_RELATED_HEADERS.iter().any(|&h| {
-        key == h
-            || (heading
-                && h.contains(' ')
-                && key
-                    .strip_prefix(h)
-                    .is_some_and(|rest| rest.starts_with(' ')))
-    })
+    // A heading may go on ("Similar products from other brands"): a header of two words or
+    // more, then a space.
+    headers.contains(key.as_str())
+        || (heading
+            && (key.match_indices(' '))
+                .any(|(at, _)| key[..at].contains(' ') && headers.contains(&key[..at])))
 }
 
 /// The page's `<title>`, normalised, and its longest part of three words or more (the

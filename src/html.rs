@@ -140,7 +140,13 @@ pub struct Element {
 pub struct Page {
     pub doc: Html,
     /// Paths already worked out, by element (most removed blocks share their element's).
-    paths: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, String>>,
+    paths: std::cell::RefCell<
+        std::collections::HashMap<ego_tree::NodeId, String, foldhash::fast::FixedState>,
+    >,
+    /// The step of each element in a path (`tag#id`, `tag.class`), once worked out.
+    segments: std::cell::RefCell<
+        std::collections::HashMap<ego_tree::NodeId, String, foldhash::fast::FixedState>,
+    >,
     pub blocks: Vec<Block>,
     /// Elements containing at least one block, in closing order.
     pub elements: Vec<Element>,
@@ -356,6 +362,7 @@ pub fn parse(html: &str) -> Page {
     let mut page = Page {
         doc: Html::new_fragment(),
         paths: Default::default(),
+        segments: Default::default(),
         blocks: Vec::new(),
         elements: Vec::new(),
         title: None,
@@ -377,6 +384,7 @@ pub fn parse(html: &str) -> Page {
     // Class lists repeat all over a page: their hints are worked out once each.
     let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
         Default::default();
+    let mut name_hints = NameHints::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match *node.value() {
@@ -441,11 +449,11 @@ pub fn parse(html: &str) -> Page {
                     let mut flags = parent_flags | flags_of(name, &attrs);
                     let hints = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
-                        (Some(c), None, 1) => {
-                            *class_hints.entry(c).or_insert_with(|| hints_of(&attrs))
-                        }
+                        (Some(c), None, 1) => *class_hints
+                            .entry(c)
+                            .or_insert_with(|| hints_cached(&attrs, &mut name_hints)),
                         (None, None, 0) => 0,
-                        _ => hints_of(&attrs),
+                        _ => hints_cached(&attrs, &mut name_hints),
                     };
                     // The class names of `<html>` and `<body>` describe the whole page (its
                     // template, theme options, a script's state: `et_left_sidebar`,
@@ -608,18 +616,52 @@ pub fn parse(html: &str) -> Page {
 /// cost time in proportion to the depth, so a page nested 100,000 deep would take minutes.
 pub const MAX_DEPTH: usize = 512;
 
-/// Elements that have no end tag, or whose end tag is implied by the next sibling: they do
-/// not count towards the nesting depth.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
-];
+/// Elements (lower-case name) that have no end tag, or whose end tag is implied by the next
+/// sibling: they do not count towards the nesting depth. (A `match`: one per tag.)
+fn not_nesting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+    )
+}
 
-/// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
-];
+/// Elements (lower-case name) whose content is raw text up to their end tag.
+fn raw_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noembed" | b"noframes"
+    )
+}
 
 /// What the lexical pre-scan ([`prepare`]) made of a page.
 pub struct Prepared {
@@ -637,19 +679,31 @@ pub struct Prepared {
 ///   and inline `<svg>` are dropped (see [`never_text`]). They never give text, and on real
 ///   pages they are half the bytes the tokenizer would otherwise go through. An element with
 ///   no end tag is left alone;
-/// - the attributes nothing reads are dropped from start tags (see [`KEPT_ATTRIBUTES`]):
-///   on the WCXB pages that cuts the parse's instructions by a quarter.
+/// - the attributes nothing reads are dropped from start tags (see [`kept_attribute`]):
+///   on the WCXB pages that cuts the parse's instructions by a quarter;
+/// - runs of whitespace inside start tags become one whitespace byte, and none before the
+///   `>` (see [`drop_unread_attributes`]), and runs of whitespace in text that hold a line
+///   break, carriage return or tab become one space (see [`collapse_text`]), up to the first
+///   `<pre>`, `<listing>` or `<plaintext>`, whose text keeps its lines. The tokenizer reads
+///   markup one character at a time and each line break in text as a token of its own,
+///   while the walk reads any run of whitespace as one space.
 pub fn prepare(html: &str, limit: usize) -> Prepared {
     let b = html.as_bytes();
     let mut depth = 0usize;
-    let mut drops: Vec<(usize, usize)> = Vec::new();
+    let mut drops: Vec<Cut> = Vec::new();
     let mut flattened = false;
+    // Text is collapsed up to an element whose text keeps its whitespace.
+    let mut collapse = true;
+    let mut raw_to_end = false;
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i..]) {
         let at = i + p;
+        if collapse {
+            collapse_text(b, i, at, &mut drops);
+        }
         let rest = &b[at..];
         if rest.starts_with(b"<!--") {
-            i = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
+            i = comment_end(b, at + 4);
             continue;
         }
         let close = rest.get(1) == Some(&b'/');
@@ -685,7 +739,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         } else {
             b"-" // longer than any name below: a nesting element
         };
-        let raw_text = RAW_TEXT.iter().any(|r| r.as_bytes() == name);
+        let raw_text = raw_text(name);
         if !close && (raw_text || name == b"svg") {
             let end = start_tag_end(b, name_end);
             match find_end_tag(&b[end..], name) {
@@ -693,7 +747,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                     let body_end = end + e;
                     let drop = never_text(name, &b[at..end], &b[end..body_end]);
                     if drop && body_end > end {
-                        drops.push((end, body_end));
+                        drops.push(Cut::drop(end, body_end));
                     }
                     // Raw text is skipped whatever happens to it; SVG that stays is markup.
                     if drop || raw_text {
@@ -701,11 +755,17 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                         continue;
                     }
                 }
-                None if raw_text => break, // raw text to the end of the page
+                None if raw_text => {
+                    raw_to_end = true; // raw text to the end of the page
+                    break;
+                }
                 None => {}
             }
         }
-        // A start tag's unread attributes go (see `KEPT_ATTRIBUTES`); its end is found by
+        if !close && matches!(name, b"pre" | b"listing" | b"plaintext") {
+            collapse = false;
+        }
+        // A start tag's unread attributes go (see `kept_attribute`); its end is found by
         // reading the attributes, so a `>` inside a quoted value does not end it.
         let attributes_from = drops.len();
         let end = if close {
@@ -718,14 +778,14 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         // text, and the page comes out empty. Its content is never page text: the tag goes.
         if !close && name == b"iframe" && b[..end].ends_with(b"/>") {
             drops.truncate(attributes_from);
-            drops.push((at, end));
+            drops.push(Cut::drop(at, end));
             i = end;
             continue;
         }
-        if !NOT_NESTING.iter().any(|r| r.as_bytes() == name) {
+        if !not_nesting(name) {
             if close {
                 if depth > limit {
-                    drops.push((at, end));
+                    drops.push(Cut::drop(at, end));
                     flattened = true;
                 }
                 depth = depth.saturating_sub(1);
@@ -733,12 +793,15 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
                 depth += 1;
                 if depth > limit {
                     drops.truncate(attributes_from);
-                    drops.push((at, end));
+                    drops.push(Cut::drop(at, end));
                     flattened = true;
                 }
             }
         }
         i = end;
+    }
+    if collapse && !raw_to_end {
+        collapse_text(b, i, b.len(), &mut drops);
     }
     if drops.is_empty() {
         return Prepared {
@@ -748,9 +811,12 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
-    for (s, e) in drops {
-        out.push_str(&html[from..s]);
-        from = e;
+    for c in drops {
+        out.push_str(&html[from..c.start]);
+        if c.space {
+            out.push(' ');
+        }
+        from = c.end;
     }
     out.push_str(&html[from..]);
     Prepared {
@@ -759,28 +825,111 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     }
 }
 
+/// A span of the page the parser is not given: dropped, or (`space`) read as one space.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    start: usize,
+    end: usize,
+    space: bool,
+}
+
+impl Cut {
+    fn drop(start: usize, end: usize) -> Cut {
+        Cut {
+            start,
+            end,
+            space: false,
+        }
+    }
+}
+
+/// Whether byte `c` is whitespace to the tokenizer (and to the walk, which reads any run of it
+/// as one space).
+fn is_html_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Turns each run of whitespace in the text `b[from..to]` that holds a line break, carriage
+/// return or tab into one space. The tree builder reads any whitespace alike (what is
+/// whitespace stays whitespace, in the same text nodes), and the walk reads a run of it as
+/// one space; but the tokenizer emits each line break as a token of its own, which the tree
+/// builder then appends to the text node one at a time.
+fn collapse_text(b: &[u8], from: usize, to: usize, cuts: &mut Vec<Cut>) {
+    let mut i = from;
+    while let Some(p) = memchr::memchr3(b'\n', b'\r', b'\t', &b[i..to]) {
+        let mut start = i + p;
+        while start > i && is_html_space(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = i + p + 1;
+        while end < to && is_html_space(b[end]) {
+            end += 1;
+        }
+        cuts.push(Cut {
+            start,
+            end,
+            space: true,
+        });
+        i = end;
+    }
+}
+
 /// The attributes anything downstream reads: the walk's ([`Attrs`], a script's `type` for
 /// JSON-LD) and the few the tree builder looks at (`type` of `<input>`; `encoding`, `color`,
 /// `face` and `size` when leaving SVG or MathML). Every other attribute (`href`, `src`,
 /// `srcset`, `data-*`, `on*`, `aria-*` ...) is dropped before parsing: on real pages they are
 /// a large share of the markup, and the tokenizer would copy each value into the tree for
-/// nothing.
-const KEPT_ATTRIBUTES: &[&[u8]] = &[
-    b"class",
-    b"id",
-    b"role",
-    b"itemprop",
-    b"itemtype",
-    b"aria-hidden",
-    b"style",
-    b"hidden",
-    b"popover",
-    b"type",
-    b"encoding",
-    b"color",
-    b"face",
-    b"size",
-];
+/// nothing. Whether an attribute name (in any case) is one of them.
+fn kept_attribute(name: &[u8]) -> bool {
+    const LONGEST: usize = 11; // aria-hidden
+    let mut lower = [0u8; LONGEST];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"itemtype"
+            | b"aria-hidden"
+            | b"style"
+            | b"hidden"
+            | b"popover"
+            | b"type"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+    )
+}
+
+/// The end of a comment whose text starts at `from` (after its `<!--`), as the tokenizer finds
+/// it: after the first `-->` or `--!>`, or right away for `<!-->` and `<!--->`; the end of the
+/// page if none.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    let rest = &b[from..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    // (Overlapping: `--->` ends a comment too.)
+    let mut q = 0;
+    while let Some(p) = memchr::memmem::find(&rest[q..], b"--") {
+        q += p;
+        match &rest[q + 2..] {
+            [b'>', ..] => return from + q + 3,
+            [b'!', b'>', ..] => return from + q + 4,
+            _ => q += 1,
+        }
+    }
+    b.len()
+}
 
 /// Whether byte `c` ends a tag name, as the tokenizer reads one.
 fn is_tag_name_end(c: u8) -> bool {
@@ -788,26 +937,52 @@ fn is_tag_name_end(c: u8) -> bool {
 }
 
 /// Reads the attributes of a start tag whose name ends at `from` as the tokenizer does
-/// (names up to whitespace, `/`, `>` or `=`; values quoted or up to whitespace or `>`), pushes
-/// the span of each one not in [`KEPT_ATTRIBUTES`] onto `drops`, and returns the end of the
-/// tag (after its `>`, or the end of the page).
-fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<(usize, usize)>) -> usize {
+/// (names up to whitespace, `/`, `>` or `=`; values quoted or up to whitespace or `>`), cuts
+/// each one not in [`kept_attribute`], and returns the end of the tag (after its `>`, or the
+/// end of the page). Whitespace between attributes reads as one byte of it, so runs of it
+/// are cut to one (the first), and before the `>` to none: the tokenizer goes through markup
+/// one character at a time.
+fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<Cut>) -> usize {
     let mut k = from;
+    // The whitespace byte kept since the last markup kept (the name, an attribute, a `/`),
+    // and where in `drops` its cut goes if the tag ends without more markup.
+    let mut sep: Option<(usize, usize)> = None;
     loop {
         // A dropped attribute takes a `/` before it along (left in front of the `>`, it would
-        // make `<svg /x>` self-closing), but not the whitespace: that may end the value before.
+        // make `<svg /x>` self-closing); whitespace before the `/` is a separator.
         let run = k;
-        while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+        while k < b.len() && (is_html_space(b[k]) || b[k] == b'/') {
             k += 1;
         }
         if k >= b.len() {
             return b.len();
         }
-        if b[k] == b'>' {
+        let slash = (b[run..k].iter().position(|&c| c == b'/')).map(|p| run + p);
+        let space_end = slash.unwrap_or(k);
+        if b[k] == b'>' && slash.is_none() {
+            // Only whitespace before the `>`: none of it is needed.
+            if space_end > run {
+                drops.push(Cut::drop(run, space_end));
+            }
+            if let Some((p, at)) = sep {
+                drops.insert(at, Cut::drop(p, p + 1));
+            }
             return k + 1;
         }
+        if space_end > run {
+            if sep.is_some() {
+                drops.push(Cut::drop(run, space_end));
+            } else {
+                sep = Some((run, drops.len()));
+                if space_end > run + 1 {
+                    drops.push(Cut::drop(run + 1, space_end));
+                }
+            }
+        }
+        if b[k] == b'>' {
+            return k + 1; // after a `/`, kept
+        }
         let name_start = k;
-        let start = (b[run..k].iter().position(|&c| c == b'/')).map_or(name_start, |p| run + p);
         k += 1; // a name may start with `=`
         while k < b.len() && !is_tag_name_end(b[k]) && b[k] != b'=' {
             k += 1;
@@ -836,8 +1011,10 @@ fn drop_unread_attributes(b: &[u8], from: usize, drops: &mut Vec<(usize, usize)>
                 }
             };
         }
-        if !KEPT_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
-            drops.push((start, k));
+        if kept_attribute(name) {
+            sep = None;
+        } else {
+            drops.push(Cut::drop(slash.unwrap_or(name_start), k));
         }
     }
 }
@@ -996,7 +1173,8 @@ impl Page {
     }
 
     fn path_uncached(&self, node: ego_tree::NodeId) -> String {
-        let mut steps: [Option<&scraper::node::Element>; PATH_STEPS] = [None; PATH_STEPS];
+        type Step<'a> = Option<(ego_tree::NodeId, &'a scraper::node::Element)>;
+        let mut steps: [Step; PATH_STEPS] = [None; PATH_STEPS];
         let mut n_steps = 0;
         let mut more = false;
         let mut at = self.doc.tree.get(node);
@@ -1006,7 +1184,7 @@ impl Page {
                     more = true;
                     break;
                 }
-                steps[n_steps] = Some(el);
+                steps[n_steps] = Some((n.id(), el));
                 n_steps += 1;
             }
             at = n.parent();
@@ -1015,11 +1193,18 @@ impl Page {
         if more {
             p.push_str("… > ");
         }
-        for (k, el) in steps[..n_steps].iter().rev().flatten().enumerate() {
+        // The paths of a page's blocks share their outer steps: each element's is written once.
+        let mut segments = self.segments.borrow_mut();
+        for (k, &(id, el)) in steps[..n_steps].iter().rev().flatten().enumerate() {
             if k > 0 {
                 p.push_str(" > ");
             }
-            push_segment(&mut p, el);
+            let segment = segments.entry(id).or_insert_with(|| {
+                let mut s = String::new();
+                push_segment(&mut s, el);
+                s
+            });
+            p.push_str(segment);
         }
         p
     }
@@ -1194,14 +1379,30 @@ fn splice_streamed(doc: &mut Html, html: &str) {
     }
 }
 
-/// Appends text with runs of whitespace collapsed to one space.
+/// Appends text with runs of whitespace (`char::is_whitespace`) collapsed to one space, and
+/// none at the start of `buf`. Words are copied whole; only bytes past ASCII are decoded.
 fn push_collapsed(buf: &mut String, t: &str) {
-    for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
-        if k > 0 && !buf.is_empty() && !buf.ends_with(' ') {
-            buf.push(' ');
+    let b = t.as_bytes();
+    let (mut i, mut word) = (0, 0);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            // ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+            c if c.is_ascii() => (matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+            _ => {
+                let c = t[i..].chars().next().expect("a char starts here");
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
+            buf.push_str(&t[word..i]);
+            if !buf.is_empty() && !buf.ends_with(' ') {
+                buf.push(' ');
+            }
+            word = i + len;
         }
-        buf.push_str(part);
+        i += len;
     }
+    buf.push_str(&t[word..]);
 }
 
 /// Ends the current block: the text gathered so far becomes a block of the innermost
@@ -1578,71 +1779,87 @@ fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
     })
 }
 
-/// The [`hint`]s of an element's class names, id and hiding attributes.
-pub fn hints_of(attrs: &Attrs) -> u32 {
+/// The [`hint`]s one class name or (`is_id`) id gives.
+fn name_hints(name: &str, is_id: bool) -> u32 {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashMap<&'static str, u32, foldhash::fast::FixedState>> =
         OnceLock::new();
     let words = WORDS.get_or_init(|| HINT_WORDS.iter().copied().collect());
+    let lower;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = name.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        name
+    };
+    if let Some(&k) = words.get(name) {
+        return k;
+    }
     let mut h = 0;
-    let classes = attrs.class.unwrap_or("").split_ascii_whitespace();
-    let mut lower = String::new();
-    let named = (classes.map(|c| (c, false))).chain(attrs.id.map(|id| (id, true)));
-    for (name, is_id) in named {
-        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower.clear();
-            lower.push_str(name);
-            lower.make_ascii_lowercase();
-            lower.as_str()
-        } else {
-            name
-        };
-        if let Some(&k) = words.get(name) {
-            h |= k;
-            continue;
-        }
-        if name.contains("signature") {
-            h |= hint::SIGNATURE;
-        }
-        // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
-        // a style; they do not name the element's part.
-        if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
-            continue;
-        }
-        if TAXONOMY.iter().any(|t| name.starts_with(t))
-            && !name.starts_with("post-content")
-            && !name.starts_with("post-body")
-            && !name.starts_with("post-meta")
+    if name.contains("signature") {
+        h |= hint::SIGNATURE;
+    }
+    // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
+    // a style; they do not name the element's part.
+    if EXACT_ONLY.contains(&name) || name.contains('[') || (is_id && is_slug(name)) {
+        return h;
+    }
+    if TAXONOMY.iter().any(|t| name.starts_with(t))
+        && !name.starts_with("post-content")
+        && !name.starts_with("post-body")
+        && !name.starts_with("post-meta")
+    {
+        return h;
+    }
+    if author_box(name) {
+        h |= hint::BIO;
+    } else if (name.contains("author") || name.contains("byline"))
+        && (name.split(['-', '_'])).any(|w| matches!(w, "author" | "authors" | "byline"))
+    {
+        h |= hint::BYLINE;
+    }
+    let mut prev = "";
+    let mut parts = name.split(['-', '_', ':']).peekable();
+    while let Some(w) = parts.next() {
+        // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
+        if let Some(&k) = words.get(w)
+            && !EXACT_ONLY.contains(&w)
+            && !STATE_WORDS.contains(&prev)
         {
-            continue;
-        }
-        if author_box(name) {
-            h |= hint::BIO;
-        } else if (name.contains("author") || name.contains("byline"))
-            && (name.split(['-', '_'])).any(|w| matches!(w, "author" | "authors" | "byline"))
-        {
-            h |= hint::BYLINE;
-        }
-        let mut prev = "";
-        let mut parts = name.split(['-', '_', ':']).peekable();
-        while let Some(w) = parts.next() {
-            // `disclosure-has-popup`, `header-no-sidebar`: a state, not the part itself.
-            if let Some(&k) = words.get(w)
-                && !EXACT_ONLY.contains(&w)
-                && !STATE_WORDS.contains(&prev)
-            {
-                // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
-                let opener = k == hint::POPUP
-                    && (parts.clone())
-                        .find(|p| !p.is_empty())
-                        .is_some_and(|p| POPUP_OPENERS.contains(&p));
-                if !opener {
-                    h |= k;
-                }
+            // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
+            let opener = k == hint::POPUP
+                && (parts.clone())
+                    .find(|p| !p.is_empty())
+                    .is_some_and(|p| POPUP_OPENERS.contains(&p));
+            if !opener {
+                h |= k;
             }
-            prev = w;
         }
+        prev = w;
+    }
+    h
+}
+
+/// The [`hint`]s of an element's class names, id and hiding attributes.
+pub fn hints_of(attrs: &Attrs) -> u32 {
+    hints_cached(attrs, &mut NameHints::default())
+}
+
+/// The [`hint`]s of class names already looked at, by class name: a page repeats its class
+/// names over and over, in ever other combinations.
+pub type NameHints<'a> = std::collections::HashMap<&'a str, u32, foldhash::fast::FixedState>;
+
+/// [`hints_of`], taking the hints of each class name from `cache` (and adding those not in it).
+pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
+    let mut h = 0;
+    for class in attrs.class.unwrap_or("").split_ascii_whitespace() {
+        h |= *cache
+            .entry(class)
+            .or_insert_with(|| name_hints(class, false));
+    }
+    if let Some(id) = attrs.id {
+        h |= name_hints(id, true);
     }
     // The `popover` attribute: the browser shows the element only on demand, over the page.
     if attrs.popover {
@@ -1959,9 +2176,7 @@ mod tests {
         );
         assert_eq!(
             p.html.as_deref(),
-            Some(
-                "<a  CLASS=c  hidden>t</a><img  ><class=\"row\">(<22\") <30lbs</p><!doctype html>"
-            )
+            Some("<a CLASS=c hidden>t</a><img><class=\"row\">(<22\") <30lbs</p><!doctype html>")
         );
         // The walk still sees what it reads.
         let page = parse("<div id=main role=main><p class=lead data-track=x>Text</p></div>");
@@ -1997,7 +2212,27 @@ mod tests {
                         a.style
                     ));
                 }
-                Node::Text(t) => out.push(t.to_string()),
+                // Outside the elements whose text keeps its whitespace, the walk reads a run
+                // of it as one space.
+                Node::Text(t) => {
+                    let kept = node.ancestors().any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| matches!(e.name(), "pre" | "listing" | "plaintext"))
+                    });
+                    out.push(match kept {
+                        true => t.to_string(),
+                        false => {
+                            let mut squeezed = String::new();
+                            for c in t.chars() {
+                                if !(c.is_ascii_whitespace() && squeezed.ends_with(' ')) {
+                                    squeezed.push(if c.is_ascii_whitespace() { ' ' } else { c });
+                                }
+                            }
+                            squeezed
+                        }
+                    })
+                }
                 _ => {}
             }
         }
@@ -2010,7 +2245,8 @@ mod tests {
         const PIECES: &str = "<div|<p|<a|<td|<table|<li|<font color=red|<input type=hidden|\
             | class=\"x y\"| CLASS=c| id=i| href=\"/a>b\"| data-x='1 2'| hidden| role=main\
             | style=\"display:none\"| onclick=f\\(\\)|=|\"|'|>|/>|/|</div>|</p>|</a>|text|é\
-            | |\n|<!--|-->|<22|< b|</2|<!doctype html>|&amp;";
+            | |\n|\t|\r\n|  \n  |<pre>|</pre>|<listing>|<textarea>|</textarea>\
+            |<!--|-->|--->|--!>|<!-->|<22|< b|</2|<!doctype html>|&amp;";
         // Known differences, left alone (markup no real page has): inside SVG or MathML that
         // stays markup, `<script>` and `<style>` are elements whose content a browser parses
         // as markup, while the pre-scan drops it as raw text; and an SVG's end tag is found
@@ -2036,6 +2272,83 @@ mod tests {
             let after = prepared.html.as_deref().unwrap_or(&page);
             proptest::prop_assert_eq!(readable(&page), readable(after));
         }
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_as_split_on_whitespace_would() {
+        fn reference(buf: &mut String, t: &str) {
+            for (k, part) in t.split(|c: char| c.is_whitespace()).enumerate() {
+                if k > 0 && !buf.is_empty() && !buf.ends_with(' ') {
+                    buf.push(' ');
+                }
+                buf.push_str(part);
+            }
+        }
+        let pieces = [
+            "", " ", "a", "é", "\u{a0}", "\u{3000}", "\u{b}", "\t\n", "x y", "\u{200b}", "日本",
+        ];
+        for x in pieces {
+            for y in pieces {
+                for z in pieces {
+                    for start in ["", "w", "w "] {
+                        let t = format!("{x}{y}{z}");
+                        let (mut got, mut want) = (start.to_string(), start.to_string());
+                        push_collapsed(&mut got, &t);
+                        reference(&mut want, &t);
+                        assert_eq!(got, want, "{t:?} after {start:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_kept_attributes_are_matched_in_any_case() {
+        let kept: [&[u8]; 14] = [
+            b"class",
+            b"id",
+            b"role",
+            b"itemprop",
+            b"itemtype",
+            b"aria-hidden",
+            b"style",
+            b"hidden",
+            b"popover",
+            b"type",
+            b"encoding",
+            b"color",
+            b"face",
+            b"size",
+        ];
+        for a in kept {
+            assert!(kept_attribute(a) && kept_attribute(&a.to_ascii_uppercase()));
+            assert!(!kept_attribute(&a[1..]) && !kept_attribute(&[a, &b"x"[..]].concat()));
+        }
+        assert!(!kept_attribute(b"aria-hiddenx") && !kept_attribute(b""));
+    }
+
+    #[test]
+    fn whitespace_runs_are_read_as_one_before_parsing() {
+        let p = prepare(
+            "<div\n  class=a \t id=b >x\n   y <i class=c\n/>z</i>\n<img src=s\n>\
+             <pre>a\n  b</pre> c\n d",
+            512,
+        );
+        assert_eq!(
+            p.html.as_deref(),
+            Some("<div\nclass=a id=b>x y <i class=c\n/>z</i> <img><pre>a\n  b</pre> c\n d")
+        );
+        // Runs of spaces alone are left as they are.
+        assert!(prepare("<p>a  b</p>", 512).html.is_none());
+        // Comments end where the tokenizer ends them, so the `<pre>` after one is seen.
+        for page in [
+            "<!--><pre>a\n b</pre>",
+            "<!--->x<pre>a\n b",
+            "<!--a--!><pre>a\n b",
+        ] {
+            assert!(prepare(page, 512).html.is_none(), "{page}");
+        }
+        assert_eq!(comment_end(b"<!--a--->b", 4), 9);
     }
 
     #[test]

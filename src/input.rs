@@ -415,7 +415,10 @@ pub fn read(source: Source, opts: &ReadOptions) -> Result<Document, InputError> 
             let packed =
                 read_file(file, meta.len(), GZ_IN_MEMORY).map_err(|e| fail(describe_io(&e)))?;
             let hint = gzip_size_hint(&packed).min(usize::try_from(limit).unwrap_or(usize::MAX));
-            read_limited(MultiGzDecoder::new(&packed[..]), limit, hint)
+            match inflate_member(&packed, hint) {
+                Some(bytes) => Ok(bytes),
+                None => read_limited(MultiGzDecoder::new(&packed[..]), limit, hint),
+            }
         } else {
             read_limited(MultiGzDecoder::new(file), limit, 0)
         }
@@ -580,6 +583,38 @@ fn gzip_size_hint(packed: &[u8]) -> usize {
     }
 }
 
+/// Inflates a gzip file that is one plain member (no header fields but a file name) whose
+/// trailer states `size`, the bytes it holds, straight into a buffer of that size: no reader
+/// in between, no zeroing of the buffer first, no copies into the inflater's window. None for
+/// anything else (more members, trailing bytes, a size or CRC that does not match, corrupt
+/// data), which the streaming reader then reads as before, errors and all.
+fn inflate_member(packed: &[u8], size: usize) -> Option<Vec<u8>> {
+    const FTEXT: u8 = 1;
+    const FNAME: u8 = 8;
+    let (header, _) = packed.split_first_chunk::<10>()?;
+    if header[..3] != [0x1f, 0x8b, 8] || header[3] & !(FTEXT | FNAME) != 0 || size == 0 {
+        return None;
+    }
+    let mut at = 10;
+    if header[3] & FNAME != 0 {
+        at += memchr::memchr(0, &packed[at..])? + 1;
+    }
+    let body = packed.get(at..packed.len().checked_sub(8)?)?;
+    let mut out = Vec::with_capacity(size);
+    let mut inflater = flate2::Decompress::new(false);
+    let status = inflater
+        .decompress_vec(body, &mut out, flate2::FlushDecompress::Finish)
+        .ok()?;
+    if status != flate2::Status::StreamEnd || inflater.total_in() != body.len() as u64 {
+        return None;
+    }
+    let trailer = packed.last_chunk::<8>()?;
+    let mut crc = flate2::Crc::new();
+    crc.update(&out);
+    let stated = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]);
+    (out.len() == size && crc.sum() == stated).then_some(out)
+}
+
 fn gzip_error(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::UnexpectedEof => "truncated gzip stream".into(),
@@ -659,6 +694,42 @@ mod tests {
         let e = read(source, &ReadOptions::default()).unwrap_err();
         assert_eq!(e.error, "skipped: a FIFO, not a regular file");
         assert!(open_stream(&path).is_err());
+    }
+
+    #[test]
+    fn a_plain_gzip_member_is_inflated_in_one_go() {
+        use std::io::Write;
+        let data: Vec<u8> = (0..50_000u32)
+            .map(|i| b'a' + (i.wrapping_mul(2_654_435_761) >> 27) as u8 % 26)
+            .collect();
+        let gz = |name: Option<&str>| {
+            let mut b = flate2::GzBuilder::new();
+            if let Some(n) = name {
+                b = b.filename(n);
+            }
+            let mut e = b.write(Vec::new(), flate2::Compression::default());
+            e.write_all(&data).unwrap();
+            e.finish().unwrap()
+        };
+        for packed in [gz(None), gz(Some("page.html"))] {
+            let size = gzip_size_hint(&packed);
+            assert_eq!(inflate_member(&packed, size).as_deref(), Some(&data[..]));
+            // Too small a size, two members, a wrong CRC: left to the streaming reader.
+            assert!(inflate_member(&packed, size - 1).is_none());
+            let two = [&packed[..], &packed[..]].concat();
+            assert!(inflate_member(&two, size).is_none());
+            let mut bad = packed.clone();
+            let n = bad.len();
+            bad[n - 8] ^= 1;
+            assert!(inflate_member(&bad, size).is_none());
+        }
+        // A header with a comment: the streaming reader's.
+        let mut e = flate2::GzBuilder::new()
+            .comment("c")
+            .write(Vec::new(), flate2::Compression::default());
+        e.write_all(&data).unwrap();
+        let packed = e.finish().unwrap();
+        assert!(inflate_member(&packed, data.len()).is_none());
     }
 
     #[test]
