@@ -468,18 +468,28 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     fn author_bios(&mut self) {
         let n = self.doc.len();
         let mut bios = Vec::new();
-        for i in (0..n).rev() {
-            if self.doc.lines[i].blank || i < n / 2 {
-                if i < n / 2 {
-                    break;
-                }
+        // Long lines below the bios found so far that are no bio: they must all go on about
+        // the person of the bio above them (see [`continues_bio`]), or that was no bio.
+        let mut after: Vec<usize> = Vec::new();
+        for i in (n / 2..n).rev() {
+            if self.doc.lines[i].blank {
                 continue;
             }
             let w = self.doc.words[i];
             if w >= BIO_MIN_WORDS && is_bio(&self.doc.text[i]) {
+                if !after
+                    .iter()
+                    .all(|&k| continues_bio(&self.doc.text[i], &self.doc.text[k]))
+                {
+                    break;
+                }
+                bios.append(&mut after);
                 bios.push(i);
             } else if w >= BIO_TAIL_WORDS {
-                break;
+                if after.len() == BIO_PARAGRAPHS {
+                    break;
+                }
+                after.push(i);
             }
         }
         for &i in &bios {
@@ -858,6 +868,32 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     }
 }
 
+/// Most long paragraphs a bio goes on for after its first (see [`Rules::author_bios`]).
+const BIO_PARAGRAPHS: usize = 2;
+
+/// Whether paragraph `next` goes on about the person of `bio`: its first eight words hold
+/// the person's first or last name or a pronoun ("Karina holds an MBA…", "When she's not
+/// leading CR Maids…").
+fn continues_bio(bio: &str, next: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "he", "she", "they", "his", "her", "their", "il", "elle", "er", "sie", "él", "ella",
+    ];
+    let word = |w: &str| -> String {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.split(['\'', '’']).next().unwrap_or("").to_lowercase()
+    };
+    let names: Vec<String> = (bio.trim_start_matches('(').split_whitespace())
+        .filter(|w| !matches!(*w, "Dr." | "Mr." | "Mrs." | "Ms." | "Prof."))
+        .take(2)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(word)
+        .collect();
+    next.split_whitespace()
+        .take(8)
+        .map(word)
+        .any(|w| names.contains(&w) || PRONOUNS.contains(&w.as_str()))
+}
+
 /// Fewest words of a bio line (see [`Rules::author_bios`]).
 const BIO_MIN_WORDS: usize = 8;
 /// A line this long that is not a bio ends the tail an author's bio is looked for in.
@@ -997,7 +1033,11 @@ mod tests {
     fn an_authors_bio_below_the_article_goes_with_its_name_lines() {
         let bio = "Rebecca Norris is a full-time freelance writer living near Washington. \
                    She covers parenting, food and travel.";
-        let src = format!("{ARTICLE}{ARTICLE}Rebecca Norris\nContributing Writer\n{bio}\n");
+        // Its next paragraph, long as an article's, goes on about her: it goes too.
+        let more = "When she is not writing about family life, Rebecca gardens, bakes bread for \
+                    the neighbours, volunteers at the local library and coaches the girls' \
+                    soccer team on Saturday mornings in the town park.";
+        let src = format!("{ARTICLE}{ARTICLE}Rebecca Norris\nContributing Writer\n{bio}\n{more}\n");
         let r = removed(&src);
         let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
         assert_eq!(
@@ -1005,9 +1045,16 @@ mod tests {
             [
                 ("Rebecca Norris", "author_bio"),
                 ("Contributing Writer", "author_bio"),
-                (bio, "author_bio")
+                (bio, "author_bio"),
+                (more, "author_bio")
             ]
         );
+        // Below an article paragraph that is not about her, the bio is no bio of the tail.
+        let src = format!(
+            "{ARTICLE}{ARTICLE}{bio}\n{}\n",
+            "Residents packed the town hall meeting, where the mayor promised regular reports on the costs of dredging and the delays the harbour project may face over the two winters ahead."
+        );
+        assert!(removed(&src).is_empty());
         // Not a person (a common opening word), and not in the tail: both stay.
         let src = format!(
             "{ARTICLE}{ARTICLE}This guide is written by an editor at the paper, she says.\n"
