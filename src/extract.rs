@@ -425,6 +425,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     // Content split over sibling elements (streamed chunks, a lead and a body side by side)
     // joins the best one when a sibling is worth a good share of it.
     let mut parts = vec![(first, end, cflags)];
+    let mut lists: Option<&Element> = None;
     if let Some((sum, e)) = best {
         let by_node = elements_by_node(page);
         // Text outside a `<main>` that counts (see above) does not join the text inside it.
@@ -444,6 +445,16 @@ pub fn extract_page(page: &Page) -> Extraction {
         let pick_pos: f64 = values[e.first..e.end].iter().filter(|v| **v > 0.0).sum();
         if !use_scopes && pick_pos < SERVICE_SHARE * page_pos {
             parts.extend(sections(page, &by_node, &texts, e, within));
+        }
+        // A page whose content is lists of links (an index, a category's members): the best
+        // element is the short intro above them (or one of the lists), and the element around
+        // both is the content. Also when JSON-LD says the page is an article (an encyclopedia
+        // says so of its list pages): little prose is what counts.
+        if prose < LISTING_PROSE && !page.discussion {
+            lists = link_lists(page, &by_node, e, dominant);
+            if let Some(a) = lists {
+                parts.push((a.first, a.end, a.flags));
+            }
         }
     }
     let inside = |i: usize| parts.iter().any(|&(a, b, _)| i >= a && i < b);
@@ -507,8 +518,12 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
             continue;
         }
+        // Beside the intro, in the lists around it: hints below the lists' element count.
+        let in_lists = lists.filter(|a| (i < first || i >= end) && i >= a.first && i < a.end);
         // A record's field answers for its record's hints only (see `value`).
-        let (reason, word) = if use_scopes && texts[i].record && texts[i].record_depth > 1 {
+        let (reason, word) = if let Some(a) = in_lists {
+            kind_of(b, a.depth, ignore)
+        } else if use_scopes && texts[i].record && texts[i].record_depth > 1 {
             // Wrapper hints given only above the record do not name it.
             let inner = b.hints_below(depth.max(texts[i].record_depth - 1));
             kind_of(b, depth, ignore | (WRAPPER_HINTS & !inner))
@@ -531,7 +546,11 @@ pub fn extract_page(page: &Page) -> Extraction {
             v[i] = Some(verdict(page, reason, rule, b, detail.into()));
             continue;
         }
-        if b.link_density() > 0.8 && b.flags & flag::HEADING == 0 && values[i] < 0.0 {
+        if b.link_density() > 0.8
+            && b.flags & flag::HEADING == 0
+            && values[i] < 0.0
+            && (in_lists.is_none() || b.flags & flag::LIST == 0)
+        {
             v[i] = Some(verdict(
                 page,
                 "navigation",
@@ -979,6 +998,81 @@ fn siblings(
         }
     }
     out
+}
+
+/// Most levels of ancestors of the best element looked at for lists of links (see
+/// [`link_lists`]).
+const LIST_LEVELS: usize = 6;
+
+/// Fewest link items (list items mostly of link text) beside the best element.
+const LIST_ITEMS: usize = 5;
+
+/// Least share of the text beside the best element (headings aside) the link items hold.
+const LIST_SHARE: f64 = 0.7;
+
+/// Least text of the link items, as a multiple of the best element's text that is not such
+/// items.
+const LIST_OUTWEIGH: f64 = 2.0;
+
+/// On a page with little prose (see [`LISTING_PROSE`]), the element around the best one
+/// (up to [`LIST_LEVELS`] levels up) whose other text is lists of links: an index or a
+/// category page, whose best element is the short intro above its lists. Beside the best element, the element holds at least
+/// [`LIST_ITEMS`] list items that are mostly links, with [`LIST_SHARE`] of the text
+/// (headings aside) and [`LIST_OUTWEIGH`] times the best element's text that is not such
+/// items; it is outside navigation, sidebars, headers and footers, and blocks with a class
+/// hint of chrome count against it. Ancestors that add nothing are passed over; the first
+/// that adds other text ends the search. The highest such element is returned.
+fn link_lists<'p>(
+    page: &'p Page,
+    by_node: &HashMap<ego_tree::NodeId, &'p Element>,
+    e: &Element,
+    dominant: u32,
+) -> Option<&'p Element> {
+    let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER | flag::HIDDEN;
+    let item = |b: &Block| b.flags & flag::LIST != 0 && b.link_density() > 0.5;
+    let own: usize = (page.blocks[e.first..e.end].iter())
+        .filter(|b| !item(b))
+        .map(|b| b.chars)
+        .sum();
+    let mut node = e.node.and_then(|n| page.doc.tree.get(n))?;
+    let mut found = None;
+    for _ in 0..LIST_LEVELS {
+        let Some(parent) = node.parent() else { break };
+        let Some(&a) = by_node.get(&parent.id()) else {
+            break;
+        };
+        if a.flags & bad & !e.flags != 0 || a.hints & BAD_HINTS & !dominant != 0 {
+            break;
+        }
+        let (mut items, mut list, mut other) = (0usize, 0usize, 0usize);
+        for (i, b) in page.blocks[a.first..a.end].iter().enumerate() {
+            let i = i + a.first;
+            if (e.first..e.end).contains(&i) || b.flags & flag::HIDDEN != 0 {
+                continue;
+            }
+            if b.flags & bad & !a.flags != 0 || b.hints_below(a.depth) & BAD_HINTS & !dominant != 0
+            {
+                other += b.chars;
+            } else if item(b) {
+                items += 1;
+                list += b.chars;
+            } else if b.flags & flag::HEADING == 0 {
+                other += b.chars;
+            }
+        }
+        if items >= LIST_ITEMS
+            && list as f64 >= LIST_SHARE * (list + other) as f64
+            && list as f64 >= LIST_OUTWEIGH * own as f64
+        {
+            found = Some(a);
+        } else if list + other > 0 {
+            // Text beside that is not lists of links: the lists further up are not this
+            // element's (a short story's related headlines around its wrapper).
+            break;
+        }
+        node = parent;
+    }
+    found
 }
 
 /// Largest share of the page's content-like text the best element may hold for the sections
@@ -1833,6 +1927,44 @@ mod tests {
         assert_eq!(votes, ["154", "12"], "{kept:?}");
         assert!(kept.iter().any(|t| t.starts_with('0')), "{kept:?}");
         assert!(kept.contains(&"-"), "{kept:?}");
+    }
+
+    #[test]
+    fn an_index_of_links_is_the_content_around_its_intro() {
+        // A list page (JSON-LD says article, as an encyclopedia does): a short intro, then
+        // letter headings over lists of linked names. The lists are the content; the menu
+        // in the page's <nav> is not.
+        let names = [
+            "Ada", "Algol", "Awk", "Basic", "Bash", "Boo", "Cobol", "Caml", "Clojure", "Dart",
+            "Dylan", "Delphi", "Eiffel", "Elm", "Erlang", "Forth", "Fortran", "Fennel",
+        ];
+        let lists: String = (names.chunks(3))
+            .map(|c| {
+                let items: String = (c.iter())
+                    .map(|n| format!("<li><a href=/wiki/{n}>{n} language</a></li>"))
+                    .collect();
+                format!("<h2>{}</h2><ul>{items}</ul>", &c[0][..1])
+            })
+            .collect();
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"Article\",\"name\":\"List\"}}</script></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/a>About us</a></li></ul></nav>\
+             <main><div class=text><p>This is an index to notable programming languages in \
+             current or historical use, from the first ones to today's.</p>{lists}</div></main>\
+             </body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        for n in names {
+            assert!(kept.contains(&format!("{n} language").as_str()), "{kept:?}");
+        }
+        assert!(
+            kept.iter().any(|t| t.starts_with("This is an index")),
+            "{kept:?}"
+        );
+        assert!(!kept.iter().any(|t| t.contains("About us")), "{kept:?}");
     }
 
     #[test]
