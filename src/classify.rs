@@ -1128,7 +1128,7 @@ mod tests {
     #[test]
     fn a_lone_control_label_goes_but_a_sentence_with_its_words_stays() {
         let src = format!(
-            "{ARTICLE}Read more\n12 likes\nLoading...\n{ARTICLE}Read more about the budget vote in the explainer the council published on Monday.\n"
+            "{ARTICLE}Read more\n12 likes\nLoading...\n{ARTICLE}Read more about the budget vote in the explainer the council published on Monday.\nAdd to cart\nFilters\nAdd to cart the spare parts you need before the sale ends on Friday.\n"
         );
         let r = removed(&src);
         let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
@@ -1137,7 +1137,9 @@ mod tests {
             [
                 ("Read more", "interface_label"),
                 ("12 likes", "interface_label"),
-                ("Loading...", "interface_label")
+                ("Loading...", "interface_label"),
+                ("Add to cart", "interface_label"),
+                ("Filters", "interface_label")
             ]
         );
     }
