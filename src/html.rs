@@ -1781,8 +1781,9 @@ fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
 
 /// Parts of a class name or id (lower-cased) that name a forum poster's user card beside
 /// the post: their title, banner and standing (`message-userTitle`, `userBanner`,
-/// `message-userExtras` with "Joined", "Messages", "Reaction score"), not what the post says.
-const USER_CARD: &[&str] = &["usertitle", "userbanner", "userextras"];
+/// `message-userExtras` with "Joined", "Messages", "Reaction score", `user-details`), not
+/// what the post says.
+const USER_CARD: &[&str] = &["usertitle", "userbanner", "userextras", "user-details"];
 
 /// The [`hint`]s one class name or (`is_id`) id gives.
 fn name_hints(name: &str, is_id: bool) -> u32 {
