@@ -168,6 +168,11 @@ fn value(b: &Block, t: &Text, s: Scoring) -> f64 {
     {
         return 0.0;
     }
+    // Nor does a poster's signature or user card (see `hint::SIGNATURE`): one sits beside
+    // every post of a thread, however short the posts are. It still goes (see `kind_of`).
+    if h & BAD_HINTS == hint::SIGNATURE && flags & (flag::NAV | flag::ASIDE | flag::FOOTER) == 0 {
+        return 0.0;
+    }
     if flags & (flag::NAV | flag::ASIDE | flag::FOOTER) != 0 || h & BAD_HINTS != 0 {
         v = if v > 0.0 { -0.5 * v } else { v * 1.5 };
     } else if v > 0.0
@@ -256,6 +261,8 @@ pub fn extract_page(page: &Page) -> Extraction {
     // found without them: a product card's "notify me" box.)
     let popups = dominant & hint::POPUP;
     dominant &= !hint::POPUP;
+    // Nor are posters' signatures, however long beside a thread's short posts.
+    dominant &= !hint::SIGNATURE;
     // On a discussion page the replies are content: a list of them beside the post found
     // without them (the opening post alone) is what the page is about. Comments inside the
     // posts (a Q&A site's remarks under each answer) stay comments.
@@ -465,7 +472,9 @@ pub fn extract_page(page: &Page) -> Extraction {
     };
     // Hints on most of the main content's own text are what it is about too; comments the
     // same way as above: not when an article worth its name stands beside them.
-    let mut ignore = dominant | popups | dominant_hints(blocks, &raw, depth, first..end);
+    // Not a poster's signatures, however long beside short posts: they are never the posts.
+    let mut ignore =
+        dominant | popups | (dominant_hints(blocks, &raw, depth, first..end) & !hint::SIGNATURE);
     if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
@@ -2526,6 +2535,39 @@ mod tests {
         let kept = kept_texts(&page, &extract(&page));
         assert!(kept.contains(&P), "{kept:?}");
         assert!(!kept.contains(&c), "{kept:?}");
+    }
+
+    #[test]
+    fn a_threads_user_cards_and_signatures_go_but_not_its_short_posts() {
+        // A forum thread of short replies, each beside its poster's card (title, join date,
+        // message count) and over a long signature. The cards and signatures go; they do
+        // not weigh against the thread, nor does the signatures' prose make them its text.
+        let r = "Congrats, that is great news for you!";
+        let sig = "Design should be simple and honest, and I advocate for both on behalf of everyone who uses it.";
+        let post = |text: &str| {
+            format!(
+                "<article class=message><div class=message-user><h4 class=message-name>poster</h4>\
+                 <h5 class=\"userTitle message-userTitle\">Full Member</h5>\
+                 <div class=message-userExtras><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl>\
+                 <dl><dt>Messages</dt><dd>4,726</dd></dl><dl><dt>Reaction score</dt><dd>12</dd></dl>\
+                 <dl><dt>Points</dt><dd>113</dd></dl></div></div>\
+                 <div class=message-content><p>{text}</p>\
+                 <div class=message-signature><p>{sig}</p><p>{sig}</p></div></div></article>"
+            )
+        };
+        let html = format!(
+            "<body><div class=p-nav><ul>{}</ul></div><div class=thread>{}{}</div></body>",
+            "<li><a href=/>Forums</a></li>".repeat(8),
+            post(P),
+            (0..6).map(|_| post(r)).collect::<String>(),
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&P), "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| **t == r).count(), 6, "{kept:?}");
+        for chrome in ["Full Member", "Joined", "4,726", "Reaction score", sig] {
+            assert!(!kept.contains(&chrome), "{chrome}: {kept:?}");
+        }
     }
 
     #[test]

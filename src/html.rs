@@ -1779,6 +1779,12 @@ fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
     })
 }
 
+/// Parts of a class name or id (lower-cased) that name a forum poster's user card beside
+/// the post: their title, banner and standing (`message-userTitle`, `userBanner`,
+/// `message-userExtras` with "Joined", "Messages", "Reaction score", `user-details`), not
+/// what the post says.
+const USER_CARD: &[&str] = &["usertitle", "userbanner", "userextras", "user-details"];
+
 /// The [`hint`]s one class name or (`is_id`) id gives.
 fn name_hints(name: &str, is_id: bool) -> u32 {
     use std::collections::HashMap;
@@ -1797,7 +1803,7 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
         return k;
     }
     let mut h = 0;
-    if name.contains("signature") {
+    if name.contains("signature") || USER_CARD.iter().any(|w| name.contains(w)) {
         h |= hint::SIGNATURE;
     }
     // Tailwind's arbitrary values (`[--nav-bar-height:47px]`, `top-[var(--header)]`) set
@@ -2078,6 +2084,12 @@ mod tests {
         assert_eq!(hints_of(&a("message-signature")), hint::SIGNATURE);
         assert_eq!(hints_of(&a("signaturecontainer")), hint::SIGNATURE);
         assert_eq!(hints_of(&a("post-signature flex--item")), hint::SIGNATURE);
+        assert_eq!(hints_of(&a("userTitle message-userTitle")), hint::SIGNATURE);
+        assert_eq!(hints_of(&a("message-userExtras")), hint::SIGNATURE);
+        assert_eq!(
+            hints_of(&a("userBanner userBanner--staff")),
+            hint::SIGNATURE
+        );
         // Sphinx's function signatures (`dt.sig.sig-object`) are documentation.
         assert_eq!(hints_of(&a("sig sig-object py")), 0);
     }
