@@ -261,8 +261,6 @@ pub fn extract_page(page: &Page) -> Extraction {
     // found without them: a product card's "notify me" box.)
     let popups = dominant & hint::POPUP;
     dominant &= !hint::POPUP;
-    // Nor are posters' signatures, however long beside a thread's short posts.
-    dominant &= !hint::SIGNATURE;
     // On a discussion page the replies are content: a list of them beside the post found
     // without them (the opening post alone) is what the page is about. Comments inside the
     // posts (a Q&A site's remarks under each answer) stay comments.
@@ -433,8 +431,8 @@ pub fn extract_page(page: &Page) -> Extraction {
     // joins the best one when a sibling is worth a good share of it.
     let mut parts = vec![(first, end, cflags)];
     let mut lists: Option<&Element> = None;
+    let by_node = elements_by_node(page);
     if let Some((sum, e)) = best {
-        let by_node = elements_by_node(page);
         // Text outside a `<main>` that counts (see above) does not join the text inside it.
         let within = if off_main < 1.0 { flag::MAIN } else { 0 };
         parts.extend(siblings(page, &by_node, &values, e, sum, within));
@@ -472,9 +470,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     };
     // Hints on most of the main content's own text are what it is about too; comments the
     // same way as above: not when an article worth its name stands beside them.
-    // Not a poster's signatures, however long beside short posts: they are never the posts.
-    let mut ignore =
-        dominant | popups | (dominant_hints(blocks, &raw, depth, first..end) & !hint::SIGNATURE);
+    let mut ignore = dominant | popups | dominant_hints(blocks, &raw, depth, first..end);
     if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
@@ -593,7 +589,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     shop_related(page, &mut v, &parts);
     // Other products' cards on a product page (not when the records are the content).
     if page.product && !use_scopes {
-        shop_cards(page, &mut v);
+        shop_cards(page, &by_node, &mut v);
     }
     drop_title(page, &mut v, first, end);
     if page.discussion {
@@ -728,7 +724,7 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     // of an element are the elements on the stack, inside its range, when it closes.
     let mut stack: Vec<usize> = Vec::new();
     let mut kids: Vec<usize> = Vec::new();
-    let mut groups: Vec<((&str, &str), Vec<usize>)> = Vec::new();
+    let mut groups: Shapes<usize> = Vec::new();
     for (j, e) in els.iter().enumerate() {
         kids.clear();
         while let Some(&k) = stack.last() {
@@ -752,15 +748,11 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
             else {
                 continue;
             };
-            let sig = (el.name(), crate::html::first_class(el).unwrap_or(""));
             // Unnamed wrappers (a page's top-level `<div>`s) say nothing about their shape.
-            if sig.1.is_empty() && matches!(sig.0, "div" | "section") {
+            if crate::html::first_class(el).is_none() && matches!(el.name(), "div" | "section") {
                 continue;
             }
-            match groups.iter_mut().find(|g| g.0 == sig) {
-                Some(g) => g.1.push(k),
-                None => groups.push((sig, vec![k])),
-            }
+            group_by_shape(&mut groups, el, k);
         }
         for (_, members) in &groups {
             if members.len() < MIN_RECORDS {
@@ -803,6 +795,19 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     (rec, runs)
 }
 
+/// Siblings grouped by shape: tag name and first class.
+type Shapes<'a, T> = Vec<((&'a str, &'a str), Vec<T>)>;
+
+/// Adds `item`, for sibling element `el`, to the group of its shape in `groups` (see
+/// [`records`] and [`shop_cards`]).
+fn group_by_shape<'a, T>(groups: &mut Shapes<'a, T>, el: &'a scraper::node::Element, item: T) {
+    let shape = (el.name(), crate::html::first_class(el).unwrap_or(""));
+    match groups.iter_mut().find(|g| g.0 == shape) {
+        Some(g) => g.1.push(item),
+        None => groups.push((shape, vec![item])),
+    }
+}
+
 /// Whether a text holds a price: a currency sign right before or after a digit ("$12.99",
 /// "12,99 €").
 fn has_price(t: &str) -> bool {
@@ -827,15 +832,18 @@ fn has_price(t: &str) -> bool {
 /// ([`CARD_WORDS`]), with a link and a price, not naming the product (the page title's
 /// name). Not when the cards hold more than [`CARD_SHARE`] of the content's words: then
 /// they are what the page is about (a category page that says it is a product).
-fn shop_cards(page: &Page, v: &mut [Option<Verdict>]) {
+fn shop_cards(
+    page: &Page,
+    by_node: &HashMap<ego_tree::NodeId, &Element>,
+    v: &mut [Option<Verdict>],
+) {
     let (title, longest) = product_name(page);
-    let by_node = elements_by_node(page);
     let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
         r.filter(|&k| v[k].is_none())
             .map(|k| page.blocks[k].text.split_whitespace().count())
             .sum()
     };
-    let mut groups: Vec<((&str, &str), Vec<&Element>)> = Vec::new();
+    let mut groups: Shapes<&Element> = Vec::new();
     for parent in &page.elements {
         let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
             continue;
@@ -845,11 +853,7 @@ fn shop_cards(page: &Page, v: &mut [Option<Verdict>]) {
             let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
                 continue;
             };
-            let sig = (el.name(), crate::html::first_class(el).unwrap_or(""));
-            match groups.iter_mut().find(|g| g.0 == sig) {
-                Some(g) => g.1.push(ce),
-                None => groups.push((sig, vec![ce])),
-            }
+            group_by_shape(&mut groups, el, ce);
         }
         for (_, members) in &groups {
             if members.len() < MIN_RECORDS {
@@ -1025,8 +1029,8 @@ const LIST_OUTWEIGH: f64 = 2.0;
 
 /// On a page with little prose (see [`LISTING_PROSE`]), the element around the best one
 /// (up to [`LIST_LEVELS`] levels up) whose other text is lists of links: an index or a
-/// category page, whose best element is the short intro above its lists. Beside the best element, the element holds at least
-/// [`LIST_ITEMS`] list items that are mostly links, with [`LIST_SHARE`] of the text
+/// category page, whose best element is the short intro above its lists. Beside the best
+/// element, the element holds at least [`LIST_ITEMS`] list items that are mostly links, with [`LIST_SHARE`] of the text
 /// (headings aside) and [`LIST_OUTWEIGH`] times the best element's text that is not such
 /// items; it is outside navigation, sidebars, headers and footers, and blocks with a class
 /// hint of chrome count against it. Ancestors that add nothing are passed over; the first
@@ -1205,49 +1209,35 @@ const BODY_DEPTH: u32 = 2;
 /// Share of the page's content-like text a semantic flag must cover to be ignored.
 const DOMINANT_FLAG: f64 = 0.9;
 
-/// The hints (given below `depth`) on more than half the content-like text of `range`.
 /// Share of a hidden block's word triples found in the visible text at or above which the
 /// block is a copy of it (see [`hidden_copies`]).
 const HIDDEN_COPY: f64 = 0.6;
 
 /// For each block, whether it is hidden and repeats the visible text: at least
-/// [`HIDDEN_COPY`] of its runs of three words (lower-cased, letters and digits only) occur in
-/// the blocks that are not hidden. Markup written out beside the words (`[CRM](https://…)`)
-/// breaks a few runs, not most.
+/// [`HIDDEN_COPY`] of its word 3-grams ([`crate::near::shingles`]) occur in the blocks that
+/// are not hidden. Markup written out beside the words (`[CRM](https://…)`) breaks a few
+/// 3-grams, not most.
 fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
-    use std::collections::HashSet;
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    let hasher = BuildHasherDefault::<DefaultHasher>::default();
-    let triples = |text: &str, f: &mut dyn FnMut(u64)| {
-        let words: Vec<String> = (text.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        for w in words.windows(3) {
-            f(hasher.hash_one(w));
-        }
-    };
-    let mut visible = HashSet::new();
-    for b in blocks.iter().filter(|b| b.flags & flag::HIDDEN == 0) {
-        triples(&b.text, &mut |h| {
-            visible.insert(h);
-        });
-    }
+    let shingles = |b: &Block| crate::near::shingles(&text::normalize(&b.text));
+    let visible: std::collections::HashSet<u64> = (blocks.iter())
+        .filter(|b| b.flags & flag::HIDDEN == 0)
+        .flat_map(shingles)
+        .collect();
     (blocks.iter())
         .map(|b| {
             if b.flags & flag::HIDDEN == 0 {
                 return false;
             }
-            let (mut all, mut seen) = (0usize, 0usize);
-            triples(&b.text, &mut |h| {
-                all += 1;
-                seen += usize::from(visible.contains(&h));
-            });
-            all > 0 && seen as f64 >= HIDDEN_COPY * all as f64
+            let own = shingles(b);
+            let seen = own.iter().filter(|h| visible.contains(h)).count();
+            !own.is_empty() && seen as f64 >= HIDDEN_COPY * own.len() as f64
         })
         .collect()
 }
 
+/// The hints (given below `depth`) on more than half the content-like text of `range`. Never
+/// a poster's signature or user card ([`hint::SIGNATURE`]): one sits beside every post of a
+/// thread, however long it is beside short posts, and is never the posts.
 fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Range<usize>) -> u32 {
     let positive: f64 = raw[range.clone()].iter().filter(|v| **v > 0.0).sum();
     // The positive value under each hint, summed block by block in page order.
@@ -1268,7 +1258,7 @@ fn dominant_hints(blocks: &[Block], raw: &[f64], depth: u32, range: std::ops::Ra
             dominant |= 1 << k;
         }
     }
-    dominant
+    dominant & !hint::SIGNATURE
 }
 
 /// Whether a block's text is nothing but HTML tags written out, one of them an `<img>`,

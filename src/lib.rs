@@ -201,20 +201,23 @@ impl Cleaner {
         let modules = std::cell::RefCell::new(HashMap::new());
         let same_section = |h: usize, j: usize| {
             let m = *modules.borrow_mut().entry(h).or_insert_with(|| module(h));
-            let same = match (m, node_at(j)) {
-                (Some((Some(box_), _)), Some(n)) if html::is_within(&page.doc, n, box_) => {
-                    return classify::Section::Boxed;
+            use classify::Section;
+            let still = |same: bool| {
+                if same {
+                    Section::Same
+                } else {
+                    Section::Outside
                 }
-                (Some((Some(_), article)), Some(n)) => parent(n) != Some(article),
-                (Some((None, article)), Some(n)) => {
-                    parent(n) != Some(article) || kept_doc.words[j] < RESUMED_ARTICLE_WORDS
-                }
-                _ => true,
             };
-            if same {
-                classify::Section::Same
-            } else {
-                classify::Section::Outside
+            match (m, node_at(j)) {
+                (Some((Some(box_), _)), Some(n)) if html::is_within(&page.doc, n, box_) => {
+                    Section::Boxed
+                }
+                (Some((Some(_), article)), Some(n)) => still(parent(n) != Some(article)),
+                (Some((None, article)), Some(n)) => {
+                    still(parent(n) != Some(article) || kept_doc.words[j] < RESUMED_ARTICLE_WORDS)
+                }
+                _ => Section::Same,
             }
         };
         let mut text_verdicts =
