@@ -321,6 +321,16 @@ impl Classifier {
                 && !is_related_header(e)
             {
                 v[i] = Some(Verdict::from_entry(e, None));
+            } else if !protected[i] && !doc.lines[i].blank && is_data_blob(&doc.text[i]) {
+                let pairs = doc.text[i].matches("\":").count();
+                let detail = format!(
+                    "a line of minified JSON data ({pairs} \"key\": pairs): a widget's settings written out as text"
+                );
+                let ev = Evidence {
+                    detail: Some(detail),
+                    ..Evidence::default()
+                };
+                v[i] = Some(Verdict::new("chrome", "data_blob", ev));
             }
         }
         let time: Vec<bool> = (0..n).map(|i| self.is_time(doc, i)).collect();
@@ -874,6 +884,29 @@ const BIO_PARAGRAPHS: usize = 2;
 /// Whether paragraph `next` goes on about the person of `bio`: its first eight words hold
 /// the person's first or last name or a pronoun ("Karina holds an MBA…", "When she's not
 /// leading CR Maids…").
+/// Fewest `"key":` pairs in a [`is_data_blob`] line.
+const BLOB_PAIRS: usize = 8;
+/// Shortest [`is_data_blob`] line, in bytes.
+const BLOB_BYTES: usize = 200;
+
+/// Whether line `t` is minified JSON data: an object or array of at least [`BLOB_BYTES`]
+/// bytes with [`BLOB_PAIRS`] or more `"key":` pairs, written without the spaces after `:`
+/// and `,` that a person writes (a shop widget's settings in a hidden `<span>`, a product
+/// grid's state dumped as text). A code example in an article or documentation page is
+/// short or laid out; both stay.
+fn is_data_blob(t: &str) -> bool {
+    let t = t.trim();
+    let (Some(a), Some(z)) = (t.bytes().next(), t.bytes().last()) else {
+        return false;
+    };
+    if t.len() < BLOB_BYTES || !matches!(a, b'{' | b'[') || !matches!(z, b'}' | b']') {
+        return false;
+    }
+    let pairs = t.matches("\":").count();
+    let spaced = t.matches("\": ").count() + t.matches("\", \"").count();
+    pairs >= BLOB_PAIRS && spaced * 4 < pairs
+}
+
 fn continues_bio(bio: &str, next: &str) -> bool {
     const PRONOUNS: &[&str] = &[
         "he", "she", "they", "his", "her", "their", "il", "elle", "er", "sie", "él", "ella",
@@ -1122,6 +1155,21 @@ mod tests {
             rules,
             ["noscript_notice", "placeholder_text", "placeholder_text"],
             "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn minified_json_data_goes_but_a_laid_out_example_stays() {
+        let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
+        let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
+        let spaced: Vec<String> = (0..12).map(|k| format!("\"field{k}\": \"v{k}\"")).collect();
+        let example = format!("{{ {} }}", spaced.join(", "));
+        let src = format!("{ARTICLE}{blob}\n{example}\n{{\"a\":1,\"b\":2}}\n{ARTICLE}");
+        let r = removed(&src);
+        assert_eq!(r.len(), 1, "{r:#?}");
+        assert_eq!(
+            (r[0].0.as_str(), r[0].1.as_str()),
+            (blob.as_str(), "data_blob")
         );
     }
 
