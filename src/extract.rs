@@ -35,6 +35,7 @@ pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
 pub const SHOP_RELATED: &str = "html_shop_related";
 pub const SHOP_CARDS: &str = "html_shop_cards";
+pub const POST_CARDS: &str = "html_post_cards";
 pub const VOTE_COUNT: &str = "html_vote_count";
 
 /// Hints that name a page part other than the content.
@@ -591,6 +592,9 @@ pub fn extract_page(page: &Page) -> Extraction {
     if page.product && !use_scopes {
         shop_cards(page, &by_node, &mut v);
     }
+    if !page.product && !page.discussion && !listing && !use_scopes {
+        post_cards(page, &by_node, &mut v);
+    }
     drop_title(page, &mut v, first, end);
     if page.discussion {
         drop_vote_counts(page, &mut v);
@@ -897,6 +901,103 @@ fn shop_cards(
         }
     }
 }
+
+/// Below an article, a run of other posts' cards inside the main content (a "more from the
+/// blog" strip, a grid of next reads without a header): at least [`MIN_RECORDS`] sibling
+/// elements of one tag and first class, three in four of them cards: short
+/// ([`POST_CARD_WORDS`]), opening with a link (the post's title). Only below the article's
+/// last paragraph ([`POST_CARD_PARAGRAPH`] words or more, outside the cards), and not when
+/// they hold more than [`POST_CARD_SHARE`] of the content's words.
+fn post_cards(
+    page: &Page,
+    by_node: &HashMap<ego_tree::NodeId, &Element>,
+    v: &mut [Option<Verdict>],
+) {
+    let wc = |k: usize| page.blocks[k].text.split_whitespace().count();
+    let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
+        r.filter(|&k| v[k].is_none()).map(wc).sum()
+    };
+    let mut groups: Shapes<&Element> = Vec::new();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for parent in &page.elements {
+        let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
+            continue;
+        };
+        groups.clear();
+        for c in node.children() {
+            let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
+                continue;
+            };
+            group_by_shape(&mut groups, el, ce);
+        }
+        // A documentation page's sections (`<section id=…>` with a linked heading) have
+        // no class; a theme's cards do.
+        for ((_, class), members) in &groups {
+            if class.is_empty() {
+                continue;
+            }
+            if members.len() < MIN_RECORDS {
+                continue;
+            }
+            let card = |e: &Element| {
+                let Some(k) = (e.first..e.end).find(|&k| v[k].is_none()) else {
+                    return false;
+                };
+                let head = &page.blocks[k];
+                head.link_density() >= 0.5
+                    && wc(k) >= 2
+                    && words(v, e.first..e.end) <= POST_CARD_WORDS
+            };
+            if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
+                continue;
+            }
+            let (a, z) = (members[0].first, members[members.len() - 1].end);
+            found.push((a, z));
+        }
+    }
+    let total = words(v, 0..page.blocks.len());
+    for (a, z) in found {
+        let cards = words(v, a..z);
+        let below = (0..a).any(|k| v[k].is_none() && wc(k) >= POST_CARD_PARAGRAPH)
+            && !(z..page.blocks.len()).any(|k| v[k].is_none() && wc(k) >= POST_CARD_PARAGRAPH);
+        if !below || cards as f64 > POST_CARD_SHARE * total as f64 {
+            continue;
+        }
+        let prose: usize = (0..a)
+            .filter(|&k| v[k].is_none() && wc(k) >= POST_CARD_PARAGRAPH)
+            .map(wc)
+            .sum();
+        if prose < POST_CARD_PROSE {
+            continue;
+        }
+        for k in a..z {
+            if v[k].is_none() {
+                v[k] = Some(verdict(
+                    page,
+                    "related",
+                    POST_CARDS,
+                    &page.blocks[k],
+                    "a card of another post (a linked title and a short lead) in a run of them \
+                     below the article"
+                        .into(),
+                ));
+            }
+        }
+    }
+}
+
+/// Most words a card of another post has (see [`post_cards`]).
+const POST_CARD_WORDS: usize = 60;
+
+/// Fewest words of the article's paragraph that [`post_cards`] must come after.
+const POST_CARD_PARAGRAPH: usize = 30;
+
+/// Fewest words of paragraphs above a run of [`post_cards`]: an article's, not a listing's
+/// intro.
+const POST_CARD_PROSE: usize = 200;
+
+/// Largest share of the content's words a run of other posts' cards may hold.
+const POST_CARD_SHARE: f64 = 0.3;
 
 /// Most words a card of another product has (see [`shop_cards`]).
 const CARD_WORDS: usize = 70;
@@ -2325,6 +2426,45 @@ mod tests {
         assert!(kept.contains(&P), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Set 2")), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("$14.95")), "{kept:?}");
+    }
+
+    #[test]
+    fn other_posts_cards_below_an_article_go() {
+        // A blog post whose element goes on, below its last paragraph, with a strip of other
+        // posts (a linked title and a lead each): the strip goes, the post stays. The same
+        // cards with no article above them (a blog's front page) stay.
+        let card = |n: usize| {
+            format!(
+                "<div class=post-card><h4><a href=/p{n}>How to plan a garden {n}</a></h4>\
+                 <p>Short lead of post {n} about soil.</p></div>"
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        let body = format!("<p>{P} {P}</p>").repeat(8);
+        let html = format!(
+            "<html><head><title>Raised beds</title></head><body><main><div class=entry>\
+             <h1>Raised beds</h1>{body}<div class=more>{cards}</div></div></main></body></html>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.iter().any(|t| t.starts_with(P)), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("garden 2")), "{kept:?}");
+        let rules: Vec<_> = e
+            .verdicts
+            .iter()
+            .flatten()
+            .map(|v| v.rule.as_str())
+            .collect();
+        assert!(rules.contains(&POST_CARDS), "{rules:?}");
+        let front = format!(
+            "<html><head><title>Blog</title></head><body><main><div class=more>{cards}</div>\
+             </main></body></html>"
+        );
+        let page = parse(&front);
+        let e = extract_page(&page);
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(kept.iter().any(|t| t.contains("garden 2")), "{kept:?}");
     }
 
     #[test]
