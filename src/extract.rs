@@ -905,7 +905,8 @@ fn shop_cards(
 /// Below an article, a run of other posts' cards inside the main content (a "more from the
 /// blog" strip, a grid of next reads without a header): at least [`MIN_RECORDS`] sibling
 /// elements of one tag and first class, three in four of them cards: short
-/// ([`POST_CARD_WORDS`]), opening with a link (the post's title). Only below the article's
+/// ([`POST_CARD_WORDS`]), with a link among their first two lines (the post's title; a date
+/// may come first). Only below the article's
 /// last paragraph ([`POST_CARD_PARAGRAPH`] words or more, outside the cards), and not when
 /// they hold more than [`POST_CARD_SHARE`] of the content's words.
 fn post_cards(
@@ -939,13 +940,12 @@ fn post_cards(
             if members.len() < MIN_RECORDS {
                 continue;
             }
+            // The title is a link among the card's first two lines (a date may come first).
             let card = |e: &Element| {
-                let Some(k) = (e.first..e.end).find(|&k| v[k].is_none()) else {
-                    return false;
-                };
-                let head = &page.blocks[k];
-                head.link_density() >= 0.5
-                    && wc(k) >= 2
+                (e.first..e.end)
+                    .filter(|&k| v[k].is_none())
+                    .take(2)
+                    .any(|k| page.blocks[k].link_density() >= 0.5 && wc(k) >= 2)
                     && words(v, e.first..e.end) <= POST_CARD_WORDS
             };
             if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
