@@ -425,6 +425,14 @@ pub fn within_document(doc: &Doc, v: &mut [Option<Verdict>]) {
 /// [`within_document_scoped`].
 pub const CODE: u32 = 1 << 31;
 
+/// The bit of a line's dedup scope that marks it as a section label: an HTML heading of at
+/// most [`LABEL_WORDS`] words on an article ("Pros", "Cons", "Ingredients" under each item of
+/// a roundup). Like code, it repeats by design: see [`within_document_scoped`].
+pub const LABEL: u32 = 1 << 30;
+
+/// Most words of a heading that is a section label (see [`LABEL`]).
+pub const LABEL_WORDS: usize = 3;
+
 /// Fewest repeated lines of code in a row that are a copied block, not lines that repeat.
 const COPY_RUN: usize = 3;
 
@@ -432,8 +440,8 @@ const COPY_RUN: usize = 3;
 /// `scopes[i]` is line `i`'s (0, the default, is the whole document). An HTML page's
 /// records each have their own (see [`crate::extract::Extraction::scopes`]): a price or a
 /// field label repeated from card to card is not a repeated paragraph. A line whose scope
-/// has the [`CODE`] bit is deduped with the others, but a run of fewer than [`COPY_RUN`]
-/// such copies in a row is kept.
+/// has the [`CODE`] or [`LABEL`] bit is deduped with the others, but a run of fewer than
+/// [`COPY_RUN`] such copies in a row is kept.
 pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u32]) {
     // Keyed on the normalised text itself: equal keys are equal fingerprints, and the
     // SHA-256 is only computed for the copies that are reported.
@@ -446,7 +454,7 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
             continue;
         }
         let norm = doc.norm(i);
-        let key = (scopes.get(i).copied().unwrap_or(0) & !CODE, norm);
+        let key = (scopes.get(i).copied().unwrap_or(0) & !(CODE | LABEL), norm);
         // One hash of the text per line: most lines are new, and looking up then inserting
         // hashed them twice.
         let k = match seen.entry(key) {
@@ -469,10 +477,11 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
         verdict.duplicate_of = Some((kept.start, kept.end));
         v[i] = Some(verdict);
     }
-    // Lines of code repeat by design (the same call in two examples, a closing line): a
-    // repeated line of code stays unless it is part of a copied block, a run of at least
-    // COPY_RUN repeated lines in a row (a stack trace posted twice, a hidden copy).
-    let code = |i: usize| scopes.get(i).is_some_and(|s| s & CODE != 0);
+    // Lines of code repeat by design (the same call in two examples, a closing line), and so
+    // do section labels: such a repeated line stays unless it is part of a copied block, a
+    // run of at least COPY_RUN repeated lines in a row (a stack trace posted twice, a hidden
+    // copy).
+    let code = |i: usize| scopes.get(i).is_some_and(|s| s & (CODE | LABEL) != 0);
     let copy =
         |v: &[Option<Verdict>], i: usize| v[i].as_ref().is_some_and(|v| v.rule == "doc_dedup");
     let mut i = 0;

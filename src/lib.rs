@@ -242,6 +242,16 @@ impl Cleaner {
             if b.flags & html::flag::PRE != 0 {
                 line_scopes[line_of[k]] |= dedup::CODE;
             }
+            // A short heading repeated under each part of an article ("Pros", "Cons",
+            // "Ingredients") is a section label; a listing's or a shop's repeated short
+            // headings are its cards' template.
+            if !listing
+                && !page.product
+                && b.flags & html::flag::HEADING != 0
+                && b.text.split_whitespace().count() <= dedup::LABEL_WORDS
+            {
+                line_scopes[line_of[k]] |= dedup::LABEL;
+            }
         }
         let made = finish(&doc, verdicts, &line_scopes);
         let of = PageTextOf {
@@ -1129,6 +1139,32 @@ mod tests {
                 "",
             ]
         );
+    }
+
+    #[test]
+    fn a_short_heading_repeated_under_each_item_of_an_article_stays() {
+        // A roundup's "Pros" and "Cons" under each product are section labels, not copies;
+        // a repeated paragraph still goes.
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let item = |name: &str| {
+            format!(
+                "<h2>{name}</h2><p>The {name} kettle boils a full litre in under three minutes and keeps water hot for an hour.</p>\
+                 <h3>Pros</h3><p>Quiet, quick and easy to clean for the {name}.</p><h3>Cons</h3>\
+                 <p>The lid of the {name} is stiff at first.</p><p>Prices were checked on the day of publication.</p>"
+            )
+        };
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Article\"}}</script>\
+             </head><body><article>{}{}{}</article></body></html>",
+            item("Alpha"),
+            item("Beta"),
+            item("Gamma")
+        );
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        assert_eq!(out.matches("Pros\n").count(), 3, "{out}");
+        assert_eq!(out.matches("Cons\n").count(), 3, "{out}");
+        assert_eq!(out.matches("Prices were checked").count(), 1, "{out}");
     }
 
     #[test]
