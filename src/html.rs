@@ -1815,8 +1815,9 @@ fn author_box(name: &str) -> bool {
 }
 
 /// Whether a hidden element is a panel a reader opens with one click: the folded panel of an
-/// accordion or a tab panel (`role="tabpanel"`; a class or id with a word `accordion…`,
-/// `collapsible`, `collapse`, `tab`, `tabpanel`, `toggle`), or the body of an accordion item
+/// accordion, a "read more" expander or a tab panel (`role="tabpanel"`; a class or id with a
+/// word `accordion…`, `collapsible`, `collapse`, `expander`, `expandable`, `expand`, `tab`,
+/// `tabpanel`, `toggle`), or the body of an accordion item
 /// (its parent's class or id has an `accordion…` word). A `<details>` body is not one: the
 /// reference leaves their FAQ answers out as often as it keeps them. Annotated
 /// page text keeps these (product details, course descriptions, FAQ answers, the other tabs
@@ -1834,6 +1835,9 @@ const PANEL_WORDS: &[&str] = &[
     "accordion",
     "collapsible",
     "collapse",
+    "expander",
+    "expandable",
+    "expand",
     "tab",
     "tabpanel",
     "toggle",
@@ -2226,7 +2230,8 @@ mod tests {
              <div role=tabpanel hidden><p>The Linux tab.</p></div>\
              <div class='FAQ_accordionItem'><div aria-hidden=true><p>An answer.</p></div></div>\
              <div class='tab__content' hidden><p>Second tab.</p></div>\
-             <div class='tablet-only' hidden><p>Tablet copy.</p></div></body>",
+             <div class='tablet-only' hidden><p>Tablet copy.</p></div>\
+             <div class='a-expander-content' style='display:none'><p>Read more.</p></div></body>",
         );
         assert_eq!(p.blocks[0].flags & flag::HIDDEN, 0);
         assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
@@ -2234,6 +2239,8 @@ mod tests {
         assert_eq!(p.blocks[3].flags & flag::HIDDEN, 0);
         assert_eq!(p.blocks[4].flags & flag::HIDDEN, 0);
         assert_ne!(p.blocks[5].flags & flag::HIDDEN, 0);
+        // A "read more" expander's folded text is a panel too.
+        assert_eq!(p.blocks[6].flags & flag::HIDDEN, 0);
     }
 
     #[test]
