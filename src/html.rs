@@ -1498,7 +1498,7 @@ fn drop_screen_reader_copies(pending: &mut Pending) {
         if !copy.chars().any(char::is_alphanumeric) {
             continue;
         }
-        if text[..a].contains(copy) || text[b..].contains(copy) {
+        if text[..a].contains(copy) || text[b..].contains(copy) || spells_out(&text[..a], copy) {
             let gap = !text[..a].ends_with(' ') && !text[b..].starts_with(' ') && a > 0;
             let mut t = String::with_capacity(text.len());
             t.push_str(&text[..a]);
@@ -1510,6 +1510,21 @@ fn drop_screen_reader_copies(pending: &mut Pending) {
         }
     }
 }
+
+/// Whether a screen-reader text spells out the visible words right before it: it starts
+/// with them and goes on ("See all details" + "See all details on coverage"), at least
+/// [`SPELLED_OUT`] characters of them from a word's start.
+fn spells_out(before: &str, copy: &str) -> bool {
+    let before = before.trim_end();
+    (before.char_indices())
+        .filter(|&(i, _)| i == 0 || before[..i].ends_with(' '))
+        .map(|(i, _)| &before[i..])
+        .filter(|tail| tail.len() >= SPELLED_OUT)
+        .any(|tail| copy.starts_with(tail) && copy.len() > tail.len())
+}
+
+/// Fewest characters of visible text a screen-reader text must repeat to spell it out.
+const SPELLED_OUT: usize = 8;
 
 /// Steps shown in a path.
 const PATH_STEPS: usize = 6;
@@ -2109,17 +2124,20 @@ mod tests {
             "<div><span aria-hidden=true>Blue mug</span><span class=clipped>Blue mug</span></div>\
              <div>EUR 12.00<span class=clipped>EUR 12.00</span></div>\
              <div><span class=sr-only>Sale price</span> EUR 9.00</div>\
-             <div>Total<span class=visually-hidden>Total</span>amount</div>",
+             <div>Total<span class=visually-hidden>Total</span>amount</div>\
+             <div><a>See all details</a><span class=clipped>See all details on coverage</span></div>",
         );
         let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
-        // A hidden label with words of its own stays; a copy goes.
+        // A hidden label with words of its own stays; a copy goes, and so does a hidden text
+        // that spells out the visible words before it.
         assert_eq!(
             texts,
             [
                 "Blue mug",
                 "EUR 12.00",
                 "Sale price EUR 9.00",
-                "Total amount"
+                "Total amount",
+                "See all details"
             ]
         );
     }
