@@ -352,6 +352,10 @@ struct Frame {
     skip: bool,
     link: bool,
     control: bool,
+    /// For an inline element hidden from sight (see [`screen_reader_inline`]): where its text
+    /// starts in the pending block's text, and which block that is (the pending block's
+    /// count of flushes).
+    sr: Option<(usize, usize)>,
 }
 
 /// Parses a page (already decoded) into blocks.
@@ -411,6 +415,7 @@ pub fn parse(html: &str) -> Page {
                             skip: true,
                             link: false,
                             control: false,
+                            sr: None,
                         });
                         if name == "title" && title.is_none() {
                             in_title = true;
@@ -436,6 +441,7 @@ pub fn parse(html: &str) -> Page {
                             skip: false,
                             link: false,
                             control: false,
+                            sr: None,
                         });
                         continue;
                     }
@@ -478,6 +484,8 @@ pub fn parse(html: &str) -> Page {
                     if link {
                         links += 1;
                     }
+                    let sr = (!block && hints & hint::HIDDEN != 0 && screen_reader_inline(&attrs))
+                        .then_some((pending.text.len(), pending.flushes));
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;
@@ -493,6 +501,7 @@ pub fn parse(html: &str) -> Page {
                         skip: false,
                         link,
                         control,
+                        sr,
                     });
                 }
                 Node::Text(ref t) => {
@@ -561,6 +570,12 @@ pub fn parse(html: &str) -> Page {
                 }
                 if frame.control {
                     controls = controls.saturating_sub(1);
+                }
+                if let Some((from, flushes)) = frame.sr
+                    && flushes == pending.flushes
+                    && from < pending.text.len()
+                {
+                    pending.sr.push((from, pending.text.len()));
                 }
                 if frame.link {
                     links = links.saturating_sub(1);
@@ -1408,6 +1423,7 @@ fn push_collapsed(buf: &mut String, t: &str) {
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
 fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
+    drop_screen_reader_copies(pending);
     let text = pending.text.trim();
     if !text.is_empty() {
         let chars = text.chars().count();
@@ -1426,6 +1442,8 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
     pending.text.clear();
     pending.link_chars = 0;
     pending.control_chars = 0;
+    pending.sr.clear();
+    pending.flushes += 1;
 }
 
 /// The text of the block being gathered, and how many of its characters are link text and
@@ -1435,7 +1453,78 @@ struct Pending {
     text: String,
     link_chars: usize,
     control_chars: usize,
+    /// Byte ranges of `text` inside inline elements hidden from sight (see
+    /// [`screen_reader_inline`]), in the order they closed.
+    sr: Vec<(usize, usize)>,
+    /// Blocks flushed so far: a range recorded for an earlier block does not apply.
+    flushes: usize,
 }
+
+/// Whether an inline element with the hidden hint is hidden from sight by its class, its
+/// `hidden` attribute or its style, not only from screen readers (`aria-hidden` text is
+/// on screen), and is not a folded panel.
+fn screen_reader_inline(attrs: &Attrs) -> bool {
+    let seen = Attrs {
+        aria_hidden: None,
+        ..*attrs
+    };
+    hints_of(&seen) & hint::HIDDEN != 0 && !disclosure(attrs, None)
+}
+
+/// Drops from a block's text the screen-reader copies of its visible text: an inline
+/// element hidden from sight (`<span class="clipped">`, `sr-only`, `visually-hidden`) whose
+/// text the block also shows (`EUR 12.00<span class="clipped">EUR 12.00</span>`, a title in
+/// an `aria-hidden` span beside its copy for screen readers). Read aloud it is said once;
+/// on screen it is seen once. A hidden label with text of its own ("Sale price") stays.
+fn drop_screen_reader_copies(pending: &mut Pending) {
+    if pending.sr.is_empty() {
+        return;
+    }
+    let mut ranges = std::mem::take(&mut pending.sr);
+    // Inner ranges close first; keep the outermost of nested ones.
+    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut outer: Vec<(usize, usize)> = Vec::new();
+    for r in ranges {
+        if outer.last().is_none_or(|o| r.0 >= o.1) {
+            outer.push(r);
+        }
+    }
+    for &(a, b) in outer.iter().rev() {
+        let text = &pending.text;
+        if b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let copy = text[a..b].trim();
+        if !copy.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if text[..a].contains(copy) || text[b..].contains(copy) || spells_out(&text[..a], copy) {
+            let gap = !text[..a].ends_with(' ') && !text[b..].starts_with(' ') && a > 0;
+            let mut t = String::with_capacity(text.len());
+            t.push_str(&text[..a]);
+            if gap {
+                t.push(' ');
+            }
+            t.push_str(&text[b..]);
+            pending.text = t;
+        }
+    }
+}
+
+/// Whether a screen-reader text spells out the visible words right before it: it starts
+/// with them and goes on ("See all details" + "See all details on coverage"), at least
+/// [`SPELLED_OUT`] characters of them from a word's start.
+fn spells_out(before: &str, copy: &str) -> bool {
+    let before = before.trim_end();
+    (before.char_indices())
+        .filter(|&(i, _)| i == 0 || before[..i].ends_with(' '))
+        .map(|(i, _)| &before[i..])
+        .filter(|tail| tail.len() >= SPELLED_OUT)
+        .any(|tail| copy.starts_with(tail) && copy.len() > tail.len())
+}
+
+/// Fewest characters of visible text a screen-reader text must repeat to spell it out.
+const SPELLED_OUT: usize = 8;
 
 /// Steps shown in a path.
 const PATH_STEPS: usize = 6;
@@ -1470,7 +1559,7 @@ fn push_segment(p: &mut String, el: &scraper::node::Element) {
 
 /// The attributes the walk reads, found in one pass over an element's attributes
 /// (`Element::attr` interns the name it is given on every call).
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub struct Attrs<'a> {
     pub class: Option<&'a str>,
     pub id: Option<&'a str>,
@@ -1638,6 +1727,7 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("sr-only", hint::HIDDEN),
     ("visually-hidden", hint::HIDDEN),
     ("screen-reader-text", hint::HIDDEN),
+    ("clipped", hint::HIDDEN),
 ];
 
 /// Whether `node` is `ancestor` or inside it.
@@ -1669,7 +1759,7 @@ fn is_slug(name: &str) -> bool {
 
 /// Hint words that count only as a whole class name or id: as parts of a longer name they
 /// name something else (`c-product-widget__content`, `overflow-hidden`).
-const EXACT_ONLY: &[&str] = &["widget", "hidden", "meta", "header", "banner"];
+const EXACT_ONLY: &[&str] = &["widget", "hidden", "meta", "header", "banner", "clipped"];
 
 /// Class prefixes that name taxonomy or state rather than a page part (`category-menu`,
 /// `tag-news`, `has-sidebar`): their words are not hints.
@@ -1740,8 +1830,9 @@ fn author_box(name: &str) -> bool {
 }
 
 /// Whether a hidden element is a panel a reader opens with one click: the folded panel of an
-/// accordion or a tab panel (`role="tabpanel"`; a class or id with a word `accordion…`,
-/// `collapsible`, `collapse`, `tab`, `tabpanel`, `toggle`), or the body of an accordion item
+/// accordion, a "read more" expander or a tab panel (`role="tabpanel"`; a class or id with a
+/// word `accordion…`, `collapsible`, `collapse`, `expander`, `expandable`, `expand`, `tab`,
+/// `tabpanel`, `toggle`), or the body of an accordion item
 /// (its parent's class or id has an `accordion…` word). A `<details>` body is not one: the
 /// reference leaves their FAQ answers out as often as it keeps them. Annotated
 /// page text keeps these (product details, course descriptions, FAQ answers, the other tabs
@@ -1759,6 +1850,9 @@ const PANEL_WORDS: &[&str] = &[
     "accordion",
     "collapsible",
     "collapse",
+    "expander",
+    "expandable",
+    "expand",
     "tab",
     "tabpanel",
     "toggle",
@@ -2025,6 +2119,30 @@ mod tests {
     }
 
     #[test]
+    fn screen_reader_copies_of_visible_text_are_not_text() {
+        let p = parse(
+            "<div><span aria-hidden=true>Blue mug</span><span class=clipped>Blue mug</span></div>\
+             <div>EUR 12.00<span class=clipped>EUR 12.00</span></div>\
+             <div><span class=sr-only>Sale price</span> EUR 9.00</div>\
+             <div>Total<span class=visually-hidden>Total</span>amount</div>\
+             <div><a>See all details</a><span class=clipped>See all details on coverage</span></div>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        // A hidden label with words of its own stays; a copy goes, and so does a hidden text
+        // that spells out the visible words before it.
+        assert_eq!(
+            texts,
+            [
+                "Blue mug",
+                "EUR 12.00",
+                "Sale price EUR 9.00",
+                "Total amount",
+                "See all details"
+            ]
+        );
+    }
+
+    #[test]
     fn deep_nesting_is_flattened() {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000) + "<p>after</p>";
         let p = parse(&html);
@@ -2130,7 +2248,8 @@ mod tests {
              <div role=tabpanel hidden><p>The Linux tab.</p></div>\
              <div class='FAQ_accordionItem'><div aria-hidden=true><p>An answer.</p></div></div>\
              <div class='tab__content' hidden><p>Second tab.</p></div>\
-             <div class='tablet-only' hidden><p>Tablet copy.</p></div></body>",
+             <div class='tablet-only' hidden><p>Tablet copy.</p></div>\
+             <div class='a-expander-content' style='display:none'><p>Read more.</p></div></body>",
         );
         assert_eq!(p.blocks[0].flags & flag::HIDDEN, 0);
         assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
@@ -2138,6 +2257,8 @@ mod tests {
         assert_eq!(p.blocks[3].flags & flag::HIDDEN, 0);
         assert_eq!(p.blocks[4].flags & flag::HIDDEN, 0);
         assert_ne!(p.blocks[5].flags & flag::HIDDEN, 0);
+        // A "read more" expander's folded text is a panel too.
+        assert_eq!(p.blocks[6].flags & flag::HIDDEN, 0);
     }
 
     #[test]
