@@ -1159,6 +1159,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_affiliate_disclosure_goes_but_a_bloggers_own_note_stays() {
+        let site = "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.";
+        let shop = "We may earn commission from links on this page, but we only recommend products we back.";
+        let own = "This post may contain affiliate links. If you buy through them, I may earn a small commission.";
+        let src = format!("{ARTICLE}{site}\n{shop}\n{own}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (site, "affiliate_disclosure"),
+                (shop, "affiliate_disclosure")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
