@@ -719,9 +719,9 @@ fn consent_verdict(score: f64, head: usize, tail: usize) -> Verdict {
 
 /// A page dump with no article core loses the menu-like lines at an end of it only when they
 /// are at least this many ([`trim_ends`]).
-const END_MENU: usize = 8;
+const END_MENU: usize = 4;
 /// A line of at most this many words with a price in it is a record's price field.
-const PRICE_WORDS: usize = 8;
+const PRICE_WORDS: usize = 12;
 /// Price lines at most this many lines apart belong to one run of records ...
 const RECORD_GAP: usize = 4;
 /// ... which is kept when it has at least [`RECORD_MIN`] price lines, and at least
@@ -1534,6 +1534,37 @@ mod tests {
         let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
         for l in carousel.lines().skip(1) {
             assert!(gone.contains(&l), "carousel line kept: {l}\n{r:#?}");
+        }
+        // A price field that gives the old price and the saving too is still a record's.
+        let grid: String = (1..=10)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\nSpecial Price $1{k}.99 You Save $5.00 Regular Price $2{k}.99\n"))
+            .collect();
+        let r = removed(&format!("{HEAD}{grid}{blurb}{foot}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in grid.lines() {
+            assert!(!gone.contains(&l), "grid line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_short_footer_of_a_page_with_no_core_goes() {
+        // No article core (the items are menu-like and have no prices): the head's menus go,
+        // and so does a footer of four links below the last line that is not menu-like.
+        let items: String = (1..=40)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n"))
+            .collect();
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\n";
+        let src = format!(
+            "{HEAD}Our mugs are made by hand in a small workshop near the sea, where the potters have worked for forty years.\n{items}Mugs are sold out this week, see you soon.\n{foot}"
+        );
+        let r = removed(&src);
+        for l in foot.lines() {
+            let x = r.iter().find(|x| x.0 == l).expect("footer line removed");
+            assert_eq!(x.2, "dump_menus", "{r:#?}");
+        }
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in items.lines() {
+            assert!(!gone.contains(&l), "item line removed: {l}\n{r:#?}");
         }
     }
 }
