@@ -46,6 +46,11 @@
 //! action) goes as `dump_tail`, unless it holds code (braces, " = ", a pilcrow heading: a
 //! documentation page's last sections and examples).
 //!
+//! A consent manager's panel at the page's end ([`consent_start`]: a cookie notice an earlier
+//! rule removed, below the first prose line, with the prose below it mostly in legal words or
+//! about cookies) ends the regions too: every line from the notice on goes as `dump_consent`
+//! (`cookies`), on a page with no article core as well.
+//!
 //! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
 //!
@@ -500,7 +505,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     // A header that comes more than once below the top is a per-post widget ("Add a
     // comment" under each answer of a Q&A thread, "3 comments" under each post of a blog's
     // front page), not the start of a comment section.
-    let opens: Vec<(usize, &Entry)> = (first..idx.len())
+    // A consent manager's panel below the page (a cookie notice an earlier rule removed, and
+    // below it prose mostly in legal words or about cookies: the purposes, the vendors, the
+    // cookie tables) is no part of it: nothing from its notice on is a region.
+    let consent = consent_start(doc, &idx, &gone, v, first).unwrap_or(idx.len());
+    let opens: Vec<(usize, &Entry)> = (first..consent)
         .filter_map(|k| strong[idx[k]].filter(|e| opens_comments(e)).map(|e| (k, e)))
         .collect();
     let once = |e: &Entry| opens.iter().filter(|(_, f)| std::ptr::eq(e, *f)).count() == 1;
@@ -513,7 +522,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             let after = max_run(&sc, k, sc.len()).map_or(0.0, |r| r.0);
             before >= CORE_MIN && before >= COMMENTS_SHARE * after
         })
-        .unwrap_or(idx.len());
+        .unwrap_or(consent);
     // A related-content header below the article ends it too, when the prose below it is
     // thinner than above and does not go on as paragraphs (a carousel of headlines and
     // blurbs, not the article's second half below an inline "Related" box). The related
@@ -570,10 +579,16 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         .map(|(&i, _)| doc.words[i])
         .sum();
     if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
-        // No article to cut around, but the page's menus still stand at its ends.
+        // No article to cut around, but the page's menus still stand at its ends, and a
+        // consent panel below it goes all the same.
+        for (k, &i) in idx.iter().enumerate().skip(consent) {
+            if v[i].is_none() && !protected[i] {
+                v[i] = Some(consent_verdict(sc[k].score, head, tail));
+            }
+        }
         let records = record_runs(doc, &idx, &gone, 0);
         let body: Vec<bool> = (0..idx.len())
-            .map(|k| !gone[k] && (!sc[k].menu || records[k]))
+            .map(|k| k < consent && !gone[k] && (!sc[k].menu || records[k]))
             .collect();
         trim_ends(doc, &idx, &sc, &body, protected, v, (head, tail));
         return;
@@ -587,6 +602,10 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
         while r < regions.len() && regions[r].1 < k {
             r += 1;
+        }
+        if k >= consent && v[i].is_none() && !protected[i] {
+            v[i] = Some(consent_verdict(s.score, head, tail));
+            continue;
         }
         if r < regions.len() && regions[r].0 <= k || protected[i] || v[i].is_some() || records[k] {
             continue;
@@ -639,11 +658,70 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     }
 }
 
+/// A consent panel's prose (from its notice to the end of the page): at least this many
+/// words in lines of [`PROSE_WORDS`] or more ...
+const CONSENT_WORDS: usize = 50;
+/// ... of which at least this share in lines in legal words ([`is_legal`]) or about cookies.
+const CONSENT_SHARE: f64 = 0.5;
+
+/// The first line (by position in `idx`) of a consent panel at the page's end: a cookie
+/// notice an earlier rule removed (reason `cookies`), below which the lines of
+/// [`PROSE_WORDS`] or more not removed hold at least [`CONSENT_WORDS`] words, at least
+/// [`CONSENT_SHARE`] of them in lines in legal words or about cookies (a consent manager's
+/// purposes and vendors, a cookie table), below the first prose line (`first`). A cookie
+/// banner above the article is followed by the article's prose, and does not qualify; nor does
+/// a privacy policy's own text below the banner on top. One backward pass.
+fn consent_start(
+    doc: &Doc,
+    idx: &[usize],
+    gone: &[bool],
+    v: &[Option<Verdict>],
+    first: usize,
+) -> Option<usize> {
+    let (mut words, mut legal) = (0usize, 0usize);
+    let mut start = None;
+    for k in (0..idx.len()).rev() {
+        let i = idx[k];
+        if gone[k] {
+            let notice = v[i].as_ref().is_some_and(|x| x.reason == "cookies");
+            if notice
+                && k > first
+                && words >= CONSENT_WORDS
+                && legal as f64 >= CONSENT_SHARE * words as f64
+            {
+                start = Some(k);
+            }
+            continue;
+        }
+        let w = doc.words[i];
+        if w >= PROSE_WORDS {
+            words += w;
+            if speaks_of_cookies(doc, i) || is_legal(doc.norm(i)) {
+                legal += w;
+            }
+        }
+    }
+    start
+}
+
+/// The verdict on a line of a consent panel (`dump_consent`).
+fn consent_verdict(score: f64, head: usize, tail: usize) -> Verdict {
+    let detail = format!(
+        "line in a consent panel (a cookie notice and, below it, prose mostly in legal words or about cookies) at the end of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)"
+    );
+    let ev = Evidence {
+        score: Some((score * 10.0).round() / 10.0),
+        detail: Some(detail),
+        ..Evidence::default()
+    };
+    Verdict::new("cookies", "dump_consent", ev)
+}
+
 /// A page dump with no article core loses the menu-like lines at an end of it only when they
 /// are at least this many ([`trim_ends`]).
-const END_MENU: usize = 8;
+const END_MENU: usize = 4;
 /// A line of at most this many words with a price in it is a record's price field.
-const PRICE_WORDS: usize = 8;
+const PRICE_WORDS: usize = 12;
 /// Price lines at most this many lines apart belong to one run of records ...
 const RECORD_GAP: usize = 4;
 /// ... which is kept when it has at least [`RECORD_MIN`] price lines, and at least
@@ -1222,6 +1300,38 @@ mod tests {
     }
 
     #[test]
+    fn a_consent_panel_below_the_footer_goes_from_its_notice_on() {
+        // The panel's purposes are in legal words; their descriptions are not, and two of
+        // them in a row score as a prose region of their own without the rule.
+        let purposes = "Use limited data to select advertising, and 80 partners can use this purpose for you.\n\
+            Create profiles for personalised advertising, and 71 partners can use this purpose with the information they hold.\n\
+            Measure content performance, and 40 partners can use this purpose in the list of vendors below.\n\
+            Store and access information on a device, and 91 partners can use this purpose for you.\n";
+        let described = "Information regarding which content is presented to you and how you interact with it can be used to determine whether the articles reached you and met your needs.\n\
+            Reports can be generated from the combination of many sets of figures, such as the pages you read and the time you spent on each of them, to help us understand what readers like.\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Service\n";
+        let panel = format!(
+            "{purposes}Performance Off\n{described}Object to Legitimate Interests\nReject All\n"
+        );
+        let src = format!("{HEAD}{ARTICLE}{foot}We Care About Your Privacy\n{panel}");
+        let r = removed(&src);
+        article_kept_panel_gone(&r, &panel);
+        for l in described.lines() {
+            let x = r.iter().find(|x| x.0 == l).expect("description removed");
+            assert_eq!(
+                (x.1.as_str(), x.2.as_str()),
+                ("cookies", "dump_consent"),
+                "{r:#?}"
+            );
+        }
+        // A cookie banner on top of the article is no panel: the article stays.
+        let banner = "We Care About Your Privacy\n";
+        let r = removed(&format!("{HEAD}{banner}{ARTICLE}{described}{foot}"));
+        assert!(r.iter().all(|x| x.2 != "dump_consent"), "{r:#?}");
+        article_kept_panel_gone(&r, "");
+    }
+
+    #[test]
     fn a_short_head_and_a_long_footer_make_a_dump() {
         // Two menu-like lines above the article's prose (its headline and dateline) and a
         // footer of twelve links: a dump. A clean article's stray lines come at one end, a few
@@ -1424,6 +1534,37 @@ mod tests {
         let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
         for l in carousel.lines().skip(1) {
             assert!(gone.contains(&l), "carousel line kept: {l}\n{r:#?}");
+        }
+        // A price field that gives the old price and the saving too is still a record's.
+        let grid: String = (1..=10)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\nSpecial Price $1{k}.99 You Save $5.00 Regular Price $2{k}.99\n"))
+            .collect();
+        let r = removed(&format!("{HEAD}{grid}{blurb}{foot}"));
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in grid.lines() {
+            assert!(!gone.contains(&l), "grid line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_short_footer_of_a_page_with_no_core_goes() {
+        // No article core (the items are menu-like and have no prices): the head's menus go,
+        // and so does a footer of four links below the last line that is not menu-like.
+        let items: String = (1..=40)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n"))
+            .collect();
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\n";
+        let src = format!(
+            "{HEAD}Our mugs are made by hand in a small workshop near the sea, where the potters have worked for forty years.\n{items}Mugs are sold out this week, see you soon.\n{foot}"
+        );
+        let r = removed(&src);
+        for l in foot.lines() {
+            let x = r.iter().find(|x| x.0 == l).expect("footer line removed");
+            assert_eq!(x.2, "dump_menus", "{r:#?}");
+        }
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in items.lines() {
+            assert!(!gone.contains(&l), "item line removed: {l}\n{r:#?}");
         }
     }
 }
