@@ -965,6 +965,34 @@ enum Marker {
     Rating,
 }
 
+/// Whether the normalised line `norm` may be a post marker ([`post_marker`]): it has a word
+/// every marker pattern needs, or starts with one of a byline's first words. A cheap test
+/// that spares the patterns most lines.
+fn may_be_marker(norm: &str) -> bool {
+    const WORDS: [&[u8]; 11] = [
+        b"says",
+        b"writes",
+        b"schreibt",
+        b"dit",
+        b"dice",
+        b"score",
+        b"rated",
+        b"out",
+        b"verified",
+        b"reviewed",
+        b"by",
+    ];
+    const FIRST: [&[u8]; 6] = [b"posted", b"written", b"submitted", b"von", b"par", b"por"];
+    let b = norm.as_bytes();
+    let mut first = true;
+    any_word(b, |s, e| {
+        let w = &b[s..e];
+        let hit = WORDS.contains(&w) || (first && FIRST.contains(&w));
+        first = false;
+        hit
+    })
+}
+
 /// The post marker line `t` is, if any (see [`Marker`]).
 fn post_marker(t: &str) -> Option<Marker> {
     struct Res {
@@ -1027,7 +1055,7 @@ fn thread_start(doc: &Doc, idx: &[usize], gone: &[bool], first: usize) -> Option
     let marks: Vec<Option<Marker>> = (idx.iter().enumerate())
         .map(|(k, &i)| {
             let w = doc.words[i];
-            if k < from || w == 0 || w > MARKER_WORDS {
+            if k < from || w == 0 || w > MARKER_WORDS || !may_be_marker(doc.norm(i)) {
                 None
             } else {
                 post_marker(doc.text[i].trim())
