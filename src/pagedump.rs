@@ -40,7 +40,13 @@
 //! may also like") ends it the same way when the prose below it is thin ([`RELATED_SHARE`] of
 //! the prose above) and does not go on as paragraphs within [`RELATED_LOOK`] lines (an inline
 //! box inside the article does): every line from it on goes as `dump_related` (`related`, or
-//! `navigation` / `cookies`). The last region's tail is trimmed: below a run of
+//! `navigation` / `cookies`). A thread of posts below the article with no header the lexicon
+//! knows (reviews below a product's description, a blog's comments: [`thread_start`], at least
+//! [`THREAD_MIN`] author lines or ratings of one kind, [`post_marker`]) ends it the same way
+//! when a block of prose with no marker in it stands above the thread, of at least
+//! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
+//! still makes an article core: every line from its first marker on goes as `dump_thread`.
+//! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
 //! action) goes as `dump_tail`, unless it holds code (braces, " = ", a pilcrow heading: a
@@ -124,6 +130,17 @@ const MAX_REGIONS: usize = 12;
 /// words, is no article (a listing or a catalogue whose items look like menus): nothing goes.
 const CORE_MIN: f64 = 50.0;
 const CORE_SHARE: f64 = 0.05;
+
+/// A thread of posts below the article (reviews, a blog's comments): at least this many post
+/// marker lines of one kind ([`post_marker`]) from the first prose line on ...
+const THREAD_MIN: usize = 3;
+/// ... with at most this many words each ...
+const MARKER_WORDS: usize = 16;
+/// ... below an article: a block of prose with no marker in it, above the first marker, of at
+/// least [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post (the prose
+/// words between two markers). A forum's first post is one post among the others, no article.
+const THREAD_ARTICLE: usize = 100;
+const THREAD_RATIO: usize = 3;
 
 /// The features of one line the score is built from.
 #[derive(Debug, Clone, Copy)]
@@ -537,6 +554,27 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             before >= CORE_MIN && before >= COMMENTS_SHARE * after
         })
         .unwrap_or(consent);
+    // A thread of posts below the article (reviews, comments without a header the vocabulary
+    // knows) ends it the same way: from its first post marker on.
+    // Only when an article core stands above it (as [`CORE_MIN`] and [`CORE_SHARE`] ask of
+    // any core): cutting a product's reviews that are its only prose leaves no article.
+    let total: usize = (idx.iter().zip(&gone))
+        .filter(|(_, g)| !**g)
+        .map(|(&i, _)| doc.words[i])
+        .sum();
+    let prose_of = |(a, b): (usize, usize)| -> usize {
+        (a..=b)
+            .filter(|&k| sc[k].score > 0.0)
+            .map(|k| doc.words[idx[k]])
+            .sum()
+    };
+    let thread = thread_start(doc, &idx, &gone, first).filter(|&k| {
+        k < end
+            && max_run(&sc, 0, k).is_some_and(|(best, a, b)| {
+                best >= CORE_MIN && prose_of((a, b)) as f64 >= CORE_SHARE * total as f64
+            })
+    });
+    let end = thread.unwrap_or(end);
     // A related-content header below the article ends it too, when the prose below it is
     // thinner than above and does not go on as paragraphs (a carousel of headlines and
     // blurbs, not the article's second half below an inline "Related" box). The related
@@ -582,16 +620,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     regions[last].1 = trim_tail(doc, &idx, &sc, &gone, regions[last]);
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
-    let prose: usize = sc[bs..=be]
-        .iter()
-        .zip(&idx[bs..=be])
-        .filter(|(s, _)| s.score > 0.0)
-        .map(|(_, &i)| doc.words[i])
-        .sum();
-    let total: usize = (idx.iter().zip(&gone))
-        .filter(|(_, g)| !**g)
-        .map(|(&i, _)| doc.words[i])
-        .sum();
+    let prose = prose_of((bs, be));
     if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
         // No article to cut around, but the page's menus still stand at its ends, and a
         // consent panel below it goes all the same.
@@ -630,6 +659,11 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         }
         let (rule, place) = if k < first_k {
             ("dump_head", "before the article's prose")
+        } else if k >= comments_end && thread.is_some() {
+            (
+                "dump_thread",
+                "in the thread of posts (author lines, ratings) after the article",
+            )
         } else if k >= comments_end {
             ("dump_comments", "in the comment section after the article")
         } else if k >= end {
@@ -1156,6 +1190,155 @@ fn opens_comments(e: &Entry) -> bool {
     e.reason == "comments" && (e.kind == Kind::Header || e.rule == "comment_count")
 }
 
+/// The kind of post marker a line is: a post's author line (`Says`: "Jane says:", "by jdoe
+/// ( 12345 ) writes:"; `By`: "Posted by: John at December 18, 2025 05:48 PM", "Written by
+/// Faith on Jul 5th 2022"; `Verified`: "Claudio (verified owner) – May 27, 2020", "Reviewed
+/// in the United States on October 18, 2018") or its rating (`Rating`: "(Score: 3,
+/// Interesting)", "Rated 4 out of 5", "5.0 out of 5 stars"). A forum's quotes ("X wrote:",
+/// "X said:") are no marker: they stand inside the posts that are a forum page's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Says,
+    By,
+    Verified,
+    Rating,
+}
+
+/// Whether the normalised line `norm` may be a post marker ([`post_marker`]): it has a word
+/// every marker pattern needs, or starts with one of a byline's first words. A cheap test
+/// that spares the patterns most lines.
+fn may_be_marker(norm: &str) -> bool {
+    const WORDS: [&[u8]; 11] = [
+        b"says",
+        b"writes",
+        b"schreibt",
+        b"dit",
+        b"dice",
+        b"score",
+        b"rated",
+        b"out",
+        b"verified",
+        b"reviewed",
+        b"by",
+    ];
+    const FIRST: [&[u8]; 6] = [b"posted", b"written", b"submitted", b"von", b"par", b"por"];
+    let b = norm.as_bytes();
+    let mut first = true;
+    any_word(b, |s, e| {
+        let w = &b[s..e];
+        let hit = WORDS.contains(&w) || (first && FIRST.contains(&w));
+        first = false;
+        hit
+    })
+}
+
+/// The post marker line `t` is, if any (see [`Marker`]).
+fn post_marker(t: &str) -> Option<Marker> {
+    struct Res {
+        says: regex::Regex,
+        by: regex::Regex,
+        by_when: regex::Regex,
+        rating: regex::Regex,
+        verified: regex::Regex,
+    }
+    static RES: std::sync::OnceLock<Res> = std::sync::OnceLock::new();
+    let r = RES.get_or_init(|| {
+        let m = crate::classify::MONTHS;
+        Res {
+            says: regex::Regex::new(
+                r"(?i)^\S.{0,60}?\s(?:says|writes|schreibt|dit|dice)\s*:(?:\s.*)?$|^\S.{0,60}?\ssays$",
+            )
+            .expect("says pattern"),
+            by: regex::Regex::new(
+                r"(?i)^(?:posted\s+by|written\s+by|submitted\s+by|by|von|par|por)\s*:?\s+\S.{0,80}$",
+            )
+            .expect("by pattern"),
+            by_when: regex::Regex::new(&format!(
+                r"(?i)\b(?:at|on|writes|wrote)\b|\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?(?:{m})\.?,?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+            ))
+            .expect("date pattern"),
+            rating: regex::Regex::new(
+                r"(?i)\(score:\s*-?\d|^rated\s+\d(?:\.\d)?\s+out\s+of\s+\d|^\d(?:\.\d)?\s+out\s+of\s+5\s+stars?$",
+            )
+            .expect("rating pattern"),
+            verified: regex::Regex::new(
+                r"(?i)\(verified (?:owner|buyer|purchase)\)|verified (?:purchase|buyer)$|^reviewed in .* on ",
+            )
+            .expect("verified pattern"),
+        }
+    });
+    if r.says.is_match(t) {
+        Some(Marker::Says)
+    } else if r.by.is_match(t) && r.by_when.is_match(t) {
+        Some(Marker::By)
+    } else if r.rating.is_match(t) {
+        Some(Marker::Rating)
+    } else if r.verified.is_match(t) {
+        Some(Marker::Verified)
+    } else {
+        None
+    }
+}
+
+/// Where a thread of posts below the article starts (a position in `idx`), if the page has
+/// one: the first of at least [`THREAD_MIN`] post markers of one kind ([`post_marker`], lines
+/// of at most [`MARKER_WORDS`] words) from `first` on, when a block of prose with no marker in
+/// it stands above it, between `first` and it, of at least [`THREAD_ARTICLE`] words and
+/// [`THREAD_RATIO`] times the median post's prose words (prose: lines of at least eight words
+/// still present). Reviews below a product's description, a blog's comments: not the posts of
+/// a forum page, whose first post is about as long as the others. Linear in the lines.
+fn thread_start(doc: &Doc, idx: &[usize], gone: &[bool], first: usize) -> Option<usize> {
+    // From the lines right above the first prose line on: a forum's first post has its
+    // author line there, as every other post of the page, and is then no article above them.
+    let from = first.saturating_sub(LEAD_LINES);
+    let marks: Vec<Option<Marker>> = (idx.iter().enumerate())
+        .map(|(k, &i)| {
+            let w = doc.words[i];
+            if k < from || w == 0 || w > MARKER_WORDS || !may_be_marker(doc.norm(i)) {
+                None
+            } else {
+                post_marker(doc.text[i].trim())
+            }
+        })
+        .collect();
+    let prose = |k: usize| {
+        let w = doc.words[idx[k]];
+        if gone[k] || w < PROSE_WORDS { 0 } else { w }
+    };
+    let mut starts: Vec<(usize, Marker)> = Vec::new();
+    for kind in [Marker::Says, Marker::By, Marker::Verified, Marker::Rating] {
+        let at: Vec<usize> = (0..idx.len()).filter(|&k| marks[k] == Some(kind)).collect();
+        if at.len() < THREAD_MIN {
+            continue;
+        }
+        let mut posts: Vec<usize> = (at.windows(2))
+            .map(|w| (w[0]..w[1]).map(prose).sum())
+            .collect();
+        posts.sort_unstable();
+        // The median as the Python statistics module takes it: the mean of the middle two.
+        let mid = posts.len() / 2;
+        let median2 = if posts.len() % 2 == 1 {
+            2 * posts[mid]
+        } else {
+            posts[mid - 1] + posts[mid]
+        };
+        let s = at[0];
+        let (mut best, mut cur) = (0, 0);
+        for k in from..s {
+            if marks[k].is_some() {
+                cur = 0;
+                continue;
+            }
+            cur += prose(k);
+            best = best.max(cur);
+        }
+        if best >= THREAD_ARTICLE && 2 * best >= THREAD_RATIO * median2 {
+            starts.push((s, kind));
+        }
+    }
+    starts.iter().map(|&(s, _)| s).min()
+}
+
 /// The run of `sc[lo..hi]` with the largest score sum, as (sum, first, last); None when no
 /// line scores above zero.
 fn max_run(sc: &[LineScore], lo: usize, hi: usize) -> Option<(f64, usize, usize)> {
@@ -1548,6 +1731,54 @@ mod tests {
             assert_eq!(x.1, "comments");
         }
         assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
+    }
+
+    /// More of the article: with [`ARTICLE`], over [`super::THREAD_ARTICLE`] prose words.
+    const MORE: &str = "The ministry said that the raids had been planned for months and that police from three provinces had taken part in them.\n\
+        Several of the suspects were foreigners who had entered the country on tourist visas, and officials said they would be deported.\n";
+
+    #[test]
+    fn a_thread_of_reviews_below_the_article_goes_and_a_forums_posts_stay() {
+        let review = |k: usize| {
+            format!(
+                "Works well, number {k}\nby Reader {k} on March {k}, 2025\nI bought this for my office and it has worked well every single day since it came.\n"
+            )
+        };
+        let thread: String = (1..=4).map(review).collect();
+        let src = format!("{HEAD}{ARTICLE}{MORE}Reviews\n{thread}About Us\nContact\n");
+        let r = removed(&src);
+        let rule = |l: &str| {
+            r.iter()
+                .find(|x| x.0 == l)
+                .map(|x| (x.1.clone(), x.2.clone()))
+        };
+        for l in ARTICLE.lines().chain(MORE.lines()) {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // The first review's title, above the first author line, goes with the page's tail.
+        for (n, l) in thread.lines().enumerate() {
+            let (reason, name) = rule(l).unwrap_or_else(|| panic!("kept: {l}\n{r:#?}"));
+            let want = if n == 0 { "dump_tail" } else { "dump_thread" };
+            assert_eq!(name, want, "{l}");
+            assert!(
+                reason == "comments" || reason == "navigation",
+                "{l}: {reason}"
+            );
+        }
+        // A forum: the first post has its author line right above it, as every other post,
+        // and is no longer than they are. The posts are the page's content.
+        let post = |k: usize| {
+            format!(
+                "by Member {k} on March {k}, 2025\nI have had the same trouble with the pump since the spring, and the dealer could not tell me what was wrong with it.\n\
+                In the end I replaced the seal myself, which took an hour and cost less than the call out fee would have.\n"
+            )
+        };
+        let posts: String = (1..=5).map(post).collect();
+        let r = removed(&format!("{HEAD}{posts}About Us\nContact\n"));
+        assert!(r.iter().all(|x| x.2 != "dump_thread"), "{r:#?}");
+        for l in posts.lines().filter(|l| !l.starts_with("by ")) {
+            assert!(r.iter().all(|x| x.0 != l), "post line removed: {l}\n{r:#?}");
+        }
     }
 
     #[test]
