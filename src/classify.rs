@@ -182,6 +182,11 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// On a listing, a related section whose items would take more than this share of the
+/// words still kept is the list itself ("Latest articles" over a blog's front page), not
+/// a module beside it: it stays, header and all.
+const LISTING_SECTION: f64 = 0.5;
+
 /// Below this share of its topic words found in the article, a paragraph inside a related
 /// section is an off-topic item (calibrated on bench/noisy-dev; see README).
 pub const OFF_TOPIC: f64 = 0.5;
@@ -342,6 +347,7 @@ impl Classifier {
             time: &time,
             same_section,
             headerless: !listing,
+            listing,
             headerless_after_prose: page_dump,
         };
         rules.breadcrumb_top();
@@ -427,6 +433,9 @@ struct Rules<'r, 'a> {
     /// Whether that cluster must have an article's prose above it ([`SYNDICATED_PROSE`]): on
     /// plain text, where a page dump's listing (a topic page, a job board) is not told apart.
     headerless_after_prose: bool,
+    /// The page is a listing (see [`Classifier::classify_extracted`]): a related header's
+    /// items that are most of its text are the list itself ([`LISTING_SECTION`]).
+    listing: bool,
 }
 
 impl<'r, 'a: 'r> Rules<'r, 'a> {
@@ -745,6 +754,13 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         };
         let mut marked = 0;
         let mut budget = 0;
+        // On a listing: the lines still kept before the section is scanned (see
+        // [`LISTING_SECTION`]).
+        let free_before: Vec<usize> = if self.listing && header.is_some() {
+            (0..n).filter(|&i| self.v[i].is_none()).collect()
+        } else {
+            Vec::new()
+        };
         // The section ended where the header's part of the page does (see `same_section`).
         let mut boxed = false;
         let mut j = if header.is_some() { s + 1 } else { s };
@@ -834,6 +850,19 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 marked += 1;
             }
             j += 1;
+        }
+        if !free_before.is_empty() && marked > 0 {
+            let kept: usize = free_before.iter().map(|&i| self.doc.words[i]).sum();
+            let taken: Vec<usize> = (free_before.iter().copied())
+                .filter(|&i| self.v[i].is_some())
+                .collect();
+            let words: usize = taken.iter().map(|&i| self.doc.words[i]).sum();
+            if words as f64 > LISTING_SECTION * kept as f64 {
+                for i in taken {
+                    self.v[i] = None;
+                }
+                return j;
+            }
         }
         if let Some(e) = header
             && (marked > 0 || j >= n || boxed)
@@ -1122,6 +1151,31 @@ mod tests {
             "{ARTICLE}Recommended\nCambodia police detained more cybercrime suspects in provinces.\n"
         );
         assert!(removed(&src).is_empty());
+    }
+
+    #[test]
+    fn on_a_listing_a_related_section_that_is_most_of_the_page_is_the_list() {
+        let items: String = (1..=4)
+            .map(|k| format!("Rental cars story number {k}\n{k} days ago\nAuthorities said the rental company had more cars than drivers this year.\n"))
+            .collect();
+        let src = format!("Releases\nLatest articles\n{items}");
+        let doc = Doc::new(src.as_bytes());
+        let run = |listing| {
+            classifier()
+                .classify_extracted(&doc, &|_, _| Section::Same, listing)
+                .iter()
+                .filter(|x| x.is_some())
+                .count()
+        };
+        // Not a listing: the header and its items go; a listing: they are its content.
+        assert_eq!(run(false), 13);
+        assert_eq!(run(true), 0);
+        // A related section that is not most of a listing's text still goes.
+        let src =
+            format!("{ARTICLE}{ARTICLE}{ARTICLE}Latest articles\nRental cars story\n2 days ago\n");
+        let doc = Doc::new(src.as_bytes());
+        let v = classifier().classify_extracted(&doc, &|_, _| Section::Same, true);
+        assert_eq!(v.iter().filter(|x| x.is_some()).count(), 3);
     }
 
     #[test]
