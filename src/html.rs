@@ -1879,6 +1879,29 @@ fn panel_words(attrs: &Attrs, words: &[&str]) -> bool {
 /// what the post says.
 const USER_CARD: &[&str] = &["usertitle", "userbanner", "userextras", "user-details"];
 
+/// Ends of class names that show an element to screen readers only, under a framework's or
+/// a site's prefix (`tw-sr-only`, `u-srOnly`, `wt-screen-reader-only`, `usa-sr-only`) or
+/// spelt another way (`visuallyhidden`, `show-for-sr`).
+const READER_ONLY: &[&str] = &[
+    "sr-only",
+    "sronly",
+    "screen-reader-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "show-for-sr",
+];
+
+/// Whether a class name (lower-cased) says [`READER_ONLY`]: one of them, whole or after a
+/// prefix ending in `-` or `_` (`not-sr-only` undoes it).
+fn reader_only(name: &str) -> bool {
+    READER_ONLY.iter().any(|w| {
+        name.strip_suffix(w).is_some_and(|pre| {
+            pre.is_empty() || (pre.ends_with(['-', '_']) && !pre.ends_with("not-"))
+        })
+    })
+}
+
 /// The [`hint`]s one class name or (`is_id`) id gives.
 fn name_hints(name: &str, is_id: bool) -> u32 {
     use std::collections::HashMap;
@@ -1897,6 +1920,9 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
         return k;
     }
     let mut h = 0;
+    if reader_only(name) {
+        h |= hint::HIDDEN;
+    }
     if name.contains("signature") || USER_CARD.iter().any(|w| name.contains(w)) {
         h |= hint::SIGNATURE;
     }
@@ -2259,6 +2285,27 @@ mod tests {
         assert_ne!(p.blocks[5].flags & flag::HIDDEN, 0);
         // A "read more" expander's folded text is a panel too.
         assert_eq!(p.blocks[6].flags & flag::HIDDEN, 0);
+    }
+
+    #[test]
+    fn screen_reader_only_classes_under_a_prefix_are_hidden() {
+        for name in [
+            "tw-sr-only",
+            "u-srOnly",
+            "wt-screen-reader-only",
+            "visuallyhidden",
+            "show-for-sr",
+        ] {
+            assert_ne!(name_hints(name, false) & hint::HIDDEN, 0, "{name}");
+        }
+        for name in [
+            "not-sr-only",
+            "sr-only-focusable",
+            "usr-only",
+            "header-visually",
+        ] {
+            assert_eq!(name_hints(name, false) & hint::HIDDEN, 0, "{name}");
+        }
     }
 
     #[test]
