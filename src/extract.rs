@@ -69,6 +69,10 @@ impl Text {
     fn of(b: &Block, body: Option<&str>, norm: &mut String) -> Text {
         norm.clear();
         text::normalize_into(&b.text, norm);
+        if !b.concealed.is_empty() {
+            norm.push(' ');
+            text::normalize_into(&b.concealed, norm);
+        }
         let (mut words, mut stops) = (0.0, 0.0);
         for w in text::norm_words(norm) {
             let (n, s) = text::token_weight(w);

@@ -90,8 +90,12 @@ pub struct Block {
     /// Characters of the text inside interface controls (`<button>`, `<label>`, `<select>`):
     /// "Add to cart", "Quantity", a currency picker.
     pub control_chars: usize,
-    /// Characters of the text.
+    /// Characters of the text, and of its [`Block::concealed`] text.
     pub chars: usize,
+    /// Text of inline elements in it that sighted readers never see ("Read more <span
+    /// class=sr-only>about the budget</span>", see [`conceals`]): not part of [`Block::text`],
+    /// but weighed with it, as the page's layout is (its words, its links).
+    pub concealed: String,
     /// [`flag`]s of the element and its ancestors.
     pub flags: u32,
     /// For each [`hint`] bit, the depth (elements from the root) of the nearest element
@@ -352,10 +356,8 @@ struct Frame {
     skip: bool,
     link: bool,
     control: bool,
-    /// For an inline element hidden from sight (see [`screen_reader_inline`]): where its text
-    /// starts in the pending block's text, and which block that is (the pending block's
-    /// count of flushes).
-    sr: Option<(usize, usize)>,
+    /// An inline element that keeps its text from sighted readers (see [`conceals`]).
+    conceal: bool,
 }
 
 /// Parses a page (already decoded) into blocks.
@@ -415,7 +417,7 @@ pub fn parse(html: &str) -> Page {
                             skip: true,
                             link: false,
                             control: false,
-                            sr: None,
+                            conceal: false,
                         });
                         if name == "title" && title.is_none() {
                             in_title = true;
@@ -441,7 +443,7 @@ pub fn parse(html: &str) -> Page {
                             skip: false,
                             link: false,
                             control: false,
-                            sr: None,
+                            conceal: false,
                         });
                         continue;
                     }
@@ -484,8 +486,10 @@ pub fn parse(html: &str) -> Page {
                     if link {
                         links += 1;
                     }
-                    let sr = (!block && hints & hint::HIDDEN != 0 && screen_reader_inline(&attrs))
-                        .then_some((pending.text.len(), pending.flushes));
+                    let conceal = !block
+                        && hints & hint::HIDDEN != 0
+                        && conceals(&attrs)
+                        && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()));
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;
@@ -501,7 +505,7 @@ pub fn parse(html: &str) -> Page {
                         skip: false,
                         link,
                         control,
-                        sr,
+                        conceal,
                     });
                 }
                 Node::Text(ref t) => {
@@ -515,6 +519,23 @@ pub fn parse(html: &str) -> Page {
                         continue;
                     }
                     if skipping > 0 {
+                        continue;
+                    }
+                    // Text of an inline element that sighted readers never see ("Read more
+                    // <span class=sr-only>about the budget</span>"): not the block's text.
+                    if (stack.iter().rev())
+                        .take_while(|f| !f.block)
+                        .any(|f| f.conceal)
+                    {
+                        let before = pending.concealed.len();
+                        push_collapsed(&mut pending.concealed, t);
+                        let chars = pending.concealed[before..].trim().chars().count();
+                        if links > 0 {
+                            pending.link_chars += chars;
+                        }
+                        if controls > 0 {
+                            pending.control_chars += chars;
+                        }
                         continue;
                     }
                     let pre = stack.last().is_some_and(|f| f.flags & flag::PRE != 0);
@@ -570,12 +591,6 @@ pub fn parse(html: &str) -> Page {
                 }
                 if frame.control {
                     controls = controls.saturating_sub(1);
-                }
-                if let Some((from, flushes)) = frame.sr
-                    && flushes == pending.flushes
-                    && from < pending.text.len()
-                {
-                    pending.sr.push((from, pending.text.len()));
                 }
                 if frame.link {
                     links = links.saturating_sub(1);
@@ -1423,13 +1438,20 @@ fn push_collapsed(buf: &mut String, t: &str) {
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
 fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
-    drop_screen_reader_copies(pending);
-    let text = pending.text.trim();
+    let (mut text, mut concealed) = (pending.text.trim(), pending.concealed.trim());
+    // A block of concealed text only stays as it is: nothing else of it would show.
+    if text.is_empty() {
+        (text, concealed) = (concealed, "");
+    }
     if !text.is_empty() {
-        let chars = text.chars().count();
+        let mut chars = text.chars().count();
+        if !concealed.is_empty() {
+            chars += 1 + concealed.chars().count();
+        }
         let top = stack.iter().rev().find(|f| f.node.is_some());
         page.blocks.push(Block {
             text: text.to_string(),
+            concealed: concealed.to_string(),
             node: top.and_then(|f| f.node),
             link_chars: pending.link_chars.min(chars),
             control_chars: pending.control_chars.min(chars),
@@ -1440,10 +1462,9 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
         });
     }
     pending.text.clear();
+    pending.concealed.clear();
     pending.link_chars = 0;
     pending.control_chars = 0;
-    pending.sr.clear();
-    pending.flushes += 1;
 }
 
 /// The text of the block being gathered, and how many of its characters are link text and
@@ -1451,80 +1472,23 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
 #[derive(Default)]
 struct Pending {
     text: String,
+    /// Text sighted readers never see (see [`Block::concealed`]).
+    concealed: String,
     link_chars: usize,
     control_chars: usize,
-    /// Byte ranges of `text` inside inline elements hidden from sight (see
-    /// [`screen_reader_inline`]), in the order they closed.
-    sr: Vec<(usize, usize)>,
-    /// Blocks flushed so far: a range recorded for an earlier block does not apply.
-    flushes: usize,
 }
 
-/// Whether an inline element with the hidden hint is hidden from sight by its class, its
-/// `hidden` attribute or its style, not only from screen readers (`aria-hidden` text is
-/// on screen), and is not a folded panel.
-fn screen_reader_inline(attrs: &Attrs) -> bool {
+/// Whether an element hides its text from sighted readers: the `hidden` attribute,
+/// `display:none`, or a class name that says so (`sr-only`, `visually-hidden`). Not
+/// `aria-hidden` alone: that hides it from screen readers, and the eye still reads it
+/// (an icon's label, a price shown twice).
+fn conceals(attrs: &Attrs) -> bool {
     let seen = Attrs {
         aria_hidden: None,
         ..*attrs
     };
-    hints_of(&seen) & hint::HIDDEN != 0 && !disclosure(attrs, None)
+    hints_of(&seen) & hint::HIDDEN != 0
 }
-
-/// Drops from a block's text the screen-reader copies of its visible text: an inline
-/// element hidden from sight (`<span class="clipped">`, `sr-only`, `visually-hidden`) whose
-/// text the block also shows (`EUR 12.00<span class="clipped">EUR 12.00</span>`, a title in
-/// an `aria-hidden` span beside its copy for screen readers). Read aloud it is said once;
-/// on screen it is seen once. A hidden label with text of its own ("Sale price") stays.
-fn drop_screen_reader_copies(pending: &mut Pending) {
-    if pending.sr.is_empty() {
-        return;
-    }
-    let mut ranges = std::mem::take(&mut pending.sr);
-    // Inner ranges close first; keep the outermost of nested ones.
-    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut outer: Vec<(usize, usize)> = Vec::new();
-    for r in ranges {
-        if outer.last().is_none_or(|o| r.0 >= o.1) {
-            outer.push(r);
-        }
-    }
-    for &(a, b) in outer.iter().rev() {
-        let text = &pending.text;
-        if b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
-            continue;
-        }
-        let copy = text[a..b].trim();
-        if !copy.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        if text[..a].contains(copy) || text[b..].contains(copy) || spells_out(&text[..a], copy) {
-            let gap = !text[..a].ends_with(' ') && !text[b..].starts_with(' ') && a > 0;
-            let mut t = String::with_capacity(text.len());
-            t.push_str(&text[..a]);
-            if gap {
-                t.push(' ');
-            }
-            t.push_str(&text[b..]);
-            pending.text = t;
-        }
-    }
-}
-
-/// Whether a screen-reader text spells out the visible words right before it: it starts
-/// with them and goes on ("See all details" + "See all details on coverage"), at least
-/// [`SPELLED_OUT`] characters of them from a word's start.
-fn spells_out(before: &str, copy: &str) -> bool {
-    let before = before.trim_end();
-    (before.char_indices())
-        .filter(|&(i, _)| i == 0 || before[..i].ends_with(' '))
-        .map(|(i, _)| &before[i..])
-        .filter(|tail| tail.len() >= SPELLED_OUT)
-        .any(|tail| copy.starts_with(tail) && copy.len() > tail.len())
-}
-
-/// Fewest characters of visible text a screen-reader text must repeat to spell it out.
-const SPELLED_OUT: usize = 8;
 
 /// Steps shown in a path.
 const PATH_STEPS: usize = 6;
@@ -2145,27 +2109,35 @@ mod tests {
     }
 
     #[test]
-    fn screen_reader_copies_of_visible_text_are_not_text() {
+    fn inline_text_sighted_readers_never_see_is_not_the_blocks_text() {
         let p = parse(
-            "<div><span aria-hidden=true>Blue mug</span><span class=clipped>Blue mug</span></div>\
+            "<body><p><a href=/b>Read more<span class=sr-only> about the budget</span></a></p>\
+             <p>Edited <span aria-hidden=true>2 days ago</span></p>\
+             <p>Price <span style='display: none'>was $20</span> $10</p>\
              <div>EUR 12.00<span class=clipped>EUR 12.00</span></div>\
-             <div><span class=sr-only>Sale price</span> EUR 9.00</div>\
-             <div>Total<span class=visually-hidden>Total</span>amount</div>\
-             <div><a>See all details</a><span class=clipped>See all details on coverage</span></div>",
+             <div class=accordion><span hidden>Folded answer</span> Question</div>\
+             <p><span class=visually-hidden>Skip to content</span></p></body>",
         );
         let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
-        // A hidden label with words of its own stays; a copy goes, and so does a hidden text
-        // that spells out the visible words before it.
         assert_eq!(
             texts,
             [
-                "Blue mug",
+                "Read more",
+                "Edited 2 days ago",
+                "Price $10",
                 "EUR 12.00",
-                "Sale price EUR 9.00",
-                "Total amount",
-                "See all details"
+                "Folded answer Question",
+                "Skip to content"
             ]
         );
+        // Still weighed with the block: its words and its links.
+        assert_eq!(p.blocks[0].concealed, "about the budget");
+        assert_eq!(
+            p.blocks[0].link_chars,
+            "Read more".len() + "about the budget".len()
+        );
+        assert_eq!(p.blocks[0].chars, "Read more about the budget".len());
+        assert_eq!(p.blocks[5].concealed, "");
     }
 
     #[test]
