@@ -1980,6 +1980,12 @@ pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
     {
         h |= hint::HIDDEN;
     }
+    // A dialog (`role="dialog"` or `"alertdialog"`) left visible in the markup: a box a
+    // script opens over the page (a registration form, terms to accept), never what the page
+    // is about. (One marked hidden is hidden already, and weighed as such.)
+    if h & hint::HIDDEN == 0 && matches!(attrs.role, Some("dialog" | "alertdialog")) {
+        h |= hint::POPUP;
+    }
     h
 }
 
@@ -2238,6 +2244,21 @@ mod tests {
         // What opens a popup is not one.
         assert_eq!(hints_of(&a("hero__modal-trigger")), 0);
         assert_eq!(hints_of(&a("popup-link")), 0);
+    }
+
+    #[test]
+    fn a_visible_dialog_is_a_popup() {
+        let a = |role, hidden| Attrs {
+            role: Some(role),
+            hidden,
+            count: 1,
+            ..Attrs::default()
+        };
+        assert_eq!(hints_of(&a("dialog", false)), hint::POPUP);
+        assert_eq!(hints_of(&a("alertdialog", false)), hint::POPUP);
+        // One marked hidden is hidden, not a popup besides.
+        assert_eq!(hints_of(&a("dialog", true)), hint::HIDDEN);
+        assert_eq!(hints_of(&a("region", false)), 0);
     }
 
     #[test]
