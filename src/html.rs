@@ -467,6 +467,10 @@ pub fn parse(html: &str) -> Page {
                     // they say of its kind (`single-post`) counts.
                     let hints = if matches!(name, "html" | "body") {
                         hints & PAGE_HINTS
+                    } else if name == "dialog" && hints & hint::HIDDEN == 0 && !attrs.open {
+                        // A `<dialog>` not open: the browser shows it only when a script
+                        // opens it, over the page (a popup, like a visible `role="dialog"`).
+                        hints | hint::POPUP
                     } else {
                         hints
                     };
@@ -914,6 +918,7 @@ fn kept_attribute(name: &[u8]) -> bool {
             | b"style"
             | b"hidden"
             | b"popover"
+            | b"open"
             | b"type"
             | b"encoding"
             | b"color"
@@ -1569,6 +1574,8 @@ pub struct Attrs<'a> {
     pub hidden: bool,
     /// The `popover` attribute: the element is shown only on demand, over the page.
     pub popover: bool,
+    /// The `open` attribute (of a `<dialog>`: it is shown).
+    pub open: bool,
     pub aria_hidden: Option<&'a str>,
     pub style: Option<&'a str>,
     /// Number of attributes.
@@ -1594,6 +1601,10 @@ impl<'a> Attrs<'a> {
                 }
                 "popover" => {
                     a.popover = true;
+                    continue;
+                }
+                "open" => {
+                    a.open = true;
                     continue;
                 }
                 _ => continue,
@@ -2259,6 +2270,11 @@ mod tests {
         // One marked hidden is hidden, not a popup besides.
         assert_eq!(hints_of(&a("dialog", true)), hint::HIDDEN);
         assert_eq!(hints_of(&a("region", false)), 0);
+        // A `<dialog>` is a popup until it is open.
+        let p = parse("<body><dialog><p>Sign up.</p></dialog></body>");
+        assert_eq!(p.blocks[0].all_hints() & hint::POPUP, hint::POPUP);
+        let p = parse("<body><dialog open><p>Open.</p></dialog></body>");
+        assert_eq!(p.blocks[0].all_hints() & hint::POPUP, 0);
     }
 
     #[test]
@@ -2458,7 +2474,7 @@ mod tests {
 
     #[test]
     fn the_kept_attributes_are_matched_in_any_case() {
-        let kept: [&[u8]; 14] = [
+        let kept: [&[u8]; 15] = [
             b"class",
             b"id",
             b"role",
@@ -2468,6 +2484,7 @@ mod tests {
             b"style",
             b"hidden",
             b"popover",
+            b"open",
             b"type",
             b"encoding",
             b"color",
