@@ -469,6 +469,10 @@ pub fn parse(html: &str) -> Page {
                     // they say of its kind (`single-post`) counts.
                     let hints = if matches!(name, "html" | "body") {
                         hints & PAGE_HINTS
+                    } else if name == "dialog" && hints & hint::HIDDEN == 0 && !attrs.open {
+                        // A `<dialog>` not open: the browser shows it only when a script
+                        // opens it, over the page (a popup, like a visible `role="dialog"`).
+                        hints | hint::POPUP
                     } else {
                         hints
                     };
@@ -929,6 +933,7 @@ fn kept_attribute(name: &[u8]) -> bool {
             | b"style"
             | b"hidden"
             | b"popover"
+            | b"open"
             | b"type"
             | b"encoding"
             | b"color"
@@ -1533,6 +1538,8 @@ pub struct Attrs<'a> {
     pub hidden: bool,
     /// The `popover` attribute: the element is shown only on demand, over the page.
     pub popover: bool,
+    /// The `open` attribute (of a `<dialog>`: it is shown).
+    pub open: bool,
     pub aria_hidden: Option<&'a str>,
     pub style: Option<&'a str>,
     /// Number of attributes.
@@ -1558,6 +1565,10 @@ impl<'a> Attrs<'a> {
                 }
                 "popover" => {
                     a.popover = true;
+                    continue;
+                }
+                "open" => {
+                    a.open = true;
                     continue;
                 }
                 _ => continue,
@@ -1970,6 +1981,12 @@ pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
     {
         h |= hint::HIDDEN;
     }
+    // A dialog (`role="dialog"` or `"alertdialog"`) left visible in the markup: a box a
+    // script opens over the page (a registration form, terms to accept), never what the page
+    // is about. (One marked hidden is hidden already, and weighed as such.)
+    if h & hint::HIDDEN == 0 && matches!(attrs.role, Some("dialog" | "alertdialog")) {
+        h |= hint::POPUP;
+    }
     h
 }
 
@@ -2239,6 +2256,26 @@ mod tests {
     }
 
     #[test]
+    fn a_visible_dialog_is_a_popup() {
+        let a = |role, hidden| Attrs {
+            role: Some(role),
+            hidden,
+            count: 1,
+            ..Attrs::default()
+        };
+        assert_eq!(hints_of(&a("dialog", false)), hint::POPUP);
+        assert_eq!(hints_of(&a("alertdialog", false)), hint::POPUP);
+        // One marked hidden is hidden, not a popup besides.
+        assert_eq!(hints_of(&a("dialog", true)), hint::HIDDEN);
+        assert_eq!(hints_of(&a("region", false)), 0);
+        // A `<dialog>` is a popup until it is open.
+        let p = parse("<body><dialog><p>Sign up.</p></dialog></body>");
+        assert_eq!(p.blocks[0].all_hints() & hint::POPUP, hint::POPUP);
+        let p = parse("<body><dialog open><p>Open.</p></dialog></body>");
+        assert_eq!(p.blocks[0].all_hints() & hint::POPUP, 0);
+    }
+
+    #[test]
     fn a_folded_accordion_panel_is_not_hidden() {
         let p = parse(
             "<body><div class='accordion__panel' hidden><p>Course details.</p></div>\
@@ -2456,7 +2493,7 @@ mod tests {
 
     #[test]
     fn the_kept_attributes_are_matched_in_any_case() {
-        let kept: [&[u8]; 14] = [
+        let kept: [&[u8]; 15] = [
             b"class",
             b"id",
             b"role",
@@ -2466,6 +2503,7 @@ mod tests {
             b"style",
             b"hidden",
             b"popover",
+            b"open",
             b"type",
             b"encoding",
             b"color",
