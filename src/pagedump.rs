@@ -847,7 +847,7 @@ fn record_runs(doc: &Doc, idx: &[usize], gone: &[bool], kept: usize) -> Vec<bool
 /// A table's row: a line with at least this many tokens that hold a digit ...
 const ROW_NUMBERS: usize = 4;
 /// ... that are at least this share of its tokens, and a letter somewhere ...
-const ROW_SHARE: f64 = 0.3;
+const ROW_SHARE: f64 = 0.2;
 /// ... in a run of at least this many such lines one below the other.
 const ROW_MIN: usize = 4;
 
