@@ -645,6 +645,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     let kept_lines: usize = regions.iter().map(|&(a, b)| b + 1 - a).sum();
     let records = record_runs(doc, &idx, &gone, kept_lines);
     let n_records = records.iter().filter(|&&x| x).count();
+    let rows = table_rows(doc, &idx, &gone);
     let mut r = 0;
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
         while r < regions.len() && regions[r].1 < k {
@@ -671,6 +672,10 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
                 "dump_related",
                 "in the related-content section after the article",
             )
+        } else if rows[k] {
+            // A table's rows between two prose regions or below the last are the
+            // article's (a ranking, a spec sheet): menus hold no lines of numbers.
+            continue;
         } else if k > last_k {
             ("dump_tail", "after the article's prose")
         } else {
@@ -836,6 +841,45 @@ fn record_runs(doc: &Doc, idx: &[usize], gone: &[bool], kept: usize) -> Vec<bool
         };
     }
     close(run, &mut out);
+    out
+}
+
+/// A table's row: a line with at least this many tokens that hold a digit ...
+const ROW_NUMBERS: usize = 4;
+/// ... that are at least this share of its tokens, and a letter somewhere ...
+const ROW_SHARE: f64 = 0.2;
+/// ... in a run of at least this many such lines one below the other.
+const ROW_MIN: usize = 4;
+
+/// The lines (by position in `idx`) of the tables in a dump (`dump_table`): runs of at least
+/// [`ROW_MIN`] lines next to each other (blank lines aside, none removed) with at least
+/// [`ROW_NUMBERS`] tokens holding a digit each ("3 Wharton 1 (tie) 35% 3.6 733 $175,000").
+/// Between two prose regions and below the last (above any comments, related content or
+/// consent panel) they stay: a ranking or a spec sheet of the article, where menus and link
+/// lists hold words. A calendar's rows (numbers alone) are none.
+fn table_rows(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
+    let row = |k: usize| {
+        let t = &doc.text[idx[k]];
+        let numbers = (t.split_whitespace())
+            .filter(|w| w.bytes().any(|c| c.is_ascii_digit()))
+            .count();
+        !gone[k]
+            && numbers >= ROW_NUMBERS
+            && numbers as f64 >= ROW_SHARE * t.split_whitespace().count() as f64
+            && t.chars().any(char::is_alphabetic)
+    };
+    let mut out = vec![false; idx.len()];
+    let mut k = 0;
+    while k < idx.len() {
+        let a = k;
+        while k < idx.len() && row(k) {
+            k += 1;
+        }
+        if k - a >= ROW_MIN {
+            out[a..k].fill(true);
+        }
+        k = k.max(a + 1);
+    }
     out
 }
 
@@ -1530,6 +1574,22 @@ mod tests {
         );
         let foot = r.iter().find(|x| x.0 == "Careers").unwrap();
         assert_eq!(foot.2, "dump_tail");
+    }
+
+    #[test]
+    fn a_table_between_two_prose_regions_stays_and_the_menus_go() {
+        let head = "Example News | Home\nSkip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let menu = "Guides\nMaps\nHotels\nFlights\nTours\nVisas\nWeather\nEvents\n";
+        let table = "1 Phnom Penh 412 38% 2024 $1,200\n2 Siem Reap 230 21% 2023 $950\n3 Sihanoukville 198 18% 2024 $1,450\n4 Battambang 87 8% 2022 $700\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise With Us\nFollow us\nFacebook\nInstagram\n© 2025 Example News\n";
+        let r = removed(&format!(
+            "{head}{ARTICLE}{menu}{table}{menu}{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in table.lines() {
+            assert!(rule(l).is_none(), "table line removed: {l}\n{r:#?}");
+        }
+        assert_eq!(rule("Hotels").as_deref(), Some("dump_gap"), "{r:#?}");
     }
 
     #[test]
