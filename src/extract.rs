@@ -834,6 +834,33 @@ fn has_price(t: &str) -> bool {
     false
 }
 
+/// Calls `f(class, members)` for every run of at least [`MIN_RECORDS`] sibling elements of
+/// one shape (tag and first class, see [`group_by_shape`]) under any element of the page.
+fn for_each_sibling_run<'p>(
+    page: &'p Page,
+    by_node: &HashMap<ego_tree::NodeId, &'p Element>,
+    mut f: impl FnMut(&str, &[&'p Element]),
+) {
+    let mut groups: Shapes<&Element> = Vec::new();
+    for parent in &page.elements {
+        let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
+            continue;
+        };
+        groups.clear();
+        for c in node.children() {
+            let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
+                continue;
+            };
+            group_by_shape(&mut groups, el, ce);
+        }
+        for ((_, class), members) in &groups {
+            if members.len() >= MIN_RECORDS {
+                f(class, members);
+            }
+        }
+    }
+}
+
 /// On a product page, a run of other products' cards inside the main content (a carousel
 /// of accessories, "featured products", a "shop the look" strip): at least [`MIN_RECORDS`]
 /// sibling elements of one tag and first class, three in four of them cards: short
@@ -851,59 +878,43 @@ fn shop_cards(
             .map(|k| page.blocks[k].text.split_whitespace().count())
             .sum()
     };
-    let mut groups: Shapes<&Element> = Vec::new();
-    for parent in &page.elements {
-        let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
-            continue;
+    for_each_sibling_run(page, by_node, |_, members| {
+        let card = |e: &Element| {
+            let blocks = &page.blocks[e.first..e.end];
+            let names_product = blocks.iter().any(|b| {
+                let t = text::normalize(&b.text);
+                t.split(' ').count() >= 3
+                    && (title.contains(&t) || longest.as_deref().is_some_and(|n| t.contains(n)))
+            });
+            (e.first..e.end).any(|k| v[k].is_none())
+                && !names_product
+                && words(v, e.first..e.end) <= CARD_WORDS
+                && blocks.iter().any(|b| b.link_chars > 0)
+                && blocks.iter().any(|b| has_price(&b.text))
         };
-        groups.clear();
-        for c in node.children() {
-            let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
-                continue;
-            };
-            group_by_shape(&mut groups, el, ce);
+        if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
+            return;
         }
-        for (_, members) in &groups {
-            if members.len() < MIN_RECORDS {
-                continue;
-            }
-            let card = |e: &Element| {
-                let blocks = &page.blocks[e.first..e.end];
-                let names_product = blocks.iter().any(|b| {
-                    let t = text::normalize(&b.text);
-                    t.split(' ').count() >= 3
-                        && (title.contains(&t) || longest.as_deref().is_some_and(|n| t.contains(n)))
-                });
-                (e.first..e.end).any(|k| v[k].is_none())
-                    && !names_product
-                    && words(v, e.first..e.end) <= CARD_WORDS
-                    && blocks.iter().any(|b| b.link_chars > 0)
-                    && blocks.iter().any(|b| has_price(&b.text))
-            };
-            if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
-                continue;
-            }
-            let cards: usize = members.iter().map(|e| words(v, e.first..e.end)).sum();
-            if cards as f64 > CARD_SHARE * words(v, 0..page.blocks.len()) as f64 {
-                continue;
-            }
-            for e in members {
-                for k in e.first..e.end {
-                    if v[k].is_none() {
-                        v[k] = Some(verdict(
-                            page,
-                            "related",
-                            SHOP_CARDS,
-                            &page.blocks[k],
-                            "a card of another product (a link and a price) in a run of them \
-                             on a product page"
-                                .into(),
-                        ));
-                    }
+        let cards: usize = members.iter().map(|e| words(v, e.first..e.end)).sum();
+        if cards as f64 > CARD_SHARE * words(v, 0..page.blocks.len()) as f64 {
+            return;
+        }
+        for e in members {
+            for k in e.first..e.end {
+                if v[k].is_none() {
+                    v[k] = Some(verdict(
+                        page,
+                        "related",
+                        SHOP_CARDS,
+                        &page.blocks[k],
+                        "a card of another product (a link and a price) in a run of them \
+                         on a product page"
+                            .into(),
+                    ));
                 }
             }
         }
-    }
+    });
 }
 
 /// Below an article, a run of other posts' cards inside the main content (a "more from the
@@ -922,43 +933,27 @@ fn post_cards(
     let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
         r.filter(|&k| v[k].is_none()).map(wc).sum()
     };
-    let mut groups: Shapes<&Element> = Vec::new();
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for parent in &page.elements {
-        let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
-            continue;
+    // A documentation page's sections (`<section id=…>` with a linked heading) have no
+    // class; a theme's cards do.
+    for_each_sibling_run(page, by_node, |class, members| {
+        if class.is_empty() {
+            return;
+        }
+        // The title is a link among the card's first two lines (a date may come first).
+        let card = |e: &Element| {
+            (e.first..e.end)
+                .filter(|&k| v[k].is_none())
+                .take(2)
+                .any(|k| page.blocks[k].link_density() >= 0.5 && wc(k) >= 2)
+                && words(v, e.first..e.end) <= POST_CARD_WORDS
         };
-        groups.clear();
-        for c in node.children() {
-            let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
-                continue;
-            };
-            group_by_shape(&mut groups, el, ce);
+        if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
+            return;
         }
-        // A documentation page's sections (`<section id=…>` with a linked heading) have
-        // no class; a theme's cards do.
-        for ((_, class), members) in &groups {
-            if class.is_empty() {
-                continue;
-            }
-            if members.len() < MIN_RECORDS {
-                continue;
-            }
-            // The title is a link among the card's first two lines (a date may come first).
-            let card = |e: &Element| {
-                (e.first..e.end)
-                    .filter(|&k| v[k].is_none())
-                    .take(2)
-                    .any(|k| page.blocks[k].link_density() >= 0.5 && wc(k) >= 2)
-                    && words(v, e.first..e.end) <= POST_CARD_WORDS
-            };
-            if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
-                continue;
-            }
-            let (a, z) = (members[0].first, members[members.len() - 1].end);
-            found.push((a, z));
-        }
-    }
+        let (a, z) = (members[0].first, members[members.len() - 1].end);
+        found.push((a, z));
+    });
     let total = words(v, 0..page.blocks.len());
     for (a, z) in found {
         let cards = words(v, a..z);
