@@ -326,8 +326,9 @@ impl Classifier {
                 && !is_related_header(e)
             {
                 v[i] = Some(Verdict::from_entry(e, None));
-            } else if !protected[i] && !doc.lines[i].blank && is_data_blob(&doc.text[i]) {
-                let pairs = doc.text[i].matches("\":").count();
+            } else if let Some(pairs) = data_blob(&doc.text[i])
+                && !protected[i]
+            {
                 let detail = format!(
                     "a line of minified JSON data ({pairs} \"key\": pairs): a widget's settings written out as text"
                 );
@@ -913,27 +914,25 @@ const BIO_PARAGRAPHS: usize = 2;
 /// Whether paragraph `next` goes on about the person of `bio`: its first eight words hold
 /// the person's first or last name or a pronoun ("Karina holds an MBA…", "When she's not
 /// leading CR Maids…").
-/// Fewest `"key":` pairs in a [`is_data_blob`] line.
+/// Fewest `"key":` pairs in a [`data_blob`] line.
 const BLOB_PAIRS: usize = 8;
-/// Shortest [`is_data_blob`] line, in bytes.
+/// Shortest [`data_blob`] line, in bytes.
 const BLOB_BYTES: usize = 200;
 
-/// Whether line `t` is minified JSON data: an object or array of at least [`BLOB_BYTES`]
+/// The number of `"key":` pairs of line `t` when it is minified JSON data: an object or array of at least [`BLOB_BYTES`]
 /// bytes with [`BLOB_PAIRS`] or more `"key":` pairs, written without the spaces after `:`
 /// and `,` that a person writes (a shop widget's settings in a hidden `<span>`, a product
 /// grid's state dumped as text). A code example in an article or documentation page is
 /// short or laid out; both stay.
-fn is_data_blob(t: &str) -> bool {
+fn data_blob(t: &str) -> Option<usize> {
     let t = t.trim();
-    let (Some(a), Some(z)) = (t.bytes().next(), t.bytes().last()) else {
-        return false;
-    };
+    let (a, z) = (t.bytes().next()?, t.bytes().last()?);
     if t.len() < BLOB_BYTES || !matches!(a, b'{' | b'[') || !matches!(z, b'}' | b']') {
-        return false;
+        return None;
     }
     let pairs = t.matches("\":").count();
     let spaced = t.matches("\": ").count() + t.matches("\", \"").count();
-    pairs >= BLOB_PAIRS && spaced * 4 < pairs
+    (pairs >= BLOB_PAIRS && spaced * 4 < pairs).then_some(pairs)
 }
 
 fn continues_bio(bio: &str, next: &str) -> bool {

@@ -834,6 +834,13 @@ fn has_price(t: &str) -> bool {
     false
 }
 
+/// Words of the blocks `r` still kept in `v`.
+fn kept_words(page: &Page, v: &[Option<Verdict>], r: std::ops::Range<usize>) -> usize {
+    r.filter(|&k| v[k].is_none())
+        .map(|k| page.blocks[k].text.split_whitespace().count())
+        .sum()
+}
+
 /// Calls `f(class, members)` for every run of at least [`MIN_RECORDS`] sibling elements of
 /// one shape (tag and first class, see [`group_by_shape`]) under any element of the page.
 fn for_each_sibling_run<'p>(
@@ -873,11 +880,7 @@ fn shop_cards(
     v: &mut [Option<Verdict>],
 ) {
     let (title, longest) = product_name(page);
-    let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
-        r.filter(|&k| v[k].is_none())
-            .map(|k| page.blocks[k].text.split_whitespace().count())
-            .sum()
-    };
+    let words = |v: &[Option<Verdict>], r| kept_words(page, v, r);
     for_each_sibling_run(page, by_node, |_, members| {
         let card = |e: &Element| {
             let blocks = &page.blocks[e.first..e.end];
@@ -930,9 +933,7 @@ fn post_cards(
     v: &mut [Option<Verdict>],
 ) {
     let wc = |k: usize| page.blocks[k].text.split_whitespace().count();
-    let words = |v: &[Option<Verdict>], r: std::ops::Range<usize>| -> usize {
-        r.filter(|&k| v[k].is_none()).map(wc).sum()
-    };
+    let words = |v: &[Option<Verdict>], r| kept_words(page, v, r);
     let mut found: Vec<(usize, usize)> = Vec::new();
     // A documentation page's sections (`<section id=…>` with a linked heading) have no
     // class; a theme's cards do.

@@ -1699,9 +1699,7 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("main-content", hint::CONTENT),
     ("content", hint::CONTENT),
     ("hidden", hint::HIDDEN),
-    ("sr-only", hint::HIDDEN),
-    ("visually-hidden", hint::HIDDEN),
-    ("screen-reader-text", hint::HIDDEN),
+    // (`sr-only`, `visually-hidden`, `screen-reader-text`: see [`READER_ONLY`].)
     ("clipped", hint::HIDDEN),
 ];
 

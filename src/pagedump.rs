@@ -621,14 +621,14 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose = prose_of((bs, be));
-    if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
-        // No article to cut around, but the page's menus still stand at its ends, and a
-        // consent panel below it goes all the same.
-        for (k, &i) in idx.iter().enumerate().skip(consent) {
-            if v[i].is_none() && !protected[i] {
-                v[i] = Some(consent_verdict(sc[k].score, head, tail));
-            }
+    // The consent panel goes whether or not there is an article to cut around.
+    for (k, &i) in idx.iter().enumerate().skip(consent) {
+        if v[i].is_none() && !protected[i] {
+            v[i] = Some(consent_verdict(sc[k].score, head, tail));
         }
+    }
+    if best < CORE_MIN || (prose as f64) < CORE_SHARE * total as f64 {
+        // No article to cut around, but the page's menus still stand at its ends.
         no_core(
             doc,
             &idx,
@@ -650,10 +650,6 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
         while r < regions.len() && regions[r].1 < k {
             r += 1;
-        }
-        if k >= consent && v[i].is_none() && !protected[i] {
-            v[i] = Some(consent_verdict(s.score, head, tail));
-            continue;
         }
         if r < regions.len() && regions[r].0 <= k || protected[i] || v[i].is_some() || records[k] {
             continue;
@@ -824,8 +820,7 @@ fn record_runs(doc: &Doc, idx: &[usize], gone: &[bool], kept: usize) -> Vec<bool
             && n >= RECORD_MIN
             && n as f64 >= RECORD_SHARE * kept as f64
         {
-            let hi = (b + RECORD_LEAD).min(idx.len() - 1);
-            out[a.saturating_sub(RECORD_LEAD)..=hi].fill(true);
+            widen_run(out, a, b);
         }
     };
     for (k, &i) in idx.iter().enumerate() {
@@ -842,6 +837,12 @@ fn record_runs(doc: &Doc, idx: &[usize], gone: &[bool], kept: usize) -> Vec<bool
     }
     close(run, &mut out);
     out
+}
+
+/// Marks the run of records `a..=b` in `out`, widened by [`RECORD_LEAD`] lines at each end.
+fn widen_run(out: &mut [bool], a: usize, b: usize) {
+    let hi = (b + RECORD_LEAD).min(out.len() - 1);
+    out[a.saturating_sub(RECORD_LEAD)..=hi].fill(true);
 }
 
 /// A table's row: a line with at least this many tokens that hold a digit ...
@@ -923,8 +924,7 @@ fn shape_runs(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
         std::collections::HashMap::new();
     let close = |(a, b, _, n): (usize, usize, usize, usize), out: &mut Vec<bool>| {
         if n >= RECORD_MIN {
-            let hi = (b + RECORD_LEAD).min(idx.len() - 1);
-            out[a.saturating_sub(RECORD_LEAD)..=hi].fill(true);
+            widen_run(out, a, b);
         }
     };
     for (k, &i) in idx.iter().enumerate() {
@@ -1349,7 +1349,7 @@ fn thread_start(doc: &Doc, idx: &[usize], gone: &[bool], first: usize) -> Option
         let w = doc.words[idx[k]];
         if gone[k] || w < PROSE_WORDS { 0 } else { w }
     };
-    let mut starts: Vec<(usize, Marker)> = Vec::new();
+    let mut start: Option<usize> = None;
     for kind in [Marker::Says, Marker::By, Marker::Verified, Marker::Rating] {
         let at: Vec<usize> = (0..idx.len()).filter(|&k| marks[k] == Some(kind)).collect();
         if at.len() < THREAD_MIN {
@@ -1377,10 +1377,10 @@ fn thread_start(doc: &Doc, idx: &[usize], gone: &[bool], first: usize) -> Option
             best = best.max(cur);
         }
         if best >= THREAD_ARTICLE && 2 * best >= THREAD_RATIO * median2 {
-            starts.push((s, kind));
+            start = Some(start.map_or(s, |x| x.min(s)));
         }
     }
-    starts.iter().map(|&(s, _)| s).min()
+    start
 }
 
 /// The run of `sc[lo..hi]` with the largest score sum, as (sum, first, last); None when no
