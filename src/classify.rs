@@ -925,7 +925,7 @@ const BLOB_BYTES: usize = 200;
 /// grid's state dumped as text). A code example in an article or documentation page is
 /// short or laid out; both stay.
 fn data_blob(t: &str) -> Option<usize> {
-    let t = t.trim();
+    // (A line's text is trimmed already, see [`Doc`].)
     let (a, z) = (t.bytes().next()?, t.bytes().last()?);
     if t.len() < BLOB_BYTES || !matches!(a, b'{' | b'[') || !matches!(z, b'}' | b']') {
         return None;

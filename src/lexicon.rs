@@ -89,6 +89,8 @@ pub struct Lexicon {
     regex_needs: Vec<Vec<memchr::memmem::Finder<'static>>>,
     /// The largest word limit of a gated pattern.
     max_gated_words: usize,
+    /// The gated patterns (positions in `regexes`).
+    gated: Vec<usize>,
     /// The compiled patterns, and a copy of them for each of the first [`THREAD_COPIES`]
     /// threads of a rayon pool, made when the thread first needs it (see [`Lexicon::compiled`]).
     compiled: Compiled,
@@ -199,6 +201,7 @@ impl Lexicon {
                     patterns.push(phrase_raw.to_string());
                 } else if let Kind::Regex(m) = kind {
                     lex.max_gated_words = lex.max_gated_words.max(m);
+                    lex.gated.push(lex.compiled.regexes.len() - 1);
                     all_needs.extend(needs.iter().map(|n| regex::escape(n)));
                 }
                 lex.regex_needs.push(
@@ -475,11 +478,22 @@ impl Lexicon {
             let needs = &self.regex_needs[k];
             needs.is_empty() || needs.iter().any(|f| f.find(trimmed.as_bytes()).is_some())
         };
-        let gated = |k: usize| !self.regex_needs[k].is_empty();
+        // The gated patterns whose word limit allows the line: when there is one, its own
+        // literals are the test; when there are more, all literals at once first (a long
+        // line is often left to a single pattern with a high limit).
         let any_gated = || {
-            words <= self.max_gated_words
-                && (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
-                && (0..c.regexes.len()).any(|k| gated(k) && within(k) && gate_open(k))
+            if words > self.max_gated_words {
+                return false;
+            }
+            let mut open = self.gated.iter().copied().filter(|&k| within(k));
+            let Some(one) = open.next() else {
+                return false;
+            };
+            if open.next().is_none() {
+                return gate_open(one);
+            }
+            (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
+                && self.gated.iter().any(|&k| within(k) && gate_open(k))
         };
         if words <= self.max_regex_words
             && (Self::regex_set_for(c, words).is_some_and(|set| set.is_match(trimmed))
