@@ -1758,6 +1758,11 @@ const TAXONOMY: &[&str] = &[
 /// `no-sidebar`), as the [`TAXONOMY`] prefixes do at the start of a class name.
 const STATE_WORDS: &[&str] = &["has", "no", "with", "without"];
 
+/// Words that, as the last word of a class name right after a hint word, make the name a
+/// state of the element or of what it holds (`subscription-eligible` on a product,
+/// `sharing-enabled`, `comments-disabled` on a post), not the page part itself.
+const STATE_SUFFIXES: &[&str] = &["eligible", "enabled", "disabled", "enable", "disable"];
+
 /// Words that, right after "author" in a class name or id, make it an author box rather
 /// than a byline or a list of authors (`author-bio`, `author_info`, `author-box__text`; not
 /// `author-name`, `authors-container`, which can hold the article, or `card__author-list`).
@@ -1875,6 +1880,11 @@ fn reader_only(name: &str) -> bool {
     })
 }
 
+/// Whether the rest of a class name's words is one of [`STATE_SUFFIXES`].
+fn state_suffix<'a>(mut rest: impl Iterator<Item = &'a str>) -> bool {
+    rest.next().is_some_and(|w| STATE_SUFFIXES.contains(&w)) && rest.next().is_none()
+}
+
 /// The [`hint`]s one class name or (`is_id`) id gives.
 fn name_hints(name: &str, is_id: bool) -> u32 {
     use std::collections::HashMap;
@@ -1925,6 +1935,7 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
         if let Some(&k) = words.get(w)
             && !EXACT_ONLY.contains(&w)
             && !STATE_WORDS.contains(&prev)
+            && !state_suffix(parts.clone())
         {
             // `hero__modal-trigger`, `popup-link`: what opens a popup is not one.
             let opener = k == hint::POPUP
@@ -2312,6 +2323,20 @@ mod tests {
             "header-visually",
         ] {
             assert_eq!(name_hints(name, false) & hint::HIDDEN, 0, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_hint_word_before_a_state_word_names_a_state() {
+        for name in [
+            "subscription-eligible",
+            "sharing-enabled",
+            "comments_disabled",
+        ] {
+            assert_eq!(name_hints(name, false), 0, "{name}");
+        }
+        for name in ["subscription-form", "sharing-enabled-bar", "comments"] {
+            assert_ne!(name_hints(name, false), 0, "{name}");
         }
     }
 
