@@ -816,6 +816,24 @@ fn group_by_shape<'a, T>(groups: &mut Shapes<'a, T>, el: &'a scraper::node::Elem
     }
 }
 
+/// Like [`group_by_shape`], by tag name and the class written first: a blog theme's post
+/// cards share their first class (`elementor-post`) but not the smallest one, which names
+/// each post's category (`category-announcements`).
+fn group_by_written_shape<'a, T>(
+    groups: &mut Shapes<'a, T>,
+    el: &'a scraper::node::Element,
+    item: T,
+) {
+    let first = el
+        .attr("class")
+        .and_then(|c| c.split_ascii_whitespace().next());
+    let shape = (el.name(), first.unwrap_or(""));
+    match groups.iter_mut().find(|g| g.0 == shape) {
+        Some(g) => g.1.push(item),
+        None => groups.push((shape, vec![item])),
+    }
+}
+
 /// Whether a text holds a price: a currency sign right before or after a digit ("$12.99",
 /// "12,99 €").
 fn has_price(t: &str) -> bool {
@@ -846,6 +864,7 @@ fn kept_words(page: &Page, v: &[Option<Verdict>], r: std::ops::Range<usize>) -> 
 fn for_each_sibling_run<'p>(
     page: &'p Page,
     by_node: &HashMap<ego_tree::NodeId, &'p Element>,
+    written: bool,
     mut f: impl FnMut(&str, &[&'p Element]),
 ) {
     let mut groups: Shapes<&Element> = Vec::new();
@@ -858,7 +877,11 @@ fn for_each_sibling_run<'p>(
             let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
                 continue;
             };
-            group_by_shape(&mut groups, el, ce);
+            if written {
+                group_by_written_shape(&mut groups, el, ce);
+            } else {
+                group_by_shape(&mut groups, el, ce);
+            }
         }
         for ((_, class), members) in &groups {
             if members.len() >= MIN_RECORDS {
@@ -881,7 +904,7 @@ fn shop_cards(
 ) {
     let (title, longest) = product_name(page);
     let words = |v: &[Option<Verdict>], r| kept_words(page, v, r);
-    for_each_sibling_run(page, by_node, |_, members| {
+    for_each_sibling_run(page, by_node, false, |_, members| {
         let card = |e: &Element| {
             let blocks = &page.blocks[e.first..e.end];
             let names_product = blocks.iter().any(|b| {
@@ -934,10 +957,27 @@ fn post_cards(
 ) {
     let wc = |k: usize| page.blocks[k].text.split_whitespace().count();
     let words = |v: &[Option<Verdict>], r| kept_words(page, v, r);
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, usize, bool)> = Vec::new();
+    // A teaser that says it is one (a date line, or a lead cut off with an ellipsis) may
+    // carry a whole excerpt (WordPress cuts them at 55 words).
+    let teaser = |e: &Element| {
+        (e.first..e.end).filter(|&k| v[k].is_none()).any(|k| {
+            let t = page.blocks[k].text.trim_end();
+            t.ends_with("...")
+                || t.ends_with('…')
+                || (wc(k) <= TEASER_DATE_WORDS && date_pattern().is_match(t))
+        })
+    };
+    let card_words = |e: &Element| {
+        if teaser(e) {
+            POST_TEASER_WORDS
+        } else {
+            POST_CARD_WORDS
+        }
+    };
     // A documentation page's sections (`<section id=…>` with a linked heading) have no
     // class; a theme's cards do.
-    for_each_sibling_run(page, by_node, |class, members| {
+    for_each_sibling_run(page, by_node, true, |class, members| {
         if class.is_empty() {
             return;
         }
@@ -947,20 +987,26 @@ fn post_cards(
                 .filter(|&k| v[k].is_none())
                 .take(2)
                 .any(|k| page.blocks[k].link_density() >= 0.5 && wc(k) >= 2)
-                && words(v, e.first..e.end) <= POST_CARD_WORDS
+                && words(v, e.first..e.end) <= card_words(e)
         };
         if 4 * members.iter().filter(|e| card(e)).count() < 3 * members.len() {
             return;
         }
         let (a, z) = (members[0].first, members[members.len() - 1].end);
-        found.push((a, z));
+        let teasers = 4 * members.iter().filter(|e| teaser(e)).count() >= 3 * members.len();
+        found.push((a, z, teasers));
     });
     let total = words(v, 0..page.blocks.len());
-    for (a, z) in found {
+    for (a, z, teasers) in found {
         let cards = words(v, a..z);
         let below = (0..a).any(|k| v[k].is_none() && wc(k) >= POST_CARD_PARAGRAPH)
             && !(z..page.blocks.len()).any(|k| v[k].is_none() && wc(k) >= POST_CARD_PARAGRAPH);
-        if !below || cards as f64 > POST_CARD_SHARE * total as f64 {
+        let share = if teasers {
+            POST_TEASER_SHARE
+        } else {
+            POST_CARD_SHARE
+        };
+        if !below || cards as f64 > share * total as f64 {
             continue;
         }
         let prose: usize = (0..a)
@@ -989,6 +1035,13 @@ fn post_cards(
 /// Most words a card of another post has (see [`post_cards`]).
 const POST_CARD_WORDS: usize = 60;
 
+/// Most words a card of another post has when it is dated or its lead is cut off with an
+/// ellipsis (see [`post_cards`]).
+const POST_TEASER_WORDS: usize = 80;
+
+/// Most words of a card's date line (see [`post_cards`]).
+const TEASER_DATE_WORDS: usize = 12;
+
 /// Fewest words of the article's paragraph that [`post_cards`] must come after.
 const POST_CARD_PARAGRAPH: usize = 30;
 
@@ -998,6 +1051,10 @@ const POST_CARD_PROSE: usize = 200;
 
 /// Largest share of the content's words a run of other posts' cards may hold.
 const POST_CARD_SHARE: f64 = 0.3;
+
+/// Largest share of the content's words a run of other posts' teasers (dated, or with leads
+/// cut off) may hold (see [`post_cards`]).
+const POST_TEASER_SHARE: f64 = 0.5;
 
 /// Most words a card of another product has (see [`shop_cards`]).
 const CARD_WORDS: usize = 70;
@@ -1775,25 +1832,35 @@ fn drop_datelines(
     }
 }
 
+/// A calendar date: a month name with a day and year or a year, a day before a month name,
+/// or numbers ("2025-02-06", "6/2/25").
+fn date_pattern() -> &'static regex::Regex {
+    use std::sync::OnceLock;
+    static DATE: OnceLock<regex::Regex> = OnceLock::new();
+    DATE.get_or_init(|| {
+        let m = crate::classify::MONTHS;
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?[\s-]+(?:{m})\.?,?[\s-]+\d{{4}}|(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b"
+        ))
+        .expect("date pattern")
+    })
+}
+
 /// Whether a short line is a date or byline line, and which: a date (month name or numbers)
 /// with nothing else but time, publishing words ("updated", "posted on", "min read") and
 /// capitalised names; or "By" and up to six capitalised names or titles.
 fn dateline(line: &str) -> Option<&'static str> {
     use regex::Regex;
     use std::sync::OnceLock;
-    static DATE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
-    let (date, rest, reading) = DATE.get_or_init(|| {
-        let m = crate::classify::MONTHS;
-        let date = Regex::new(&format!(
-            r"(?i)\b(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?[\s-]+(?:{m})\.?,?[\s-]+\d{{4}}|(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b"
-        ))
-        .expect("date pattern");
+    static DATE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let date = date_pattern();
+    let (rest, reading) = DATE.get_or_init(|| {
         let rest = Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?").expect("time pattern");
         let reading = Regex::new(
             r"(?i)^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading|to read)|(?:reading time|read time)\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?)$",
         )
         .expect("reading-time pattern");
-        (date, rest, reading)
+        (rest, reading)
     });
     const STAMP: &[&str] = &[
         "published",
@@ -2465,6 +2532,42 @@ mod tests {
         let e = extract_page(&page);
         let kept = kept_texts(&page, &e.verdicts);
         assert!(kept.iter().any(|t| t.contains("garden 2")), "{kept:?}");
+    }
+
+    #[test]
+    fn dated_teasers_with_whole_excerpts_below_an_article_go() {
+        // A blog theme's "more posts" strip: each card a linked title, a date and a whole
+        // excerpt (55 words, cut off with an ellipsis), over 60 words; the cards' smallest
+        // class names their post's category, their first is the theme's. They go. The same
+        // cards without date or ellipsis (long blocks of someone's text) stay.
+        let lead = "the soil in a raised bed warms up early in spring and drains well ".repeat(4);
+        let card = |n: usize, dated: bool| {
+            let (date, end) = if dated {
+                (format!("<div class=date>March {n}, 2025</div>"), "...")
+            } else {
+                (String::new(), ".")
+            };
+            format!(
+                "<article class=\"post-card category-c{n} post-{n}\"><h4><a href=/p{n}>How to \
+                 plan a garden {n}</a></h4>{date}<p>Lead {n}: {lead}{end}</p></article>"
+            )
+        };
+        let body = format!("<p>{P} {P}</p>").repeat(8);
+        for dated in [true, false] {
+            let cards: String = (1..=4).map(|n| card(n, dated)).collect();
+            let html = format!(
+                "<html><head><title>Raised beds</title></head><body><main><div class=entry>\
+                 <h1>Raised beds</h1>{body}<div class=more>{cards}</div></div></main></body></html>"
+            );
+            let page = parse(&html);
+            let kept = kept_texts(&page, &extract_page(&page).verdicts);
+            assert!(kept.iter().any(|t| t.starts_with(P)), "{kept:?}");
+            assert_eq!(
+                kept.iter().any(|t| t.starts_with("Lead 2")),
+                !dated,
+                "{kept:?}"
+            );
+        }
     }
 
     #[test]
