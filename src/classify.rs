@@ -357,9 +357,26 @@ impl Classifier {
         rules.tag_lists(&strong);
         rules.weak_neighbours(&weak);
         rules.promo_followups();
-        rules.author_bios();
-        if page_dump {
-            crate::pagedump::mark(doc, &mut v, &protected, &strong);
+        let all: Vec<usize> = (n / 2..n).filter(|&i| !doc.lines[i].blank).collect();
+        rules.author_bios(&all);
+        if page_dump && crate::pagedump::mark(doc, &mut v, &protected, &strong) {
+            // On a page dump the article's tail is the second half of the lines its regions
+            // kept: the footer below them is no part of the text an author's bio ends.
+            let kept: Vec<usize> = (0..n)
+                .filter(|&i| !doc.lines[i].blank && v[i].is_none() && !protected[i])
+                .collect();
+            let mut rules = Rules {
+                doc,
+                v: &mut v,
+                protected: &protected,
+                c: self,
+                time: &time,
+                same_section,
+                headerless: !listing,
+                listing,
+                headerless_after_prose: page_dump,
+            };
+            rules.author_bios(&kept[kept.len() / 2..]);
         }
         v
     }
@@ -484,17 +501,15 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     /// of the text), a paragraph that opens with a person's name and says what they do ("Jane
     /// Doe is a freelance writer…", "Dr. Lee is a physician…", see [`is_bio`]). The name and
     /// role lines just above it (an author box's "Jane Doe" / "Contributing Writer": up to
-    /// two lines of at most five words without sentence punctuation) go with it.
-    fn author_bios(&mut self) {
-        let n = self.doc.len();
+    /// two lines of at most five words without sentence punctuation) go with it. `lines` are
+    /// the tail's candidate lines in order (non-blank): the text's second half, or on a page
+    /// dump the second half of the lines its regions kept.
+    fn author_bios(&mut self, lines: &[usize]) {
         let mut bios = Vec::new();
         // Long lines below the bios found so far that are no bio: they must all go on about
         // the person of the bio above them (see [`continues_bio`]), or that was no bio.
         let mut after: Vec<usize> = Vec::new();
-        for i in (n / 2..n).rev() {
-            if self.doc.lines[i].blank {
-                continue;
-            }
+        for &i in lines.iter().rev() {
             let w = self.doc.words[i];
             if w >= BIO_MIN_WORDS && is_bio(&self.doc.text[i]) {
                 if !after

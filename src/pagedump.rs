@@ -400,8 +400,14 @@ impl StopSet {
 
 /// Marks the lines of a page dump outside its prose regions. Lines already removed keep their
 /// verdict (they only weigh as barriers); `protected` lines are never removed. `strong` is each
-/// line's strongest vocabulary entry (the comment headers end the article).
-pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[Option<&Entry>]) {
+/// line's strongest vocabulary entry (the comment headers end the article). Returns whether
+/// the document is a page dump cut around an article core (its prose regions).
+pub fn mark(
+    doc: &Doc,
+    v: &mut [Option<Verdict>],
+    protected: &[bool],
+    strong: &[Option<&Entry>],
+) -> bool {
     let n = doc.len();
     let mut lower = Vec::new();
     // Every non-blank line, those an earlier rule removed included: they take no part in the
@@ -483,7 +489,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
                 (head, 0, NO_PROSE_BODY, idx.len()),
             );
         }
-        return;
+        return false;
     };
     // A page made mostly of menus is a dump whatever stands above them: a banner (a shipping
     // offer, a browser notice, a network's blurb) reads as the first prose line and hides the
@@ -512,7 +518,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
     };
     if head < HEAD_MENU && !mostly_menus {
         if head < HEAD_MENU_WEAK {
-            return;
+            return false;
         }
         let mut tail = 0;
         for k in (first..idx.len()).rev().filter(|&k| !gone[k]) {
@@ -523,7 +529,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             tail += usize::from(s.menu);
         }
         if tail < TAIL_MENU && (head < HEAD_MENU_BOTH || head + tail < BOTH_MENU) {
-            return;
+            return false;
         }
     }
     let sc: Vec<LineScore> = (0..idx.len()).map(|k| score(k, &mut lower)).collect();
@@ -638,7 +644,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
             v,
             (head, tail, 1, consent),
         );
-        return;
+        return false;
     }
     // A run of price records (a catalogue's grid, a results page) outside the prose regions
     // is the page's content when it is as long as they are: its items stay.
@@ -709,6 +715,7 @@ pub fn mark(doc: &Doc, v: &mut [Option<Verdict>], protected: &[bool], strong: &[
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+    true
 }
 
 /// A consent panel's prose (from its notice to the end of the page): at least this many
@@ -1633,6 +1640,27 @@ mod tests {
         let gap = r.iter().find(|x| x.0 == "Scissors").unwrap();
         assert_eq!((gap.1.as_str(), gap.2.as_str()), ("navigation", "dump_gap"));
         assert!(r.iter().any(|x| x.0 == "Contact" && x.2 == "dump_tail"));
+    }
+
+    #[test]
+    fn an_authors_bio_below_a_dumps_article_goes_above_a_long_footer() {
+        // The footer's link lists make the bio a line of the text's first half: the tail it
+        // is looked for in is the second half of the lines the dump's regions kept.
+        let bio = "Karina Cohen is the owner of a local cleaning company near Denver, and she writes about homes and how to keep them.";
+        let foot: String = (1..=120).map(|k| format!("Footer Link {k}\n")).collect();
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}{ARTICLE}Karina Cohen\n{bio}\n{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule(bio).as_deref(), Some("author_bio"), "{r:#?}");
+        assert_eq!(
+            rule("Karina Cohen").as_deref(),
+            Some("author_bio"),
+            "{r:#?}"
+        );
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
     }
 
     #[test]
