@@ -19,7 +19,9 @@
 //! contiguous prose), extended upwards over up to three headline, byline or dateline lines
 //! (at least five words, or a date). Further prose regions set apart from it by menus (a
 //! product's description and specifications, a listing's blurbs) are kept too when their own
-//! best run scores at least [`REGION_SHARE`] of the core's (and [`REGION_MIN`]). A document is
+//! best run scores at least [`REGION_SHARE`] of the core's (and [`REGION_MIN`]); between two
+//! regions, any run of prose stays too ([`inner_regions`]: a forum's short posts between their
+//! author blocks, a listing's blurbs). A document is
 //! a page dump only when at least [`HEAD_MENU`] menu-like lines come before its first prose
 //! line, or [`HEAD_MENU_WEAK`] before and [`TAIL_MENU`] after its last prose line, or when
 //! [`GATE_MENUS`] menu-like lines make up [`GATE_MENU_SHARE`] of its lines; clean
@@ -53,9 +55,9 @@
 //! documentation page's last sections and examples).
 //!
 //! A consent manager's panel at the page's end ([`consent_start`]: a cookie notice an earlier
-//! rule removed, below the first prose line, with the prose below it mostly in legal words or
-//! about cookies) ends the regions too: every line from the notice on goes as `dump_consent`
-//! (`cookies`), on a page with no article core as well.
+//! rule removed, below the first prose line or in the page's lower half, with the prose below
+//! it mostly in legal words or about cookies) ends the regions too: every line from the notice
+//! on goes as `dump_consent` (`cookies`), on a page with no article core as well.
 //!
 //! The gate's first prose line is a paragraph ([`LONE_ANCHOR`]) or a sentence with more prose
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
@@ -619,6 +621,10 @@ pub fn mark(
         gaps.push((b + 1, hi));
     }
     regions.sort_unstable();
+    // Between two regions, any run of prose is the page's too (a forum's short posts between
+    // their author blocks, a listing's blurbs, a product's feature paragraphs): the menus at
+    // the page's ends are its chrome, those between its parts set the parts apart.
+    inner_regions(doc, &idx, &sc, &gone, &mut regions);
     // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
     // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
     // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
@@ -728,9 +734,10 @@ const CONSENT_SHARE: f64 = 0.5;
 /// notice an earlier rule removed (reason `cookies`), below which the lines of
 /// [`PROSE_WORDS`] or more not removed hold at least [`CONSENT_WORDS`] words, at least
 /// [`CONSENT_SHARE`] of them in lines in legal words or about cookies (a consent manager's
-/// purposes and vendors, a cookie table), below the first prose line (`first`). A cookie
-/// banner above the article is followed by the article's prose, and does not qualify; nor does
-/// a privacy policy's own text below the banner on top. One backward pass.
+/// purposes and vendors, a cookie table), below the first prose line (`first`) or in the
+/// lower half of the page's lines (a shop's page whose first prose line is the panel's own). A
+/// cookie banner above the article is followed by the article's prose, and does not qualify;
+/// nor does a privacy policy's own text below the banner on top. One backward pass.
 fn consent_start(
     doc: &Doc,
     idx: &[usize],
@@ -745,7 +752,7 @@ fn consent_start(
         if gone[k] {
             let notice = v[i].as_ref().is_some_and(|x| x.reason == "cookies");
             if notice
-                && k > first
+                && (k > first || 2 * k > idx.len())
                 && words >= CONSENT_WORDS
                 && legal as f64 >= CONSENT_SHARE * words as f64
             {
@@ -1407,6 +1414,36 @@ fn max_run(sc: &[LineScore], lo: usize, hi: usize) -> Option<(f64, usize, usize)
     (best > 0.0).then_some((best, bs, be))
 }
 
+/// Adds to `regions` (sorted, at least one) every run of lines between two of them that
+/// scores above zero ([`max_run`], searched for again in the gaps it leaves), extended upwards
+/// over its headline ([`lead`]): `dump_gap` keeps a forum's short posts, set apart by their
+/// author blocks and reply buttons, and a listing's blurbs, too short each to be a region of
+/// their own ([`REGION_SHARE`], [`REGION_MIN`]). Linear in the lines between the first and
+/// the last region, times the runs found.
+fn inner_regions(
+    doc: &Doc,
+    idx: &[usize],
+    sc: &[LineScore],
+    gone: &[bool],
+    regions: &mut Vec<(usize, usize)>,
+) {
+    let mut gaps: Vec<(usize, usize)> =
+        (regions.windows(2)).map(|w| (w[0].1 + 1, w[1].0)).collect();
+    let before = regions.len();
+    while let Some((lo, hi)) = gaps.pop() {
+        let Some((_, a, b)) = max_run(sc, lo, hi) else {
+            continue;
+        };
+        let a = lead(doc, idx, gone, a, lo);
+        regions.push((a, b));
+        gaps.push((lo, a));
+        gaps.push((b + 1, hi));
+    }
+    if regions.len() > before {
+        regions.sort_unstable();
+    }
+}
+
 /// Extends a region starting at `bs` upwards (not below `lo`) over the headline, byline and
 /// dateline right above it: up to [`LEAD_LINES`] lines of at least five words, or dates (a
 /// digit, at most six words).
@@ -1866,6 +1903,56 @@ mod tests {
         assert!(r.iter().all(|x| x.2 != "dump_thread"), "{r:#?}");
         for l in posts.lines().filter(|l| !l.starts_with("by ")) {
             assert!(r.iter().all(|x| x.0 != l), "post line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_short_post_between_two_regions_stays_and_its_buttons_go() {
+        // A forum's posts, each set apart by its author block and buttons: the long ones make
+        // regions of their own, the short one between them is too thin for one.
+        let block = |k: usize| {
+            format!(
+                "Member{k}\n1,{k}30 posts\nJoined 2022\nSave Share\nReply Quote Like\nReport\nBookmark\nFollow\nIgnore\nMessage\nProfile\nTop\n"
+            )
+        };
+        let short = "Did the dealer say anything about the warranty when you took it in?\n";
+        let src = format!(
+            "{HEAD}{}{ARTICLE}{}{short}{}{ARTICLE}About Us\nContact\nCareers\nPress\n",
+            block(1),
+            block(2),
+            block(3)
+        );
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert!(
+            rule(short.trim_end()).is_none(),
+            "short post removed\n{r:#?}"
+        );
+        assert_eq!(rule("Member3").as_deref(), Some("dump_gap"), "{r:#?}");
+        assert_eq!(rule("1,330 posts").as_deref(), Some("dump_gap"), "{r:#?}");
+        assert_eq!(rule("Careers").as_deref(), Some("dump_tail"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_consent_panel_holding_the_first_prose_line_goes() {
+        // A shop's page with no prose of its own: the first prose line is the consent
+        // panel's, below the footer, and its notice stands in the page's lower half.
+        let items = "Trail Pack 25\n$99.95\nDay Pack 18\n$79.95\nSummit Pack 40\n$149.95\nHip Pack 3\n$39.95\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Service\nCareers\nPress\nStores\nGift Cards\n";
+        let panel = "Manage Cookie Preferences\n\
+            These technologies are strictly necessary to provide you with the services available through our websites and to use some of their features.\n\
+            These cookies collect information about how you use a website, like which pages you visited and which links you clicked on, and none of it identifies you.\n\
+            These cookies track your online activity to help advertisers deliver more relevant advertising or to limit how many times you see an ad.\n";
+        let src = format!(
+            "{HEAD}{items}{foot}We use cookies to improve your experience on our site and to show you personalised offers.\n{panel}"
+        );
+        let r = removed(&src);
+        for l in panel.lines().skip(1) {
+            let x = r
+                .iter()
+                .find(|x| x.0 == l)
+                .unwrap_or_else(|| panic!("kept: {l}\n{r:#?}"));
+            assert_eq!(x.2, "dump_consent", "{l}");
         }
     }
 
