@@ -1279,6 +1279,22 @@ mod tests {
     }
 
     #[test]
+    fn a_gallerys_position_label_goes_but_a_caption_with_its_words_stays() {
+        let src = format!(
+            "{ARTICLE}Image 2 of 5\nSlide 1 / 4\n{ARTICLE}Image 2 of 5 shows the bridge from the north bank at dawn.\n"
+        );
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Image 2 of 5", "interface_label"),
+                ("Slide 1 / 4", "interface_label")
+            ]
+        );
+    }
+
+    #[test]
     fn a_qa_pages_closing_prompts_go() {
         let src = format!(
             "{ARTICLE}Start asking to get answers\nFind the answer to your question by asking.\nExplore related questions\nSee similar questions with these tags.\n"

@@ -592,8 +592,10 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
     }
     shop_related(page, &mut v, &parts);
-    // Other products' cards on a product page (not when the records are the content).
-    if page.product && !use_scopes {
+    // Other products' cards on a product page; also when its records are its content (a
+    // sheet of spec rows beside carousels of other products): the cards' share of the
+    // content's words still tells a catalogue that says it is a product (see `shop_cards`).
+    if page.product {
         shop_cards(page, &by_node, &mut v);
     }
     if !page.product && !page.discussion && !listing && !use_scopes {
@@ -2491,6 +2493,50 @@ mod tests {
         let e = extract_page(&page);
         let kept = kept_texts(&page, &e.verdicts);
         assert!(kept.contains(&P), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Set 2")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("$14.95")), "{kept:?}");
+    }
+
+    #[test]
+    fn other_products_cards_go_when_a_product_pages_records_are_its_content() {
+        // A product sheet of short spec rows (a run of records, worth more than any prose on
+        // the page) and a carousel of other products' cards: the records are the content,
+        // and the cards still go.
+        let card = |n: usize| {
+            format!(
+                "<div class=tile><div><a href=/p{n}>Precision Screwdriver Set {n}</a></div>\
+                 <div class=stars>4.8 stars</div><div class=price>${n}4.95</div></div>"
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        let spec =
+            |(k, v): (&str, &str)| format!("<div class=spec><div>{k}</div><div>{v}</div></div>");
+        let specs: String = [
+            ("Width", "60 cm wide"),
+            ("Depth", "40 cm deep"),
+            ("Weight", "2.5 kg in all"),
+            ("Material", "steel and rubber"),
+            ("Colour", "matte black finish"),
+            ("Warranty", "two full years"),
+        ]
+        .into_iter()
+        .map(spec)
+        .collect();
+        let html = format!(
+            "<html><head><title>Magnetic Project Mat | Toolshop</title>\
+             <script type=application/ld+json>{{\"@type\":\"Product\"}}</script></head>\
+             <body><main><div class=product><h1>Magnetic Project Mat</h1>\
+             <div class=specs>{specs}</div><div class=strip>{cards}</div></div></main></body></html>"
+        );
+        let page = parse(&html);
+        assert!(page.product);
+        let e = extract_page(&page);
+        assert!(!e.scopes.is_empty(), "the records are not the content");
+        let kept = kept_texts(&page, &e.verdicts);
+        assert!(
+            kept.iter().any(|t| t.contains("steel and rubber")),
+            "{kept:?}"
+        );
         assert!(!kept.iter().any(|t| t.contains("Set 2")), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("$14.95")), "{kept:?}");
     }
