@@ -359,6 +359,7 @@ impl Classifier {
         rules.promo_followups();
         let all: Vec<usize> = (n / 2..n).filter(|&i| !doc.lines[i].blank).collect();
         rules.author_bios(&all);
+        rules.tail_disclaimers();
         if page_dump && crate::pagedump::mark(doc, &mut v, &protected, &strong) {
             // On a page dump the article's tail is the second half of the lines its regions
             // kept: the footer below them is no part of the text an author's bio ends.
@@ -546,6 +547,65 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                     }
                     _ => break,
                 }
+            }
+        }
+    }
+
+    /// A legal disclaimer at the end of the text (`legal_disclaimer`): a paragraph of at most
+    /// [`DISCLAIMER_WORDS`] words that says the text ("this article", "the information",
+    /// "our website"…) is "for informational purposes", "does not constitute" or "is not
+    /// legal / financial advice" (not a note on what the article lists), with at most
+    /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
+    /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
+    /// "Disclaimer" label right above it goes with it.
+    fn tail_disclaimers(&mut self) {
+        use std::sync::OnceLock;
+        static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+        let [re, itself] = RE.get_or_init(|| {
+            [
+                Regex::new(
+                    r"(?i)\binformational purposes\b|\b(?:does|do|should) not constitute\b|\bnot (?:legal|financial|medical|investment|tax) advice\b",
+                )
+                .expect("disclaimer pattern"),
+                Regex::new(
+                    r"(?i)\b(?:this|the|our)\s+(?:\w+\s+)?(?:article|blog|post|content|information|material|website|site|page|newsletter|video|episode|podcast)\b",
+                )
+                .expect("disclaimer subject pattern"),
+            ]
+        });
+        let n = self.doc.len();
+        let kept = |r: &Self, i: usize| r.v[i].is_none() && !r.doc.lines[i].blank;
+        let total: usize = (0..n)
+            .filter(|&i| kept(self, i))
+            .map(|i| self.doc.words[i])
+            .sum();
+        let mut after = 0;
+        for i in (0..n).rev() {
+            if !kept(self, i) {
+                continue;
+            }
+            let w = self.doc.words[i];
+            if self.free(i)
+                && w <= DISCLAIMER_WORDS
+                && (after + w) as f64 <= DISCLAIMER_TAIL * total as f64
+                && re.is_match(&self.doc.text[i])
+                && itself.is_match(&self.doc.text[i])
+            {
+                let ev = || Evidence {
+                    detail: Some("a legal disclaimer at the end of the text".into()),
+                    ..Evidence::default()
+                };
+                self.mark(i, "boilerplate", "legal_disclaimer", ev());
+                if let Some(k) = self.doc.prev_nonblank(i, 1) {
+                    let label = self.doc.norm(k);
+                    if matches!(label, "disclaimer" | "legal disclaimer" | "disclaimers") {
+                        self.mark(k, "boilerplate", "legal_disclaimer", ev());
+                    }
+                }
+            }
+            after += w;
+            if after > DISCLAIMER_AFTER {
+                break;
             }
         }
     }
@@ -923,6 +983,13 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     }
 }
 
+/// Most words of a [`Rules::tail_disclaimers`] paragraph.
+const DISCLAIMER_WORDS: usize = 120;
+/// Most kept words after a [`Rules::tail_disclaimers`] paragraph.
+const DISCLAIMER_AFTER: usize = 100;
+/// Share of the kept words, from the end, a [`Rules::tail_disclaimers`] paragraph must be in.
+const DISCLAIMER_TAIL: f64 = 0.2;
+
 /// Most long paragraphs a bio goes on for after its first (see [`Rules::author_bios`]).
 const BIO_PARAGRAPHS: usize = 2;
 
@@ -1138,6 +1205,24 @@ mod tests {
         assert!(removed(&src).is_empty());
         let src = format!("{bio}\n{ARTICLE}{ARTICLE}");
         assert!(removed(&src).is_empty());
+    }
+
+    #[test]
+    fn a_legal_disclaimer_at_the_end_goes_but_not_one_at_the_top() {
+        let d = "This article is for informational purposes only and does not constitute \
+                 financial advice.";
+        let src = format!("{ARTICLE}{ARTICLE}{ARTICLE}Disclaimer\n{d}\n");
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            lines,
+            [("Disclaimer", "legal_disclaimer"), (d, "legal_disclaimer")]
+        );
+        // At the top it is the page's own text; at the end, a note on what the article
+        // lists (not on the text itself) stays too.
+        assert!(removed(&format!("{d}\n{ARTICLE}{ARTICLE}{ARTICLE}")).is_empty());
+        let note = "The publishers listed here are provided for informational purposes only.";
+        assert!(removed(&format!("{ARTICLE}{ARTICLE}{ARTICLE}{note}\n")).is_empty());
     }
 
     #[test]

@@ -1031,6 +1031,19 @@ fn post_cards(
                 ));
             }
         }
+        // The strip's own heading ("Blog", "More from us") right above its first card.
+        if let Some(h) = (0..a).rev().find(|&k| v[k].is_none())
+            && page.blocks[h].flags & flag::HEADING != 0
+            && wc(h) <= POST_CARDS_HEADING
+        {
+            v[h] = Some(verdict(
+                page,
+                "related",
+                POST_CARDS,
+                &page.blocks[h],
+                "the heading right above a run of other posts' cards".into(),
+            ));
+        }
     }
 }
 
@@ -1043,6 +1056,9 @@ const POST_TEASER_WORDS: usize = 80;
 
 /// Most words of a card's date line (see [`post_cards`]).
 const TEASER_DATE_WORDS: usize = 12;
+
+/// Most words of the heading right above a run of [`post_cards`] that goes with it.
+const POST_CARDS_HEADING: usize = 6;
 
 /// Fewest words of the article's paragraph that [`post_cards`] must come after.
 const POST_CARD_PARAGRAPH: usize = 30;
@@ -2603,10 +2619,13 @@ mod tests {
             let cards: String = (1..=4).map(|n| card(n, dated)).collect();
             let html = format!(
                 "<html><head><title>Raised beds</title></head><body><main><div class=entry>\
-                 <h1>Raised beds</h1>{body}<div class=more>{cards}</div></div></main></body></html>"
+                 <h1>Raised beds</h1>{body}<h2>Our journal</h2><div class=more>{cards}</div>\
+                 </div></main></body></html>"
             );
             let page = parse(&html);
             let kept = kept_texts(&page, &extract_page(&page).verdicts);
+            // The strip's heading goes with it.
+            assert_eq!(kept.contains(&"Our journal"), !dated, "{kept:?}");
             assert!(kept.iter().any(|t| t.starts_with(P)), "{kept:?}");
             assert_eq!(
                 kept.iter().any(|t| t.starts_with("Lead 2")),

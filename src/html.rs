@@ -1781,9 +1781,16 @@ const BIO_WORDS: &[&str] = &[
 ];
 
 /// Whether a class name or id (lowercase) names an author box (see [`hint::BIO`]): "author"
-/// followed by one of [`BIO_WORDS`] (also written as one word: `authorbox`), or preceded
-/// by "about" (`about-author`, `about-the-author`).
+/// followed by one of [`BIO_WORDS`] (also written as one word: `authorbox`) or later by
+/// `bio` (`author-overview__bio`), or preceded by "about" (`about-author`,
+/// `about-the-author`); or "contributor" followed by "bio" (`blog_contributorshortbio`).
 fn author_box(name: &str) -> bool {
+    // A contributor's short bio (`blog_contributorshortbio`, `contributor-bio`).
+    if let Some(at) = name.find("contributor")
+        && name[at..].contains("bio")
+    {
+        return true;
+    }
     let Some(at) = name.find("author") else {
         return false;
     };
@@ -1800,7 +1807,10 @@ fn author_box(name: &str) -> bool {
             if before[1] == "about" || (before[1] == "the" && before[0] == "about") {
                 return true;
             }
-            return words.next().is_some_and(|n| BIO_WORDS.contains(&n));
+            // The next word (`author-bio`), or a later one naming the biography itself
+            // (`author-overview__bio`).
+            return words.next().is_some_and(|n| BIO_WORDS.contains(&n))
+                || words.any(|n| matches!(n, "bio" | "biography"));
         }
         before = [before[1], w];
     }
@@ -2202,6 +2212,9 @@ mod tests {
             "author_info",
             "about-the-author",
             "blog-authorbox",
+            "author-overview__bio",
+            "blog_contributorshortbio",
+            "contributor-bio",
         ] {
             assert!(author_box(name), "{name}");
         }
@@ -2211,6 +2224,8 @@ mod tests {
             "authors-container",
             "loop-card__author-list",
             "research-card_authors",
+            "author-overview",
+            "contributor-list",
         ] {
             assert!(!author_box(name), "{name}");
         }
