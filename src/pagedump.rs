@@ -48,6 +48,8 @@
 //! when a block of prose with no marker in it stands above the thread, of at least
 //! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
+//! Inside the regions, a thread's post details ([`post_meta_lines`]: "asked Feb 11, 2011 at
+//! 23:49", "1,430 posts · Joined 2022", "Well-known member") go as `dump_postmeta` (`byline`).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -658,12 +660,24 @@ pub fn mark(
     let records = record_runs(doc, &idx, &gone, kept_lines);
     let n_records = records.iter().filter(|&&x| x).count();
     let rows = table_rows(doc, &idx, &gone);
+    let meta = post_meta_lines(doc, &idx, &gone);
     let mut r = 0;
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
         while r < regions.len() && regions[r].1 < k {
             r += 1;
         }
-        if r < regions.len() && regions[r].0 <= k || protected[i] || v[i].is_some() || records[k] {
+        let in_region = r < regions.len() && regions[r].0 <= k;
+        if in_region && meta[k] && !protected[i] && v[i].is_none() {
+            let ev = Evidence {
+                detail: Some(
+                    "a post's author details in a thread of posts (\"asked Feb 11, 2011 at 23:49\", \"1,430 posts · Joined 2022\", \"Well-known member\", or a bare count on a page with 3+ such lines) inside a page dump's prose region".to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("byline", "dump_postmeta", ev));
+            continue;
+        }
+        if in_region || protected[i] || v[i].is_some() || records[k] {
             continue;
         }
         let (rule, place) = if k < first_k {
@@ -1240,6 +1254,52 @@ fn trim_tail(
 /// documentation pages); none of an article's chrome (bios, carousels, reference lists) did.
 fn is_code(t: &str) -> bool {
     t.bytes().any(|c| c == b'{' || c == b'}') || t.contains(" = ") || t.contains('¶')
+}
+
+/// A page with at least this many post details ([`is_post_meta`]) is a thread: its bare
+/// counts (a poster's posts and likes) are post details too.
+const META_MIN: usize = 3;
+/// A post detail has at most this many words.
+const META_WORDS: usize = 12;
+
+/// Whether line `t` (trimmed) is a post's author detail in a forum or Q&A thread: a Q&A
+/// site's "asked Feb 11, 2011 at 23:49" / "Asked 14 years, 10 months ago" / "edited
+/// 2019-05-02" / "Viewed 12k times", a
+/// forum's "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12
+/// bronze badges"), a member title ("Well-known member", "Staff member",
+/// "Discussion starter"), or a counter's label alone ("Posts", "Reaction score:").
+fn is_post_meta(t: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let m = crate::classify::MONTHS;
+        regex::Regex::new(&format!(
+            r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|(?:well-known|new|full|senior|junior|active|premium|registered|valued|staff|established|known|veteran|platinum|gold|silver|bronze)\s+member|original\s+poster|discussion\s+starter|thread\s+starter|(?:posts|messages|likes|reaction\s+score|points|reputation|trophy\s+points|solutions):?)$"
+        ))
+        .expect("post meta pattern")
+    });
+    re.is_match(t)
+}
+
+/// The lines (by position in `idx`) that are a post's author details ([`is_post_meta`]; lines
+/// of at most [`META_WORDS`] words, not removed), and on a page with at least [`META_MIN`] of them its
+/// bare counts too ("1,571", "12k"): a forum's or a Q&A site's thread, whose posts a page
+/// dump keeps as prose regions with their headers between them (`dump_postmeta`).
+fn post_meta_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
+    let short = |k: usize| !gone[k] && doc.words[idx[k]] <= META_WORDS;
+    let mut out: Vec<bool> = (0..idx.len())
+        .map(|k| short(k) && is_post_meta(doc.text[idx[k]].trim()))
+        .collect();
+    if out.iter().filter(|&&m| m).count() >= META_MIN {
+        for (k, m) in out.iter_mut().enumerate() {
+            let t = doc.text[idx[k]].trim();
+            *m |= short(k)
+                && !t.is_empty()
+                && t.bytes()
+                    .all(|c| c.is_ascii_digit() || c == b',' || c == b'.' || c == b'k')
+                && t.as_bytes()[0].is_ascii_digit();
+        }
+    }
+    out
 }
 
 /// Whether a vocabulary entry names the start of a comment section: a comments header
@@ -1931,6 +1991,60 @@ mod tests {
         assert_eq!(rule("Member3").as_deref(), Some("dump_gap"), "{r:#?}");
         assert_eq!(rule("1,330 posts").as_deref(), Some("dump_gap"), "{r:#?}");
         assert_eq!(rule("Careers").as_deref(), Some("dump_tail"), "{r:#?}");
+    }
+
+    #[test]
+    fn the_author_details_of_a_threads_posts_go_and_its_posts_stay() {
+        let post = |when: &str, who: &str, n: &str| {
+            format!(
+                "I have had the same trouble with the pump since the spring, and the dealer could not tell me what was wrong with it.\n\
+                {when}\n{who}\n{n}\n"
+            )
+        };
+        let thread = format!(
+            "{}{}{}",
+            post("asked Feb 11, 2011 at 23:49", "Jane Doe", "1,571"),
+            post(
+                "answered Feb 12, 2011 at 1:01",
+                "John Roe",
+                "559 2 2 silver badges 12 12 bronze badges"
+            ),
+            post("1,430 posts · Joined 2022", "Well-known member", "12")
+        );
+        let thread = format!(
+            "{thread}In the end I replaced the seal myself, which took an hour and cost less than the call out fee would have.\n"
+        );
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}{thread}About Us\nContact\nCareers\nPress\n"
+        ));
+        let rule = |l: &str| {
+            r.iter()
+                .find(|x| x.0 == l)
+                .map(|x| (x.1.as_str(), x.2.as_str()))
+        };
+        for l in [
+            "asked Feb 11, 2011 at 23:49",
+            "answered Feb 12, 2011 at 1:01",
+            "1,430 posts · Joined 2022",
+            "Well-known member",
+            "559 2 2 silver badges 12 12 bronze badges",
+            "1,571",
+            "12",
+        ] {
+            assert_eq!(rule(l), Some(("byline", "dump_postmeta")), "{l}\n{r:#?}");
+        }
+        for l in ARTICLE
+            .lines()
+            .chain(thread.lines().filter(|l| l.contains(" the ")))
+        {
+            assert!(rule(l).is_none(), "post line removed: {l}\n{r:#?}");
+        }
+        // With one such line only, a bare number is no poster's count.
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}{}{ARTICLE}About Us\nContact\nCareers\nPress\n",
+            post("asked Feb 11, 2011 at 23:49", "Jane Doe", "1,571")
+        ));
+        assert!(r.iter().all(|x| x.0 != "1,571"), "{r:#?}");
     }
 
     #[test]
