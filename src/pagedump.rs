@@ -46,6 +46,9 @@
 //! when a block of prose with no marker in it stands above the thread, of at least
 //! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
+//! A prose region below the page footer's copyright line ([`is_footer_copyright`], below
+//! the core) is no region: a newsletter modal or a cart drawer written out after the footer;
+//! its lines go as `dump_footer`.
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -619,6 +622,12 @@ pub fn mark(
         gaps.push((b + 1, hi));
     }
     regions.sort_unstable();
+    // The page's footer ends with its copyright line: a region below it (a newsletter modal,
+    // a cart drawer, a trade-in form written out after the footer) is none of the article's.
+    let footer = (be + 1..idx.len()).find(|&k| is_footer_copyright(doc, idx[k]));
+    if let Some(c) = footer {
+        regions.retain(|r| r.0 < c);
+    }
     // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
     // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
     // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
@@ -678,6 +687,11 @@ pub fn mark(
             // A table's rows between two prose regions or below the last are the
             // article's (a ranking, a spec sheet): menus hold no lines of numbers.
             continue;
+        } else if k > last_k && footer.is_some_and(|c| k >= c) {
+            (
+                "dump_footer",
+                "below the page footer's copyright line, after the article's prose",
+            )
         } else if k > last_k {
             ("dump_tail", "after the article's prose")
         } else {
@@ -799,6 +813,21 @@ const RECORD_SHARE: f64 = 0.5;
 /// ... with this many lines above its first and below its last price (the first item's
 /// name, the last item's fields).
 const RECORD_LEAD: usize = 3;
+
+/// A page footer's copyright line has at most this many words.
+const COPYRIGHT_WORDS: usize = 25;
+
+/// Whether line `i` is a page footer's copyright line: it opens with "©", "(c)" or
+/// "Copyright", has a year and at most [`COPYRIGHT_WORDS`] words ("© 2025 iRobot Corporation.
+/// All Rights Reserved."). An image credit ("Photo: … © Jane Doe") does not open with it.
+fn is_footer_copyright(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b")
+            .expect("copyright pattern")
+    });
+    doc.words[i] <= COPYRIGHT_WORDS && re.is_match(&doc.text[i])
+}
 
 /// Whether `t` holds a price: a currency sign or code next to a number ("$12.99", "€ 5",
 /// "12,50 €", "EUR 355.58", "1.299 kr").
@@ -1658,6 +1687,25 @@ mod tests {
             Some("author_bio"),
             "{r:#?}"
         );
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_region_below_the_footers_copyright_line_goes() {
+        // A newsletter modal written out after the footer reads as prose: a region of its
+        // own, but below the page's copyright line it is none of the article's.
+        let links: String = (1..=20).map(|k| format!("Footer Link {k}\n")).collect();
+        let foot = format!("{links}© 2025 Example News. All rights reserved.\n");
+        let modal = "Thanks for visiting, and do not miss your free gift when you sign up for our weekly letter today.\n\
+            Our guide to healthy habits is yours for free when you sign up to receive health information from our doctors.\n\
+            Sign up to get tips for living a healthy lifestyle, with ways to sleep better and to keep your heart in good shape.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in modal.lines() {
+            assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
+        }
         for l in ARTICLE.lines() {
             assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
         }
