@@ -46,9 +46,10 @@
 //! when a block of prose with no marker in it stands above the thread, of at least
 //! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
-//! A prose region below the page footer's copyright line ([`is_footer_copyright`], below
-//! the core) is no region: a newsletter modal or a cart drawer written out after the footer;
-//! its lines go as `dump_footer`.
+//! The page ends at its footer's copyright line ([`is_footer_copyright`], below the core's
+//! first line): the regions end above it, and every line from it on goes as `dump_footer` (a
+//! newsletter modal, a cart drawer, a legal notice written out after the footer), price
+//! records and table rows too.
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -621,13 +622,19 @@ pub fn mark(
         gaps.push((lo, a));
         gaps.push((b + 1, hi));
     }
-    regions.sort_unstable();
     // The page's footer ends with its copyright line: a region below it (a newsletter modal,
     // a cart drawer, a trade-in form written out after the footer) is none of the article's.
-    let footer = (be + 1..idx.len()).find(|&k| is_footer_copyright(doc, idx[k]));
+    // Looked for below the core's first line: the page ends there, whatever region (the
+    // core's own run included) goes on below it.
+    let footer = (regions[0].0 + 1..idx.len()).find(|&k| is_footer_copyright(doc, idx[k]));
     if let Some(c) = footer {
         regions.retain(|r| r.0 < c);
+        for r in regions.iter_mut() {
+            r.1 = r.1.min(c - 1);
+        }
     }
+    let past_footer = |k: usize| footer.is_some_and(|c| k >= c);
+    regions.sort_unstable();
     // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
     // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
     // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
@@ -666,7 +673,11 @@ pub fn mark(
         while r < regions.len() && regions[r].1 < k {
             r += 1;
         }
-        if r < regions.len() && regions[r].0 <= k || protected[i] || v[i].is_some() || records[k] {
+        if r < regions.len() && regions[r].0 <= k
+            || protected[i]
+            || v[i].is_some()
+            || records[k] && !past_footer(k)
+        {
             continue;
         }
         let (rule, place) = if k < first_k {
@@ -683,15 +694,12 @@ pub fn mark(
                 "dump_related",
                 "in the related-content section after the article",
             )
+        } else if past_footer(k) {
+            ("dump_footer", "below the page footer's copyright line")
         } else if rows[k] {
             // A table's rows between two prose regions or below the last are the
             // article's (a ranking, a spec sheet): menus hold no lines of numbers.
             continue;
-        } else if k > last_k && footer.is_some_and(|c| k >= c) {
-            (
-                "dump_footer",
-                "below the page footer's copyright line, after the article's prose",
-            )
         } else if k > last_k {
             ("dump_tail", "after the article's prose")
         } else {
@@ -1701,6 +1709,16 @@ mod tests {
         let modal = "Thanks for visiting, and do not miss your free gift when you sign up for our weekly letter today.\n\
             Our guide to healthy habits is yours for free when you sign up to receive health information from our doctors.\n\
             Sign up to get tips for living a healthy lifestyle, with ways to sleep better and to keep your heart in good shape.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in modal.lines() {
+            assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
+        }
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // Right below the article, with no menus between, the core's own run ends there.
+        let foot = "© 2025 Example News. All rights reserved.\n";
         let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
         for l in modal.lines() {
