@@ -50,6 +50,10 @@
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
 //! Inside the regions, a thread's post details ([`post_meta_lines`]: "asked Feb 11, 2011 at
 //! 23:49", "1,430 posts · Joined 2022", "Well-known member") go as `dump_postmeta` (`byline`).
+//! The page ends at its footer's copyright line ([`is_footer_copyright`], below the core's
+//! first line): the regions end above it, and every line from it on goes as `dump_footer` (a
+//! newsletter modal, a cart drawer, a legal notice written out after the footer), price
+//! records and table rows too.
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -622,6 +626,18 @@ pub fn mark(
         gaps.push((lo, a));
         gaps.push((b + 1, hi));
     }
+    // The page's footer ends with its copyright line: a region below it (a newsletter modal,
+    // a cart drawer, a trade-in form written out after the footer) is none of the article's.
+    // Looked for below the core's first line: the page ends there, whatever region (the
+    // core's own run included) goes on below it.
+    let footer = (regions[0].0 + 1..idx.len()).find(|&k| is_footer_copyright(doc, idx[k]));
+    if let Some(c) = footer {
+        regions.retain(|r| r.0 < c);
+        for r in regions.iter_mut() {
+            r.1 = r.1.min(c - 1);
+        }
+    }
+    let past_footer = |k: usize| footer.is_some_and(|c| k >= c);
     regions.sort_unstable();
     // Between two regions, any run of prose is the page's too (a forum's short posts between
     // their author blocks, a listing's blurbs, a product's feature paragraphs): the menus at
@@ -677,7 +693,7 @@ pub fn mark(
             v[i] = Some(Verdict::new("byline", "dump_postmeta", ev));
             continue;
         }
-        if in_region || protected[i] || v[i].is_some() || records[k] {
+        if in_region || protected[i] || v[i].is_some() || records[k] && !past_footer(k) {
             continue;
         }
         let (rule, place) = if k < first_k {
@@ -694,6 +710,8 @@ pub fn mark(
                 "dump_related",
                 "in the related-content section after the article",
             )
+        } else if past_footer(k) {
+            ("dump_footer", "below the page footer's copyright line")
         } else if rows[k] {
             // A table's rows between two prose regions or below the last are the
             // article's (a ranking, a spec sheet): menus hold no lines of numbers.
@@ -820,6 +838,21 @@ const RECORD_SHARE: f64 = 0.5;
 /// ... with this many lines above its first and below its last price (the first item's
 /// name, the last item's fields).
 const RECORD_LEAD: usize = 3;
+
+/// A page footer's copyright line has at most this many words.
+const COPYRIGHT_WORDS: usize = 25;
+
+/// Whether line `i` is a page footer's copyright line: it opens with "©", "(c)" or
+/// "Copyright", has a year and at most [`COPYRIGHT_WORDS`] words ("© 2025 iRobot Corporation.
+/// All Rights Reserved."). An image credit ("Photo: … © Jane Doe") does not open with it.
+fn is_footer_copyright(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:©|\(c\)|copyright\b).*\b(?:19|20)\d\d\b")
+            .expect("copyright pattern")
+    });
+    doc.words[i] <= COPYRIGHT_WORDS && re.is_match(&doc.text[i])
+}
 
 /// Whether `t` holds a price: a currency sign or code next to a number ("$12.99", "€ 5",
 /// "12,50 €", "EUR 355.58", "1.299 kr").
@@ -1755,6 +1788,35 @@ mod tests {
             Some("author_bio"),
             "{r:#?}"
         );
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_region_below_the_footers_copyright_line_goes() {
+        // A newsletter modal written out after the footer reads as prose: a region of its
+        // own, but below the page's copyright line it is none of the article's.
+        let links: String = (1..=20).map(|k| format!("Footer Link {k}\n")).collect();
+        let foot = format!("{links}© 2025 Example News. All rights reserved.\n");
+        let modal = "Thanks for visiting, and do not miss your free gift when you sign up for our weekly letter today.\n\
+            Our guide to healthy habits is yours for free when you sign up to receive health information from our doctors.\n\
+            Sign up to get tips for living a healthy lifestyle, with ways to sleep better and to keep your heart in good shape.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in modal.lines() {
+            assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
+        }
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // Right below the article, with no menus between, the core's own run ends there.
+        let foot = "© 2025 Example News. All rights reserved.\n";
+        let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in modal.lines() {
+            assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
+        }
         for l in ARTICLE.lines() {
             assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
         }
