@@ -60,6 +60,12 @@
 //! action) goes as `dump_tail`, unless it holds code (braces, " = ", a pilcrow heading: a
 //! documentation page's last sections and examples).
 //!
+//! The first region's head is trimmed the same way ([`trim_head`], `dump_head_trim`): above
+//! a run of [`TRIM_MENU_RUN`] menu-like lines, the lines that score under [`HEAD_TRIM_SHARE`]
+//! of the region with no paragraph of [`HEAD_PARAGRAPH`] among them go (a promo bar's
+//! slogan, a teaser above the menus); the headline and dateline right above the cut are the
+//! article's lead again ([`lead`]).
+//!
 //! A consent manager's panel at the page's end ([`consent_start`]: a cookie notice an earlier
 //! rule removed, below the first prose line or in the page's lower half, with the prose below
 //! it mostly in legal words or about cookies) ends the regions too: every line from the notice
@@ -105,6 +111,11 @@ const RELATED_LOOK: usize = 12;
 const TRIM_MENU_RUN: usize = 2;
 /// ... when the prose below the run scores under this share of the region's score sum.
 const TRIM_SHARE: f64 = 0.1;
+/// The first region's head is trimmed ([`trim_head`]) below a run of [`TRIM_MENU_RUN`]
+/// menu-like lines when the lines above it score under this share of the region's sum ...
+const HEAD_TRIM_SHARE: f64 = 0.05;
+/// ... and none of them scores this much (a paragraph of about fifty words).
+const HEAD_PARAGRAPH: f64 = 50.0;
 /// A comment section's header ends the article only when the prose above it scores at least
 /// this share of the prose below (a "Comments: 37" beside the byline is no such header).
 const COMMENTS_SHARE: f64 = 0.1;
@@ -648,6 +659,14 @@ pub fn mark(
     // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
     let last = regions.len() - 1;
     regions[last].1 = trim_tail(doc, &idx, &sc, &gone, regions[last]);
+    // The first region's head, the same way: what a run of menu lines sets apart above the
+    // article (a promo bar's slogan, a teaser) goes.
+    let untrimmed = regions[0].0;
+    let cut = trim_head(&sc, &gone, regions[0]);
+    if cut > untrimmed {
+        // The headline and dateline right above the article's prose are its lead again.
+        regions[0].0 = lead(doc, &idx, &gone, cut, untrimmed);
+    }
     let (first_k, last_k) = (regions[0].0, regions[regions.len() - 1].1);
     let (core_from, core_to) = (doc.lines[idx[bs]].start, doc.lines[idx[be]].end);
     let prose = prose_of((bs, be));
@@ -696,7 +715,12 @@ pub fn mark(
         if in_region || protected[i] || v[i].is_some() || records[k] && !past_footer(k) {
             continue;
         }
-        let (rule, place) = if k < first_k {
+        let (rule, place) = if k < first_k && k >= untrimmed {
+            (
+                "dump_head_trim",
+                "above a run of menus at the top of the article's first prose region",
+            )
+        } else if k < first_k {
             ("dump_head", "before the article's prose")
         } else if k >= comments_end && thread.is_some() {
             (
@@ -1280,6 +1304,37 @@ fn trim_tail(
     end
 }
 
+/// The new start of region `(a, b)` once its head is trimmed: walking down from `a`, each
+/// run of at least [`TRIM_MENU_RUN`] menu-like (or already removed) lines in a row is a cut
+/// point, taken when the lines above it (all of them, up from `a`) score under
+/// [`HEAD_TRIM_SHARE`] of the region's score sum and none of them is a paragraph of
+/// [`HEAD_PARAGRAPH`] or more: a promo bar's slogan or a teaser above the menus, not the
+/// article's opening paragraph above its table of contents. (The caller extends the cut
+/// region's start over its lead again.)
+/// Linear in the region's length.
+fn trim_head(sc: &[LineScore], gone: &[bool], (a, b): (usize, usize)) -> usize {
+    let total: f64 = sc[a..=b].iter().map(|s| s.score).sum();
+    let (mut start, mut above, mut run) = (a, 0.0, 0);
+    for j in a..b {
+        if sc[j].menu || gone[j] {
+            run += 1;
+            continue;
+        }
+        if run >= TRIM_MENU_RUN {
+            if above >= HEAD_TRIM_SHARE * total {
+                break;
+            }
+            start = j;
+        }
+        if sc[j].score >= HEAD_PARAGRAPH {
+            break;
+        }
+        run = 0;
+        above += sc[j].score.max(0.0);
+    }
+    start
+}
+
 /// Whether line `t` looks like code or a documentation heading: it has a brace, an assignment
 /// (" = ", not the `=` of a URL's query in a reference list) or a pilcrow, the permalink mark of a documentation generator's
 /// section headings ("Logging ¶"). Measured on the tails [`trim_tail`] cut on the dev set:
@@ -1820,6 +1875,33 @@ mod tests {
         for l in ARTICLE.lines() {
             assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn the_lines_above_a_run_of_menus_at_the_regions_top_go() {
+        // The promo line reads as prose and joins the core's run; the menus below it set it
+        // apart from the article, and it weighs little against the article.
+        let promo = "Get twenty percent off your first order with the code WELCOME when you sign up for our letter, and free shipping on every order over fifty dollars from now on.\n";
+        let bar = "Deals\nGift Cards\n";
+        let long: String = (1..=40)
+            .map(|k| format!("In part {k} of the report, the officials of the province said that they met the police to talk about the raids and about the people who were held there.\n"))
+            .collect();
+        let r = removed(&format!("{HEAD}{promo}{bar}{ARTICLE}{long}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(
+            rule(promo.trim()).as_deref(),
+            Some("dump_head_trim"),
+            "{r:#?}"
+        );
+        // The headline and dateline right above the article's prose are its lead again.
+        for l in ARTICLE.lines() {
+            assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
+        }
+        // An opening paragraph above a table of contents stays.
+        let intro = "Every new year brings a fresh start and a chance to improve ourselves, and we have tested dozens of the newest board games over the past twelve months so that you can find the right one for your family, your friends and the long evenings of winter ahead of us all.\n";
+        let toc = "Contents\nThe Best Games\nHow We Tested\n";
+        let r = removed(&format!("{HEAD}{intro}{toc}{ARTICLE}{long}"));
+        assert!(r.iter().all(|x| x.0 != intro.trim()), "{r:#?}");
     }
 
     #[test]
