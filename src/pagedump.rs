@@ -54,6 +54,8 @@
 //! first line): the regions end above it, and every line from it on goes as `dump_footer` (a
 //! newsletter modal, a cart drawer, a legal notice written out after the footer), price
 //! records and table rows too.
+//! The article's headline that repeats the page's title (the dump's first line) goes as
+//! `dump_title` ([`title_lines`]), as `html_title` does on a page.
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -777,7 +779,65 @@ pub fn mark(
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+    for i in title_lines(doc, &idx, v, protected, first_k) {
+        let ev = Evidence {
+            detail: Some(
+                "the article's headline, repeating the page's title (the dump's first line)"
+                    .to_string(),
+            ),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new("title", "dump_title", ev));
+    }
     true
+}
+
+/// Kept lines from the top of the article a [`title_lines`] may be among.
+const TITLE_LOOK: usize = 3;
+/// Fewest words of a part of the page's title a headline may repeat alone.
+const TITLE_WORDS: usize = 3;
+/// Where a page's title is split into parts ("Headline | Site", "Headline - Section - Site").
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " : ", " · "];
+
+/// The article's headline when it repeats the page's title (and its copy just above or below
+/// it, a breadcrumb's last item): a dump opens with the page's
+/// `<title>`, and the benchmarks' main content leaves the title out (as `html_title` does
+/// on a page). Among the first [`TITLE_LOOK`] kept lines from the first region's top
+/// (`from`, below the first line), above the first line of [`PROSE_NO_STOP_WORDS`] words or more, the line whose
+/// normalised text is the whole title or one of its parts ([`TITLE_SEPARATORS`]) of at least
+/// [`TITLE_WORDS`] words.
+fn title_lines(
+    doc: &Doc,
+    idx: &[usize],
+    v: &[Option<Verdict>],
+    protected: &[bool],
+    from: usize,
+) -> Vec<usize> {
+    let Some(title) = idx.first().map(|&i| doc.text[i].as_ref()) else {
+        return Vec::new();
+    };
+    let mut parts = vec![text::normalize(title)];
+    let mut rest = title;
+    while !rest.is_empty() {
+        let cut = (TITLE_SEPARATORS.iter())
+            .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+            .min();
+        let (part, next) = match cut {
+            Some((at, len)) => (&rest[..at], &rest[at + len..]),
+            None => (rest, ""),
+        };
+        parts.push(text::normalize(part));
+        rest = next;
+    }
+    parts.retain(|p| p.split(' ').count() >= TITLE_WORDS);
+    // Not the first line itself: an article that opens with its headline has no title above.
+    let kept = (idx.iter().skip(from.max(1))).filter(|&&i| v[i].is_none() && !protected[i]);
+    let top = kept
+        .take(TITLE_LOOK)
+        .take_while(|&&i| doc.words[i] < PROSE_NO_STOP_WORDS);
+    top.copied()
+        .filter(|&i| parts.iter().any(|p| p == doc.norm(i)))
+        .collect()
 }
 
 /// A consent panel's prose (from its notice to the end of the page): at least this many
@@ -1741,6 +1801,29 @@ mod tests {
         What happens next\n\
         Officials said that the suspects would be questioned and that more raids were planned for the coming days.\n\
         Rights groups have said for years that many of the people who work in the compounds were trafficked there and are held against their will.\n";
+
+    #[test]
+    fn the_headline_repeating_the_pages_title_goes_on_a_dump() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let title = "Cambodia Arrests Hundreds in Crackdown | Example News\n";
+        let r = removed(&format!("{title}{menus}{ARTICLE}{foot}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(
+            rule("Cambodia Arrests Hundreds in Crackdown").as_deref(),
+            Some("dump_title"),
+            "{r:#?}"
+        );
+        assert_eq!(rule("July 16, 2025"), None, "{r:#?}");
+        // A title that names only the site: the headline stays.
+        let r = removed(&format!("Example News | Home\n{menus}{ARTICLE}{foot}"));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(
+            rule("Cambodia Arrests Hundreds in Crackdown"),
+            None,
+            "{r:#?}"
+        );
+    }
 
     #[test]
     fn menus_and_footer_of_a_dump_go_and_the_article_stays() {
