@@ -553,8 +553,8 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
 
     /// A legal disclaimer at the end of the text (`legal_disclaimer`): a paragraph of at most
     /// [`DISCLAIMER_WORDS`] words that says the text ("this article", "the information",
-    /// "our website"…) is "for informational purposes", "does not constitute" or "is not
-    /// legal / financial advice" (not a note on what the article lists), with at most
+    /// "our website"…) is "for informational purposes", "does not constitute" advice, an offer
+    /// or a recommendation, or "is not legal / financial advice" (not a note on what the article lists), with at most
     /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
     /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
     /// "Disclaimer" label right above it goes with it.
@@ -564,7 +564,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         let [re, itself] = RE.get_or_init(|| {
             [
                 Regex::new(
-                    r"(?i)\binformational purposes\b|\b(?:does|do|should) not constitute\b|\bnot (?:legal|financial|medical|investment|tax) advice\b",
+                    r"(?i)\binformational purposes\b|\b(?:does|do|should) not constitute\b[^.]{0,40}?\b(?:advice|offer|recommendation|endorsement|solicitation|relationship)\b|\bnot (?:legal|financial|medical|investment|tax) advice\b",
                 )
                 .expect("disclaimer pattern"),
                 Regex::new(
@@ -1223,6 +1223,10 @@ mod tests {
         assert!(removed(&format!("{d}\n{ARTICLE}{ARTICLE}{ARTICLE}")).is_empty());
         let note = "The publishers listed here are provided for informational purposes only.";
         assert!(removed(&format!("{ARTICLE}{ARTICLE}{ARTICLE}{note}\n")).is_empty());
+        // A closing sentence of a report that says something "does not constitute" anything
+        // but advice or an offer is the article's.
+        let news = "On Tuesday a judge ruled that the post on this site does not constitute a true threat under state law.";
+        assert!(removed(&format!("{ARTICLE}{ARTICLE}{ARTICLE}{news}\n")).is_empty());
     }
 
     #[test]

@@ -1891,7 +1891,9 @@ fn reader_only(name: &str) -> bool {
 }
 
 /// Whether the rest of a class name's words is one of [`STATE_SUFFIXES`].
-fn state_suffix<'a>(mut rest: impl Iterator<Item = &'a str>) -> bool {
+/// Empty parts (`comments__disabled`) are skipped.
+fn state_suffix<'a>(rest: impl Iterator<Item = &'a str>) -> bool {
+    let mut rest = rest.filter(|w| !w.is_empty());
     rest.next().is_some_and(|w| STATE_SUFFIXES.contains(&w)) && rest.next().is_none()
 }
 
@@ -2347,6 +2349,7 @@ mod tests {
             "subscription-eligible",
             "sharing-enabled",
             "comments_disabled",
+            "comments__disabled",
         ] {
             assert_eq!(name_hints(name, false), 0, "{name}");
         }

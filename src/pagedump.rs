@@ -77,11 +77,12 @@
 //! right below it ([`ANCHOR_PAIR`]): a lone slogan among the menus does not end the count.
 //!
 //! Linear in the number of lines; one pass for the scores, one per region (at most
-//! [`MAX_REGIONS`]).
+//! [`MAX_REGIONS`], then at most [`MAX_INNER`] runs between them).
 
 use crate::classify::{Doc, Evidence, Verdict, is_related_header};
 use crate::lexicon::{Entry, Kind, any_word, for_each_word};
 use crate::text;
+use std::collections::HashMap;
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
 pub const SHORT: f64 = -5.0;
@@ -145,8 +146,11 @@ const LEAD_LINES: usize = 3;
 /// and at least [`REGION_MIN`].
 const REGION_SHARE: f64 = 0.2;
 const REGION_MIN: f64 = 20.0;
-/// Prose regions kept at most (the core included).
+/// Prose regions kept at most (the core included), before [`inner_regions`] adds the runs
+/// between them.
 const MAX_REGIONS: usize = 12;
+/// Runs between two regions [`inner_regions`] adds at most.
+const MAX_INNER: usize = 64;
 /// A core below this score, or with prose words under [`CORE_SHARE`] of the document's
 /// words, is no article (a listing or a catalogue whose items look like menus): nothing goes.
 const CORE_MIN: f64 = 50.0;
@@ -800,10 +804,11 @@ const TITLE_WORDS: usize = 3;
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " : ", " · "];
 
 /// The article's headline when it repeats the page's title (and its copy just above or below
-/// it, a breadcrumb's last item): a dump opens with the page's
+/// it, a breadcrumb's last item, or the title line itself when the article's region starts
+/// there): a dump opens with the page's
 /// `<title>`, and the benchmarks' main content leaves the title out (as `html_title` does
 /// on a page). Among the first [`TITLE_LOOK`] kept lines from the first region's top
-/// (`from`, below the first line), above the first line of [`PROSE_NO_STOP_WORDS`] words or more, the line whose
+/// (`from`), above the first line of [`PROSE_NO_STOP_WORDS`] words or more, the line whose
 /// normalised text is the whole title or one of its parts ([`TITLE_SEPARATORS`]) of at least
 /// [`TITLE_WORDS`] words.
 fn title_lines(
@@ -830,14 +835,20 @@ fn title_lines(
         rest = next;
     }
     parts.retain(|p| p.split(' ').count() >= TITLE_WORDS);
-    // Not the first line itself: an article that opens with its headline has no title above.
-    let kept = (idx.iter().skip(from.max(1))).filter(|&&i| v[i].is_none() && !protected[i]);
+    let kept = (idx.iter().skip(from)).filter(|&&i| v[i].is_none() && !protected[i]);
     let top = kept
         .take(TITLE_LOOK)
         .take_while(|&&i| doc.words[i] < PROSE_NO_STOP_WORDS);
-    top.copied()
+    let found: Vec<usize> = (top.copied())
         .filter(|&i| parts.iter().any(|p| p == doc.norm(i)))
-        .collect()
+        .collect();
+    // The first line kept (the title itself, when the article's region starts there) goes
+    // with a headline below that repeats it; alone, it may be an article's own headline.
+    if found.iter().any(|&i| i != idx[0]) {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// A consent panel's prose (from its notice to the end of the page): at least this many
@@ -1404,48 +1415,83 @@ fn is_code(t: &str) -> bool {
     t.bytes().any(|c| c == b'{' || c == b'}') || t.contains(" = ") || t.contains('¶')
 }
 
-/// A page with at least this many post details ([`is_post_meta`]) is a thread: its bare
+/// A page with at least this many post details ([`post_meta`]) is a thread: its bare
 /// counts (a poster's posts and likes) are post details too.
 const META_MIN: usize = 3;
 /// A post detail has at most this many words.
 const META_WORDS: usize = 12;
 
-/// Whether line `t` (trimmed) is a post's author detail in a forum or Q&A thread: a Q&A
-/// site's "asked Feb 11, 2011 at 23:49" / "Asked 14 years, 10 months ago" / "edited
-/// 2019-05-02" / "Viewed 12k times", a
-/// forum's "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12
-/// bronze badges"), a member title ("Well-known member", "Staff member",
-/// "Discussion starter"), or a counter's label alone ("Posts", "Reaction score:").
-fn is_post_meta(t: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
+/// What kind of post detail line `t` (trimmed) is ([`Meta`]), if any.
+fn post_meta(t: &str) -> Option<Meta> {
+    static RE: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [own, shared] = RE.get_or_init(|| {
         let m = crate::classify::MONTHS;
-        regex::Regex::new(&format!(
-            r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|(?:well-known|new|full|senior|junior|active|premium|registered|valued|staff|established|known|veteran|platinum|gold|silver|bronze)\s+member|original\s+poster|discussion\s+starter|thread\s+starter|(?:posts|messages|likes|reaction\s+score|points|reputation|trophy\s+points|solutions):?)$"
-        ))
-        .expect("post meta pattern")
+        [
+            regex::Regex::new(&format!(
+                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+)$"
+            ))
+            .expect("post meta pattern"),
+            regex::Regex::new(
+                r"(?i)^(?:(?:well-known|new|full|senior|junior|active|premium|registered|valued|staff|established|known|veteran|platinum|gold|silver|bronze)\s+member|original\s+poster|discussion\s+starter|thread\s+starter|(?:posts|messages|likes|reaction\s+score|points|reputation|trophy\s+points|solutions):?)$",
+            )
+            .expect("post label pattern"),
+        ]
     });
-    re.is_match(t)
+    if own.is_match(t) {
+        Some(Meta::Own)
+    } else if shared.is_match(t) {
+        Some(Meta::Shared)
+    } else {
+        None
+    }
 }
 
-/// The lines (by position in `idx`) that are a post's author details ([`is_post_meta`]; lines
-/// of at most [`META_WORDS`] words, not removed), and on a page with at least [`META_MIN`] of them its
-/// bare counts too ("1,571", "12k"): a forum's or a Q&A site's thread, whose posts a page
-/// dump keeps as prose regions with their headers between them (`dump_postmeta`).
+/// A post's author detail in a forum or Q&A thread ([`post_meta`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meta {
+    /// A detail no article line reads like: a Q&A site's "asked Feb 11, 2011 at 23:49" /
+    /// "Asked 14 years, 10 months ago" / "edited 2019-05-02" / "Viewed 12k times", a forum's
+    /// "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12 bronze
+    /// badges").
+    Own,
+    /// A member title ("Well-known member", "Staff member", "Discussion starter") or a
+    /// counter's label alone ("Posts", "Reaction score:"): a heading could read the same
+    /// ("Solutions", "Points"), so it is a post detail only when it repeats from post to post.
+    Shared,
+}
+
+/// The lines (by position in `idx`) that are a post's author details (lines of at most
+/// [`META_WORDS`] words, not removed): every [`Meta::Own`] line, and on a page with at least
+/// [`META_MIN`] details the [`Meta::Shared`] lines whose text comes back at least twice and the
+/// bare counts ("1,571", "12k"): a forum's or a Q&A site's thread, whose posts a page dump
+/// keeps as prose regions with their headers between them (`dump_postmeta`).
 fn post_meta_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     let short = |k: usize| !gone[k] && doc.words[idx[k]] <= META_WORDS;
-    let mut out: Vec<bool> = (0..idx.len())
-        .map(|k| short(k) && is_post_meta(doc.text[idx[k]].trim()))
+    let kinds: Vec<Option<Meta>> = (0..idx.len())
+        .map(|k| {
+            short(k)
+                .then(|| post_meta(doc.text[idx[k]].trim()))
+                .flatten()
+        })
         .collect();
-    if out.iter().filter(|&&m| m).count() >= META_MIN {
-        for (k, m) in out.iter_mut().enumerate() {
-            let t = doc.text[idx[k]].trim();
-            *m |= short(k)
+    let mut out: Vec<bool> = kinds.iter().map(|m| *m == Some(Meta::Own)).collect();
+    if kinds.iter().filter(|m| m.is_some()).count() < META_MIN {
+        return out;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (k, m) in kinds.iter().enumerate() {
+        if *m == Some(Meta::Shared) {
+            *seen.entry(doc.norm(idx[k])).or_default() += 1;
+        }
+    }
+    for (k, m) in out.iter_mut().enumerate() {
+        let t = doc.text[idx[k]].trim();
+        *m |= kinds[k] == Some(Meta::Shared) && seen[doc.norm(idx[k])] >= 2
+            || short(k)
                 && !t.is_empty()
                 && t.bytes()
                     .all(|c| c.is_ascii_digit() || c == b',' || c == b'.' || c == b'k')
                 && t.as_bytes()[0].is_ascii_digit();
-        }
     }
     out
 }
@@ -1626,8 +1672,9 @@ fn max_run(sc: &[LineScore], lo: usize, hi: usize) -> Option<(f64, usize, usize)
 /// scores above zero ([`max_run`], searched for again in the gaps it leaves), extended upwards
 /// over its headline ([`lead`]): `dump_gap` keeps a forum's short posts, set apart by their
 /// author blocks and reply buttons, and a listing's blurbs, too short each to be a region of
-/// their own ([`REGION_SHARE`], [`REGION_MIN`]). Linear in the lines between the first and
-/// the last region, times the runs found.
+/// their own ([`REGION_SHARE`], [`REGION_MIN`]). At most [`MAX_INNER`] runs: each is searched
+/// for over the rest of its gap, so the cost is linear in the lines between the first and
+/// the last region times that bound.
 fn inner_regions(
     doc: &Doc,
     idx: &[usize],
@@ -1639,6 +1686,9 @@ fn inner_regions(
         (regions.windows(2)).map(|w| (w[0].1 + 1, w[1].0)).collect();
     let before = regions.len();
     while let Some((lo, hi)) = gaps.pop() {
+        if regions.len() >= before + MAX_INNER {
+            break;
+        }
         let Some((_, a, b)) = max_run(sc, lo, hi) else {
             continue;
         };
@@ -2230,7 +2280,7 @@ mod tests {
         };
         let thread = format!(
             "{}{}{}",
-            post("asked Feb 11, 2011 at 23:49", "Jane Doe", "1,571"),
+            post("asked Feb 11, 2011 at 23:49", "Well-known member", "1,571"),
             post(
                 "answered Feb 12, 2011 at 1:01",
                 "John Roe",
@@ -2259,6 +2309,14 @@ mod tests {
             "12",
         ] {
             assert_eq!(rule(l), Some(("byline", "dump_postmeta")), "{l}\n{r:#?}");
+        }
+        // A counter's label or a member title that does not come back from post to post is
+        // a heading like any other ("Solutions", "Points" in an article).
+        let r = removed(&format!(
+            "{HEAD}{ARTICLE}Solutions\n{ARTICLE}Points\n{ARTICLE}{thread}About Us\nContact\nCareers\nPress\n"
+        ));
+        for l in ["Solutions", "Points"] {
+            assert!(r.iter().all(|x| x.0 != l), "{l}\n{r:#?}");
         }
         for l in ARTICLE
             .lines()
