@@ -16,9 +16,12 @@
 //! - `comment_thread`: after a comment header, the thread (authors, dates, "Reply", texts);
 //! - `tag_list`: tag names listed one per line under a "Tags" line;
 //! - `promo_followup`: the short call-to-action line right after a promo line;
-//! - `dump_head` / `dump_tail` / `dump_gap` (`pagedump.rs`): on a full-page text dump only,
-//!   every line before, after and between the article's prose regions (menus, cookie banners,
-//!   footers).
+//! - `author_bio`: an author's bio in the text's tail;
+//! - `legal_disclaimer`: a disclaimer about the text itself at its end;
+//! - `dump_head` / `dump_tail` / `dump_gap` and the other `dump_` rules (`pagedump.rs`: among
+//!   them `dump_postmeta`, `dump_footer`, `dump_title`): on a full-page text dump only, every
+//!   line before, after and between the article's prose regions (menus, cookie banners,
+//!   footers), then `author_bio` again on the lines the regions kept.
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 

@@ -862,7 +862,9 @@ fn kept_words(page: &Page, v: &[Option<Verdict>], r: std::ops::Range<usize>) -> 
 }
 
 /// Calls `f(class, members)` for every run of at least [`MIN_RECORDS`] sibling elements of
-/// one shape (tag and first class, see [`group_by_shape`]) under any element of the page.
+/// one shape (tag and first class, see [`group_by_shape`]) under any element of the page;
+/// with `written`, the first class is the one written first in the attribute, not the
+/// smallest.
 fn for_each_sibling_run<'p>(
     page: &'p Page,
     by_node: &HashMap<ego_tree::NodeId, &'p Element>,
@@ -947,11 +949,14 @@ fn shop_cards(
 
 /// Below an article, a run of other posts' cards inside the main content (a "more from the
 /// blog" strip, a grid of next reads without a header): at least [`MIN_RECORDS`] sibling
-/// elements of one tag and first class, three in four of them cards: short
-/// ([`POST_CARD_WORDS`]), with a link among their first two lines (the post's title; a date
-/// may come first). Only below the article's
-/// last paragraph ([`POST_CARD_PARAGRAPH`] words or more, outside the cards), and not when
-/// they hold more than [`POST_CARD_SHARE`] of the content's words.
+/// elements of one tag and first class (the class written first, `elementor-post`, not the
+/// smallest, which may differ per post), three in four of them cards: short
+/// ([`POST_CARD_WORDS`]; [`POST_TEASER_WORDS`] for a teaser, dated or with its lead cut off
+/// with an ellipsis), with a link among their first two lines (the post's title; a date may
+/// come first). Only below the article's last paragraph ([`POST_CARD_PARAGRAPH`] words or
+/// more, outside the cards), and not when they hold more than [`POST_CARD_SHARE`] of the
+/// content's words ([`POST_TEASER_SHARE`] when three in four are teasers). The strip's
+/// heading right above the first card ([`POST_CARDS_HEADING`] words at most) goes with them.
 fn post_cards(
     page: &Page,
     by_node: &HashMap<ego_tree::NodeId, &Element>,

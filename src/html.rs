@@ -1786,8 +1786,10 @@ const BIO_WORDS: &[&str] = &[
 /// `about-the-author`); or "contributor" followed by "bio" (`blog_contributorshortbio`).
 fn author_box(name: &str) -> bool {
     // A contributor's short bio (`blog_contributorshortbio`, `contributor-bio`).
+    // `bio` ends a word there: not `contributor-symbiosis`.
     if let Some(at) = name.find("contributor")
-        && name[at..].contains("bio")
+        && (name[at..].match_indices("bio"))
+            .any(|(i, _)| !name[at + i + 3..].starts_with(|c: char| c.is_ascii_alphabetic()))
     {
         return true;
     }
@@ -2228,6 +2230,7 @@ mod tests {
             "research-card_authors",
             "author-overview",
             "contributor-list",
+            "contributor-symbiosis",
         ] {
             assert!(!author_box(name), "{name}");
         }
