@@ -363,23 +363,12 @@ impl Classifier {
         let all: Vec<usize> = (n / 2..n).filter(|&i| !doc.lines[i].blank).collect();
         rules.author_bios(&all);
         rules.tail_disclaimers();
-        if page_dump && crate::pagedump::mark(doc, &mut v, &protected, &strong) {
+        if page_dump && crate::pagedump::mark(doc, &mut *rules.v, &protected, &strong) {
             // On a page dump the article's tail is the second half of the lines its regions
             // kept: the footer below them is no part of the text an author's bio ends.
             let kept: Vec<usize> = (0..n)
-                .filter(|&i| !doc.lines[i].blank && v[i].is_none() && !protected[i])
+                .filter(|&i| !doc.lines[i].blank && rules.v[i].is_none() && !protected[i])
                 .collect();
-            let mut rules = Rules {
-                doc,
-                v: &mut v,
-                protected: &protected,
-                c: self,
-                time: &time,
-                same_section,
-                headerless: !listing,
-                listing,
-                headerless_after_prose: page_dump,
-            };
             rules.author_bios(&kept[kept.len() / 2..]);
         }
         v

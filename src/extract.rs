@@ -811,25 +811,25 @@ type Shapes<'a, T> = Vec<((&'a str, &'a str), Vec<T>)>;
 /// Adds `item`, for sibling element `el`, to the group of its shape in `groups` (see
 /// [`records`] and [`shop_cards`]).
 fn group_by_shape<'a, T>(groups: &mut Shapes<'a, T>, el: &'a scraper::node::Element, item: T) {
-    let shape = (el.name(), crate::html::first_class(el).unwrap_or(""));
-    match groups.iter_mut().find(|g| g.0 == shape) {
-        Some(g) => g.1.push(item),
-        None => groups.push((shape, vec![item])),
-    }
+    group_by(groups, el, item, false);
 }
 
-/// Like [`group_by_shape`], by tag name and the class written first: a blog theme's post
-/// cards share their first class (`elementor-post`) but not the smallest one, which names
-/// each post's category (`category-announcements`).
-fn group_by_written_shape<'a, T>(
+/// [`group_by_shape`], or with `written` by tag name and the class written first: a blog
+/// theme's post cards share their first class (`elementor-post`) but not the smallest one,
+/// which names each post's category (`category-announcements`).
+fn group_by<'a, T>(
     groups: &mut Shapes<'a, T>,
     el: &'a scraper::node::Element,
     item: T,
+    written: bool,
 ) {
-    let first = el
-        .attr("class")
-        .and_then(|c| c.split_ascii_whitespace().next());
-    let shape = (el.name(), first.unwrap_or(""));
+    let class = if written {
+        el.attr("class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    } else {
+        crate::html::first_class(el)
+    };
+    let shape = (el.name(), class.unwrap_or(""));
     match groups.iter_mut().find(|g| g.0 == shape) {
         Some(g) => g.1.push(item),
         None => groups.push((shape, vec![item])),
@@ -881,11 +881,7 @@ fn for_each_sibling_run<'p>(
             let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) else {
                 continue;
             };
-            if written {
-                group_by_written_shape(&mut groups, el, ce);
-            } else {
-                group_by_shape(&mut groups, el, ce);
-            }
+            group_by(&mut groups, el, ce, written);
         }
         for ((_, class), members) in &groups {
             if members.len() >= MIN_RECORDS {
