@@ -854,6 +854,27 @@ fn has_price(t: &str) -> bool {
     false
 }
 
+/// Marks the blocks `r` still kept in `v` as `related` by `rule`, with `detail`.
+fn mark_kept(
+    page: &Page,
+    v: &mut [Option<Verdict>],
+    r: std::ops::Range<usize>,
+    rule: &str,
+    detail: &str,
+) {
+    for k in r {
+        if v[k].is_none() {
+            v[k] = Some(verdict(
+                page,
+                "related",
+                rule,
+                &page.blocks[k],
+                detail.into(),
+            ));
+        }
+    }
+}
+
 /// Words of the blocks `r` still kept in `v`.
 fn kept_words(page: &Page, v: &[Option<Verdict>], r: std::ops::Range<usize>) -> usize {
     r.filter(|&k| v[k].is_none())
@@ -926,19 +947,13 @@ fn shop_cards(
             return;
         }
         for e in members {
-            for k in e.first..e.end {
-                if v[k].is_none() {
-                    v[k] = Some(verdict(
-                        page,
-                        "related",
-                        SHOP_CARDS,
-                        &page.blocks[k],
-                        "a card of another product (a link and a price) in a run of them \
-                         on a product page"
-                            .into(),
-                    ));
-                }
-            }
+            mark_kept(
+                page,
+                v,
+                e.first..e.end,
+                SHOP_CARDS,
+                "a card of another product (a link and a price) in a run of them on a product page",
+            );
         }
     });
 }
@@ -1019,19 +1034,13 @@ fn post_cards(
         if prose < POST_CARD_PROSE {
             continue;
         }
-        for k in a..z {
-            if v[k].is_none() {
-                v[k] = Some(verdict(
-                    page,
-                    "related",
-                    POST_CARDS,
-                    &page.blocks[k],
-                    "a card of another post (a linked title and a short lead) in a run of them \
-                     below the article"
-                        .into(),
-                ));
-            }
-        }
+        mark_kept(
+            page,
+            v,
+            a..z,
+            POST_CARDS,
+            "a card of another post (a linked title and a short lead) in a run of them below the article",
+        );
         // The strip's own heading ("Blog", "More from us") right above its first card.
         if let Some(h) = (0..a).rev().find(|&k| v[k].is_none())
             && page.blocks[h].flags & flag::HEADING != 0
@@ -1750,17 +1759,8 @@ fn shop_related(page: &Page, v: &mut [Option<Verdict>], parts: &[(usize, usize, 
             (lo, hi) = (el.first, el.end);
             prev = a.id();
         }
-        for k in lo..hi {
-            if v[k].is_none() {
-                v[k] = Some(verdict(
-                    page,
-                    "related",
-                    SHOP_RELATED,
-                    &page.blocks[k],
-                    format!("in a shop's recommendation block headed {:?}", b.text),
-                ));
-            }
-        }
+        let detail = format!("in a shop's recommendation block headed {:?}", b.text);
+        mark_kept(page, v, lo..hi, SHOP_RELATED, &detail);
     }
 }
 

@@ -627,22 +627,15 @@ pub fn mark(
     // Further prose regions set apart by menus (a listing's items, a product's description
     // and specifications): each as dense as a real region, searched for in the gaps left.
     let floor = (best * REGION_SHARE).max(REGION_MIN);
-    let mut gaps = vec![(0, regions[0].0), (be + 1, end)];
-    while let Some((lo, hi)) = gaps.pop() {
-        if regions.len() >= MAX_REGIONS {
-            break;
-        }
-        let Some((score, a, b)) = max_run(&sc, lo, hi) else {
-            continue;
-        };
-        if score < floor {
-            continue;
-        }
-        let a = lead(doc, &idx, &gone, a, lo);
-        regions.push((a, b));
-        gaps.push((lo, a));
-        gaps.push((b + 1, hi));
-    }
+    let gaps = vec![(0, regions[0].0), (be + 1, end)];
+    split_gaps(
+        doc,
+        (&idx, &sc, &gone),
+        gaps,
+        &mut regions,
+        floor,
+        MAX_REGIONS,
+    );
     // The page's footer ends with its copyright line: a region below it (a newsletter modal,
     // a cart drawer, a trade-in form written out after the footer) is none of the article's.
     // Looked for below the core's first line: the page ends there, whatever region (the
@@ -1682,23 +1675,39 @@ fn inner_regions(
     gone: &[bool],
     regions: &mut Vec<(usize, usize)>,
 ) {
-    let mut gaps: Vec<(usize, usize)> =
-        (regions.windows(2)).map(|w| (w[0].1 + 1, w[1].0)).collect();
+    let gaps = (regions.windows(2)).map(|w| (w[0].1 + 1, w[1].0)).collect();
     let before = regions.len();
+    split_gaps(doc, (idx, sc, gone), gaps, regions, 0.0, before + MAX_INNER);
+    if regions.len() > before {
+        regions.sort_unstable();
+    }
+}
+
+/// Adds to `regions`, until it holds `cap` of them, the best run ([`max_run`]) of each gap
+/// that scores at least `floor`, extended upwards over its headline ([`lead`]), and looks
+/// again in the two gaps it leaves on either side.
+fn split_gaps(
+    doc: &Doc,
+    (idx, sc, gone): (&[usize], &[LineScore], &[bool]),
+    mut gaps: Vec<(usize, usize)>,
+    regions: &mut Vec<(usize, usize)>,
+    floor: f64,
+    cap: usize,
+) {
     while let Some((lo, hi)) = gaps.pop() {
-        if regions.len() >= before + MAX_INNER {
+        if regions.len() >= cap {
             break;
         }
-        let Some((_, a, b)) = max_run(sc, lo, hi) else {
+        let Some((score, a, b)) = max_run(sc, lo, hi) else {
             continue;
         };
+        if score < floor {
+            continue;
+        }
         let a = lead(doc, idx, gone, a, lo);
         regions.push((a, b));
         gaps.push((lo, a));
         gaps.push((b + 1, hi));
-    }
-    if regions.len() > before {
-        regions.sort_unstable();
     }
 }
 
