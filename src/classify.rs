@@ -1376,6 +1376,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_image_link_goes_but_a_page_link_or_a_sentence_stays() {
+        let src = format!(
+            "{ARTICLE}https://cdn.example.com/images/160x160/5001_TEE_BONE_THUMB_1.jpg\nhttps://cdn.example.com/a/b.webp?v=3\nhttps://example.com/guide/install\n{ARTICLE}The photo at https://example.com/bridge.jpg shows the bridge at dawn.\n"
+        );
+        let r = removed(&src);
+        let lines: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    "https://cdn.example.com/images/160x160/5001_TEE_BONE_THUMB_1.jpg",
+                    "media_url"
+                ),
+                ("https://cdn.example.com/a/b.webp?v=3", "media_url")
+            ]
+        );
+    }
+
+    #[test]
     fn a_qa_pages_closing_prompts_go() {
         let src = format!(
             "{ARTICLE}Start asking to get answers\nFind the answer to your question by asking.\nExplore related questions\nSee similar questions with these tags.\n"

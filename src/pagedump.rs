@@ -440,9 +440,10 @@ pub fn mark(
     // thread that went already still sets the article apart from what follows it.
     let idx: Vec<usize> = (0..n).filter(|&i| !doc.lines[i].blank).collect();
     // An interface label ("Read more", "Close") the vocabulary removed still counts here as
-    // the menu-like line it is: the dump's menus and footers are made of such lines.
+    // the menu-like line it is: the dump's menus and footers are made of such lines; so does
+    // a bare image link (`media_url`), a line of the page like any other for the regions.
     let gone: Vec<bool> = (idx.iter())
-        .map(|&i| v[i].as_ref().is_some_and(|x| x.reason != "interface"))
+        .map(|&i| (v[i].as_ref()).is_some_and(|x| x.reason != "interface" && x.rule != "media_url"))
         .collect();
     let barrier: Vec<f64> = (idx.iter())
         .map(|&i| match v[i].as_ref().map(|x| x.reason.as_str()) {
