@@ -1314,8 +1314,9 @@ const SECTION_LEVELS: usize = 8;
 
 /// The sections beside element `e` and beside its ancestors, up to the `<body>`, that join
 /// it on a service page: outside headers, navigation, sidebars, footers and hidden elements,
-/// with no chrome class hint, few links and real text. The [`flag`]s in `within` that `e`
-/// has, a section must have too.
+/// with at most [`SECTION_CHROME`] of their words in blocks a widget class names or that are
+/// hidden (a promo box, a hidden caption: they still go), and, those blocks aside, few links
+/// and real text. The [`flag`]s in `within` that `e` has, a section must have too.
 fn sections<'p>(
     page: &'p Page,
     by_node: &HashMap<ego_tree::NodeId, &'p Element>,
@@ -1353,12 +1354,13 @@ fn sections<'p>(
                 .iter()
                 .zip(&texts[s.first..s.end])
             {
-                chars += b.chars;
-                links += b.link_chars;
                 all += t.words;
                 if b.all_hints() & BAD_HINTS != 0 || b.flags & bad != 0 {
                     chrome += t.words.max(1.0);
+                    continue;
                 }
+                chars += b.chars;
+                links += b.link_chars;
                 if b.link_density() < 0.5 {
                     words += t.words;
                 }
@@ -2093,7 +2095,8 @@ mod tests {
     fn a_section_with_a_promo_box_in_it_joins_a_service_page() {
         // A landing page: the hero's prose, a menu of short links beside it, and further up a
         // benefits section whose call to action has a promo class. The section is mostly
-        // prose: it joins the content; its promo box still goes.
+        // prose: it joins the content (the promo box's links do not count against it); the
+        // promo box still goes.
         let links: String = (0..30)
             .map(|k| format!("<li><a href=/{k}>Plan {k}</a></li>"))
             .collect();
@@ -2101,7 +2104,8 @@ mod tests {
             "<html><body><div class=page><div class=a><div class=b><div class=hero>\
              <p>{P}</p><p>{P}</p><p>{P}</p></div><ul>{links}</ul></div></div>\
              <div class=benefits><p>{P}</p><p>{P}</p>\
-             <div class=promo-box><p>Start your free trial today</p></div></div>\
+             <div class=promo-box><a href=/t>Start your free trial today and save on every plan we offer</a> \
+             <a href=/u>Start your free trial today and save on every plan we offer</a></div></div>\
              <ul>{links}</ul></div></body></html>"
         );
         let page = parse(&html);
