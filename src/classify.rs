@@ -998,7 +998,7 @@ const BLOB_BYTES: usize = 200;
 /// and `,` that a person writes (a shop widget's settings in a hidden `<span>`, a product
 /// grid's state dumped as text). A code example in an article or documentation page is
 /// short or laid out; both stay.
-fn data_blob(t: &str) -> Option<usize> {
+pub(crate) fn data_blob(t: &str) -> Option<usize> {
     // (A line's text is trimmed already, see [`Doc`].)
     let (a, z) = (t.bytes().next()?, t.bytes().last()?);
     if t.len() < BLOB_BYTES || !matches!(a, b'{' | b'[') || !matches!(z, b'}' | b']') {

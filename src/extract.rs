@@ -74,6 +74,18 @@ impl Text {
             text::normalize_into(&b.concealed, norm);
         }
         let (mut words, mut stops) = (0.0, 0.0);
+        // Minified JSON data written out as text (a product grid's state in a hidden
+        // `<div>`) is neither content nor chrome: it weighs nothing, so it never decides
+        // where the content is (it goes as `data_blob` wherever it is).
+        if crate::classify::data_blob(b.text.trim()).is_some() {
+            return Text {
+                words: 0.0,
+                stops: 0.0,
+                in_body: false,
+                record: false,
+                record_depth: 0,
+            };
+        }
         for w in text::norm_words(norm) {
             let (n, s) = text::token_weight(w);
             words += n;
@@ -436,6 +448,8 @@ pub fn extract_page(page: &Page) -> Extraction {
     // joins the best one when a sibling is worth a good share of it.
     let mut parts = vec![(first, end, cflags)];
     let mut lists: Option<&Element> = None;
+    // The sections that joined a service page's best element (see [`sections`]).
+    let mut joined: Vec<&Element> = Vec::new();
     let by_node = elements_by_node(page);
     if let Some((sum, e)) = best {
         // Text outside a `<main>` that counts (see above) does not join the text inside it.
@@ -454,7 +468,8 @@ pub fn extract_page(page: &Page) -> Extraction {
         let page_pos: f64 = values.iter().filter(|v| **v > 0.0).sum();
         let pick_pos: f64 = values[e.first..e.end].iter().filter(|v| **v > 0.0).sum();
         if !use_scopes && pick_pos < SERVICE_SHARE * page_pos {
-            parts.extend(sections(page, &by_node, &texts, e, within));
+            joined = sections(page, &by_node, &texts, e, within);
+            parts.extend(joined.iter().map(|s| (s.first, s.end, s.flags)));
         }
         // A page whose content is lists of links (an index, a category's members): the best
         // element is the short intro above them (or one of the lists), and the element around
@@ -531,8 +546,15 @@ pub fn extract_page(page: &Page) -> Extraction {
         // Beside the intro, in the lists around it: hints below the lists' element count.
         let in_lists = lists.filter(|a| (i < first || i >= end) && i >= a.first && i < a.end);
         // A record's field answers for its record's hints only (see `value`).
+        // In a section that joined the best element: hints below the section count (a promo
+        // box in it goes, the page wrapper's classes do not name it).
+        let in_section = (i < first || i >= end)
+            .then(|| joined.iter().find(|s| i >= s.first && i < s.end))
+            .flatten();
         let (reason, word) = if let Some(a) = in_lists {
             kind_of(b, a.depth, ignore)
+        } else if let Some(s) = in_section {
+            kind_of(b, s.depth, ignore)
         } else if use_scopes && texts[i].record && texts[i].record_depth > 1 {
             // Wrapper hints given only above the record do not name it.
             let inner = b.hints_below(depth.max(texts[i].record_depth - 1));
@@ -1281,6 +1303,9 @@ const SERVICE_SHARE: f64 = 0.8;
 /// Fewest words, in blocks that are mostly not links, a section must have to join.
 const SECTION_WORDS: f64 = 30.0;
 
+/// Most of a section's words that may be in chrome (a class hint or a hidden element).
+const SECTION_CHROME: f64 = 0.5;
+
 /// Most of a section's text that may be links.
 const SECTION_LINKS: f64 = 0.3;
 
@@ -1289,15 +1314,16 @@ const SECTION_LEVELS: usize = 8;
 
 /// The sections beside element `e` and beside its ancestors, up to the `<body>`, that join
 /// it on a service page: outside headers, navigation, sidebars, footers and hidden elements,
-/// with no chrome class hint, few links and real text. The [`flag`]s in `within` that `e`
-/// has, a section must have too.
-fn sections(
-    page: &Page,
-    by_node: &HashMap<ego_tree::NodeId, &Element>,
+/// with at most [`SECTION_CHROME`] of their words in blocks a widget class names or that are
+/// hidden (a promo box, a hidden caption: they still go), and, those blocks aside, few links
+/// and real text. The [`flag`]s in `within` that `e` has, a section must have too.
+fn sections<'p>(
+    page: &'p Page,
+    by_node: &HashMap<ego_tree::NodeId, &'p Element>,
     texts: &[Text],
     e: &Element,
     within: u32,
-) -> Vec<(usize, usize, u32)> {
+) -> Vec<&'p Element> {
     let bad = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER | flag::HIDDEN;
     let mut out = Vec::new();
     let Some(mut node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
@@ -1323,22 +1349,27 @@ fn sections(
                 continue;
             }
             let (mut words, mut chars, mut links) = (0.0, 0usize, 0usize);
-            let mut chrome = false;
+            let (mut all, mut chrome) = (0.0, 0.0);
             for (b, t) in page.blocks[s.first..s.end]
                 .iter()
                 .zip(&texts[s.first..s.end])
             {
+                all += t.words;
+                if b.all_hints() & BAD_HINTS != 0 || b.flags & bad != 0 {
+                    chrome += t.words.max(1.0);
+                    continue;
+                }
                 chars += b.chars;
                 links += b.link_chars;
-                if b.all_hints() & BAD_HINTS != 0 || b.flags & bad != 0 {
-                    chrome = true;
-                }
                 if b.link_density() < 0.5 {
                     words += t.words;
                 }
             }
-            if !chrome && words >= SECTION_WORDS && (links as f64) <= SECTION_LINKS * chars as f64 {
-                out.push((s.first, s.end, s.flags));
+            if chrome <= SECTION_CHROME * all
+                && words >= SECTION_WORDS
+                && (links as f64) <= SECTION_LINKS * chars as f64
+            {
+                out.push(s);
             }
         }
         node = parent;
@@ -2037,6 +2068,50 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_block_of_json_data_does_not_decide_where_the_content_is() {
+        // A page's script state dumped as text in a div the markup does not hide: its keys
+        // and values are many words, but it is data (`data_blob`), not the page's prose.
+        let mut blob = String::from("{");
+        for k in 0..60 {
+            blob.push_str(&format!(
+                "\"item{k}\":{{\"title\":\"Wireless headphones with noise cancelling\",\"price\":\"34\"}},"
+            ));
+        }
+        blob.push_str("\"end\":1}");
+        let html = format!(
+            "<html><body><div class=grid><div class=state>{blob}</div></div>\
+             <div class=intro><p>{P}</p><p>{P}</p></div></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn a_section_with_a_promo_box_in_it_joins_a_service_page() {
+        // A landing page: the hero's prose, a menu of short links beside it, and further up a
+        // benefits section whose call to action has a promo class. The section is mostly
+        // prose: it joins the content (the promo box's links do not count against it); the
+        // promo box still goes.
+        let links: String = (0..30)
+            .map(|k| format!("<li><a href=/{k}>Plan {k}</a></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=page><div class=a><div class=b><div class=hero>\
+             <p>{P}</p><p>{P}</p><p>{P}</p></div><ul>{links}</ul></div></div>\
+             <div class=benefits><p>{P}</p><p>{P}</p>\
+             <div class=promo-box><a href=/t>Start your free trial today and save on every plan we offer</a> \
+             <a href=/u>Start your free trial today and save on every plan we offer</a></div></div>\
+             <ul>{links}</ul></div></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        assert_eq!(kept, [P, P, P, P, P]);
     }
 
     #[test]
