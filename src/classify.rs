@@ -19,9 +19,9 @@
 //! - `author_bio`: an author's bio in the text's tail;
 //! - `legal_disclaimer`: a disclaimer about the text itself at its end;
 //! - `dump_head` / `dump_tail` / `dump_gap` and the other `dump_` rules (`pagedump.rs`: among
-//!   them `dump_postmeta`, `dump_footer`, `dump_title`): on a full-page text dump only, every
-//!   line before, after and between the article's prose regions (menus, cookie banners,
-//!   footers), then `author_bio` again on the lines the regions kept.
+//!   them `dump_postmeta`, `dump_forum_buttons`, `dump_footer`, `dump_title`): on a full-page
+//!   text dump only, every line before, after and between the article's prose regions (menus,
+//!   cookie banners, footers), then `author_bio` again on the lines the regions kept.
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 

@@ -48,6 +48,9 @@
 //! when a block of prose with no marker in it stands above the thread, of at least
 //! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
+//! On a forum thread ([`forum_buttons`]: at least [`FORUM_MIN`] per-post "Quote" or
+//! "Permalink" buttons) no comment header ends the article: the replies are the content, and
+//! the posts' buttons go as `dump_forum_buttons` (`interface`).
 //! Inside the regions, a thread's post details ([`post_meta_lines`]: "asked Feb 11, 2011 at
 //! 23:49", "1,430 posts · Joined 2022", "Well-known member") go as `dump_postmeta` (`byline`).
 //! The page ends at its footer's copyright line ([`is_footer_copyright`], below the core's
@@ -575,8 +578,12 @@ pub fn mark(
         .filter_map(|k| strong[idx[k]].filter(|e| opens_comments(e)).map(|e| (k, e)))
         .collect();
     let once = |e: &Entry| opens.iter().filter(|(_, f)| std::ptr::eq(e, *f)).count() == 1;
+    // A forum thread's replies, under their per-post "Quote" or "Permalink" buttons, are the
+    // page's content: its comment header or count opens no comment section.
+    let buttons = forum_buttons(doc, &idx, first);
+    let forum = buttons.iter().filter(|&&b| b == Button::Post).count() >= FORUM_MIN;
     let end = (opens.iter())
-        .filter(|(_, e)| once(e))
+        .filter(|(_, e)| once(e) && !forum)
         .map(|&(k, _)| k)
         .take(MAX_REGIONS)
         .find(|&k| {
@@ -701,6 +708,17 @@ pub fn mark(
             r += 1;
         }
         let in_region = r < regions.len() && regions[r].0 <= k;
+        if forum && buttons[k] != Button::No && !protected[i] && v[i].is_none() {
+            let ev = Evidence {
+                detail: Some(format!(
+                    "a post's button (\"Quote\", \"Report\", \"Reply\", \"Permalink\") in a forum thread ({} \"Quote\" or \"Permalink\" buttons) of a page dump",
+                    buttons.iter().filter(|&&b| b == Button::Post).count()
+                )),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("interface", "dump_forum_buttons", ev));
+            continue;
+        }
         if in_region && meta[k] && !protected[i] && v[i].is_none() {
             let ev = Evidence {
                 detail: Some(
@@ -1489,6 +1507,39 @@ fn post_meta_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     out
 }
 
+/// A forum thread: at least this many per-post "Quote" or "Permalink" buttons below the
+/// first prose line ([`forum_buttons`]).
+const FORUM_MIN: usize = 3;
+
+/// What a line is among a forum post's buttons ([`forum_buttons`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Button {
+    No,
+    /// "Quote", "Multi-Quote", "Permalink": a forum's own (a blog's comments have none).
+    Post,
+    /// "Reply", "Report", "Embed", "Save", "Parent", "Like", "Share": beside them.
+    Other,
+}
+
+/// A forum post's buttons, one per line, from the first prose line (`first`, a position in
+/// `idx`) on: the line alone, with nothing else on it. Blank before `first`.
+fn forum_buttons(doc: &Doc, idx: &[usize], first: usize) -> Vec<Button> {
+    (idx.iter().enumerate())
+        .map(|(k, &i)| {
+            if k < first || doc.words[i] > 2 {
+                return Button::No;
+            }
+            match doc.norm(i) {
+                "quote" | "multi quote" | "multiquote" | "permalink" => Button::Post,
+                "reply" | "report" | "embed" | "save" | "parent" | "like" | "share" => {
+                    Button::Other
+                }
+                _ => Button::No,
+            }
+        })
+        .collect()
+}
+
 /// Whether a vocabulary entry names the start of a comment section: a comments header
 /// ("Leave a reply", "Kommentare") or a comment count ("12 Comments").
 fn opens_comments(e: &Entry) -> bool {
@@ -2201,6 +2252,31 @@ mod tests {
             let x = r.iter().find(|x| x.0 == l).expect("comment removed");
             assert_eq!(x.1, "comments");
         }
+        assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_forum_threads_replies_under_their_quote_buttons_stay() {
+        // The same comment section, each reply with a forum's button row below it: the
+        // replies are the thread's content, the buttons go.
+        let comment: String = (1..=6)
+            .map(|k| format!("In the {k} years since I first tried this I have found that the plants do better when they are watered in the evening, and the neighbours say the same.\n"))
+            .collect();
+        let thread: String = (1..=3)
+            .map(|k| format!("Reader {k}\n{comment}Reply\nQuote\nReport\n"))
+            .collect();
+        let src = format!("{HEAD}{ARTICLE}3 Comments\n{thread}About Us\nContact\nPrivacy Policy\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(comment.lines()) {
+            assert!(!gone.contains(&l), "content line removed: {l}\n{r:#?}");
+        }
+        assert!(r.iter().all(|x| x.2 != "dump_comments"), "{r:#?}");
+        let buttons = r.iter().filter(|x| x.2 == "dump_forum_buttons").count();
+        assert_eq!(buttons, 9, "{r:#?}");
+        // Two "Quote" lines are no forum's buttons: the comment section goes.
+        let thread = thread.replacen("Quote\n", "", 1);
+        let r = removed(&format!("{HEAD}{ARTICLE}3 Comments\n{thread}About Us\n"));
         assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
     }
 
