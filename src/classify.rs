@@ -1308,6 +1308,16 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_quotes_expander_goes() {
+        let src = format!(
+            "{ARTICLE}Click to expand...\n{ARTICLE}Click to expand the table below to see every result of the season.\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [("Click to expand...", "interface_label")], "{r:#?}");
+    }
+
+    #[test]
     fn a_sites_affiliate_disclosure_goes_but_a_bloggers_own_note_stays() {
         let site = "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.";
         let shop = "We may earn commission from links on this page, but we only recommend products we back.";
