@@ -1318,6 +1318,15 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_posts_reaction_bar_goes_but_a_sentence_stays() {
+        let bar = "Reactions: Brian33, unixfool and felixen";
+        let said = "Reactions: most readers agreed with the mayor. Others did not.";
+        let r = removed(&format!("{ARTICLE}{bar}\n{ARTICLE}{said}\n"));
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [(bar, "interface_label")], "{r:#?}");
+    }
+
+    #[test]
     fn a_sites_affiliate_disclosure_goes_but_a_bloggers_own_note_stays() {
         let site = "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.";
         let shop = "We may earn commission from links on this page, but we only recommend products we back.";
