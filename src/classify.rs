@@ -1318,6 +1318,22 @@ mod tests {
     }
 
     #[test]
+    fn a_machine_timestamp_and_an_old_browser_notice_go() {
+        let src = format!(
+            "{ARTICLE}2011-04-06 20:17:31Z\n{ARTICLE}2019-03-26 19:42:01 +00:00\n\
+             You should upgrade or use an alternative browser.\n{ARTICLE}\
+             The meeting starts at 2011-04-06 20:17 in the main hall.\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["iso_timestamp", "iso_timestamp", "noscript_notice"],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn a_forum_posts_reaction_bar_goes_but_a_sentence_stays() {
         let bar = "Reactions: Brian33, unixfool and felixen";
         let said = "Reactions: most readers agreed with the mayor. Others did not.";
