@@ -1540,9 +1540,10 @@ enum Button {
 /// made only of button labels, at most [`BUTTON_ROW`] of them ("Quote", "Reply Quote Like",
 /// "Save Share"). `No` before `first`.
 fn forum_buttons(doc: &Doc, idx: &[usize], first: usize) -> Vec<Button> {
-    const POST: [&str; 4] = ["quote", "multiquote", "multi", "permalink"];
-    const OTHER: [&str; 7] = [
-        "reply", "report", "embed", "save", "parent", "like", "share",
+    const POST: [&str; 3] = ["quote", "multiquote", "permalink"];
+    // "multi" of "Multi-Quote".
+    const OTHER: [&str; 8] = [
+        "reply", "report", "embed", "save", "parent", "like", "share", "multi",
     ];
     (idx.iter().enumerate())
         .map(|(k, &i)| {
