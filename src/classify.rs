@@ -1340,6 +1340,19 @@ mod tests {
     }
 
     #[test]
+    fn a_forums_web_app_prompt_goes() {
+        let how = "How to install the app on iOS";
+        let video = "Follow along with the video below to see how to install our site as a web app on your home screen.";
+        let r = removed(&format!("{ARTICLE}{how}\n{video}\n{ARTICLE}"));
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [(how, "promo_phrase"), (video, "promo_phrase")],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn a_forum_posts_reaction_bar_goes_but_a_sentence_stays() {
         let bar = "Reactions: Brian33, unixfool and felixen";
         let said = "Reactions: most readers agreed with the mayor. Others did not.";
