@@ -1315,6 +1315,9 @@ mod tests {
         let r = removed(&src);
         let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
         assert_eq!(rules, [("Click to expand...", "interface_label")], "{r:#?}");
+        // A call to action's lone button too.
+        let r = removed(&format!("{ARTICLE}Get started\n"));
+        assert_eq!(r, [("Get started".into(), "interface_label".into())]);
         // A skip link too.
         let r = removed(&format!("Skip to main content\n{ARTICLE}"));
         assert_eq!(
