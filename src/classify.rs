@@ -19,9 +19,9 @@
 //! - `author_bio`: an author's bio in the text's tail;
 //! - `legal_disclaimer`: a disclaimer about the text itself at its end;
 //! - `dump_head` / `dump_tail` / `dump_gap` and the other `dump_` rules (`pagedump.rs`: among
-//!   them `dump_postmeta`, `dump_footer`, `dump_title`): on a full-page text dump only, every
-//!   line before, after and between the article's prose regions (menus, cookie banners,
-//!   footers), then `author_bio` again on the lines the regions kept.
+//!   them `dump_postmeta`, `dump_forum_buttons`, `dump_footer`, `dump_title`): on a full-page
+//!   text dump only, every line before, after and between the article's prose regions (menus,
+//!   cookie banners, footers), then `author_bio` again on the lines the regions kept.
 //!
 //! Dedup (`dedup.rs`) and blank-line tidying (`emit.rs`) run after these.
 
@@ -1305,6 +1305,63 @@ mod tests {
             ["noscript_notice", "placeholder_text", "placeholder_text"],
             "{r:#?}"
         );
+    }
+
+    #[test]
+    fn a_forum_quotes_expander_goes() {
+        let src = format!(
+            "{ARTICLE}Click to expand...\n{ARTICLE}Click to expand the table below to see every result of the season.\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [("Click to expand...", "interface_label")], "{r:#?}");
+        // A call to action's lone button too.
+        let r = removed(&format!("{ARTICLE}Get started\n"));
+        assert_eq!(r, [("Get started".into(), "interface_label".into())]);
+        // A skip link too.
+        let r = removed(&format!("Skip to main content\n{ARTICLE}"));
+        assert_eq!(
+            r[0],
+            ("Skip to main content".into(), "interface_label".into())
+        );
+    }
+
+    #[test]
+    fn a_machine_timestamp_and_an_old_browser_notice_go() {
+        let src = format!(
+            "{ARTICLE}2011-04-06 20:17:31Z\n{ARTICLE}2019-03-26 19:42:01 +00:00\n\
+             You should upgrade or use an alternative browser.\n{ARTICLE}\
+             The meeting starts at 2011-04-06 20:17 in the main hall.\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["iso_timestamp", "iso_timestamp", "noscript_notice"],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_forums_web_app_prompt_goes() {
+        let how = "How to install the app on iOS";
+        let video = "Follow along with the video below to see how to install our site as a web app on your home screen.";
+        let r = removed(&format!("{ARTICLE}{how}\n{video}\n{ARTICLE}"));
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [(how, "promo_phrase"), (video, "promo_phrase")],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_forum_posts_reaction_bar_goes_but_a_sentence_stays() {
+        let bar = "Reactions: Brian33, unixfool and felixen";
+        let said = "Reactions: most readers agreed with the mayor. Others did not.";
+        let r = removed(&format!("{ARTICLE}{bar}\n{ARTICLE}{said}\n"));
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [(bar, "interface_label")], "{r:#?}");
     }
 
     #[test]

@@ -483,6 +483,7 @@ pub fn parse(html: &str) -> Page {
                     }
                     if hints & hint::HIDDEN != 0
                         && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
+                        && !controlled_panel(&attrs, node)
                     {
                         flags |= flag::HIDDEN;
                     }
@@ -493,7 +494,8 @@ pub fn parse(html: &str) -> Page {
                     let conceal = !block
                         && hints & hint::HIDDEN != 0
                         && conceals(&attrs)
-                        && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()));
+                        && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
+                        && !controlled_panel(&attrs, node);
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;
@@ -909,13 +911,13 @@ fn collapse_text(b: &[u8], from: usize, to: usize, cuts: &mut Vec<Cut>) {
 }
 
 /// The attributes anything downstream reads: the walk's ([`Attrs`], a script's `type` for
-/// JSON-LD) and the few the tree builder looks at (`type` of `<input>`; `encoding`, `color`,
+/// JSON-LD, a button's `aria-controls` for [`controlled_panel`]) and the few the tree builder looks at (`type` of `<input>`; `encoding`, `color`,
 /// `face` and `size` when leaving SVG or MathML). Every other attribute (`href`, `src`,
 /// `srcset`, `data-*`, `on*`, `aria-*` ...) is dropped before parsing: on real pages they are
 /// a large share of the markup, and the tokenizer would copy each value into the tree for
 /// nothing. Whether an attribute name (in any case) is one of them.
 fn kept_attribute(name: &[u8]) -> bool {
-    const LONGEST: usize = 11; // aria-hidden
+    const LONGEST: usize = 13; // aria-controls
     let mut lower = [0u8; LONGEST];
     let Some(lower) = lower.get_mut(..name.len()) else {
         return false;
@@ -930,6 +932,7 @@ fn kept_attribute(name: &[u8]) -> bool {
             | b"itemprop"
             | b"itemtype"
             | b"aria-hidden"
+            | b"aria-controls"
             | b"style"
             | b"hidden"
             | b"popover"
@@ -1834,6 +1837,17 @@ fn disclosure(attrs: &Attrs, parent: Option<&scraper::node::Element>) -> bool {
     parent.is_some_and(|p| panel_words(&Attrs::of(p), &["accordion"]))
 }
 
+/// Whether a hidden element is the panel of the button right before it: the button's
+/// `aria-controls` names the element's id (an accordion item written as a disclosure button
+/// and its panel, whatever their classes say). Its text is the page's, one click away.
+fn controlled_panel(attrs: &Attrs, node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    let Some(id) = attrs.id.filter(|id| !id.is_empty()) else {
+        return false;
+    };
+    let prev = node.prev_siblings().find_map(|n| n.value().as_element());
+    prev.is_some_and(|b| b.name() == "button" && b.attr("aria-controls") == Some(id))
+}
+
 /// Words of a class or id that name a folded or tabbed panel (see [`disclosure`]); a word
 /// counts when it starts with one of them (`accordionContent`), or is it (`tab`, `toggle`).
 const PANEL_WORDS: &[&str] = &[
@@ -2326,6 +2340,26 @@ mod tests {
     }
 
     #[test]
+    fn the_panel_a_button_controls_is_not_hidden() {
+        // An accordion item as a disclosure button and the panel its `aria-controls` names,
+        // with no accordion word in their classes; a hidden element no button controls stays
+        // hidden, as does one whose button controls another.
+        let p = parse(
+            "<body><div><button aria-controls=item-0-content>Learn fast</button>\
+             <div hidden aria-hidden=true id=item-0-content><p>Build the skills.</p></div></div>\
+             <div><button aria-controls=other>Menu</button>\
+             <div hidden id=item-1-content><p>Sign up.</p></div></div>\
+             <div hidden id=item-2-content><p>Later.</p></div></body>",
+        );
+        let flags: Vec<(&str, u32)> = (p.blocks.iter())
+            .map(|b| (b.text.as_str(), b.flags & flag::HIDDEN))
+            .collect();
+        assert_eq!(flags[1], ("Build the skills.", 0), "{flags:?}");
+        assert_ne!(flags[3].1, 0, "{flags:?}");
+        assert_ne!(flags[4].1, 0, "{flags:?}");
+    }
+
+    #[test]
     fn screen_reader_only_classes_under_a_prefix_are_hidden() {
         for name in [
             "tw-sr-only",
@@ -2537,13 +2571,14 @@ mod tests {
 
     #[test]
     fn the_kept_attributes_are_matched_in_any_case() {
-        let kept: [&[u8]; 15] = [
+        let kept: [&[u8]; 16] = [
             b"class",
             b"id",
             b"role",
             b"itemprop",
             b"itemtype",
             b"aria-hidden",
+            b"aria-controls",
             b"style",
             b"hidden",
             b"popover",

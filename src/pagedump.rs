@@ -48,6 +48,11 @@
 //! when a block of prose with no marker in it stands above the thread, of at least
 //! [`THREAD_ARTICLE`] words and [`THREAD_RATIO`] times the median post, and the prose above
 //! still makes an article core: every line from its first marker on goes as `dump_thread`.
+//! On a forum thread ([`forum_buttons`]: at least [`FORUM_MIN`] per-post "Quote" or
+//! "Permalink" buttons, alone or in a row such as "Reply Quote Like") no comment header ends
+//! the article: the replies are the content, the last region runs down to the last post's
+//! buttons however short the posts are (its tail is not trimmed), and the posts' buttons go
+//! as `dump_forum_buttons` (`interface`).
 //! Inside the regions, a thread's post details ([`post_meta_lines`]: "asked Feb 11, 2011 at
 //! 23:49", "1,430 posts · Joined 2022", "Well-known member") go as `dump_postmeta` (`byline`).
 //! The page ends at its footer's copyright line ([`is_footer_copyright`], below the core's
@@ -576,8 +581,12 @@ pub fn mark(
         .filter_map(|k| strong[idx[k]].filter(|e| opens_comments(e)).map(|e| (k, e)))
         .collect();
     let once = |e: &Entry| opens.iter().filter(|(_, f)| std::ptr::eq(e, *f)).count() == 1;
+    // A forum thread's replies, under their per-post "Quote" or "Permalink" buttons, are the
+    // page's content: its comment header or count opens no comment section.
+    let buttons = forum_buttons(doc, &idx, first);
+    let forum = buttons.iter().filter(|&&b| b == Button::Post).count() >= FORUM_MIN;
     let end = (opens.iter())
-        .filter(|(_, e)| once(e))
+        .filter(|(_, e)| once(e) && !forum)
         .map(|&(k, _)| k)
         .take(MAX_REGIONS)
         .find(|&k| {
@@ -654,11 +663,20 @@ pub fn mark(
     // their author blocks, a listing's blurbs, a product's feature paragraphs): the menus at
     // the page's ends are its chrome, those between its parts set the parts apart.
     inner_regions(doc, &idx, &sc, &gone, &mut regions);
-    // The last region's tail: what a run of menu lines sets apart below its end (a carousel's
-    // blurbs, an author bio, a call to action between "Previous post" links) goes when all of
-    // it scores under [`TRIM_SHARE`] of the region: the article's own last part weighs more.
     let last = regions.len() - 1;
-    regions[last].1 = trim_tail(doc, &idx, &sc, &gone, regions[last]);
+    // A forum thread's posts run down to the last post's buttons, however short they are.
+    let last_post = (buttons.iter())
+        .rposition(|&b| b == Button::Post)
+        .filter(|&k| forum && k < end && !past_footer(k));
+    if let Some(k) = last_post {
+        regions[last].1 = regions[last].1.max(k);
+    } else {
+        // The last region's tail: what a run of menu lines sets apart below its end (a
+        // carousel's blurbs, an author bio, a call to action between "Previous post" links)
+        // goes when all of it scores under [`TRIM_SHARE`] of the region: the article's own
+        // last part weighs more.
+        regions[last].1 = trim_tail(doc, &idx, &sc, &gone, regions[last]);
+    }
     // The first region's head, the same way: what a run of menu lines sets apart above the
     // article (a promo bar's slogan, a teaser) goes.
     let untrimmed = regions[0].0;
@@ -702,6 +720,17 @@ pub fn mark(
             r += 1;
         }
         let in_region = r < regions.len() && regions[r].0 <= k;
+        if forum && buttons[k] != Button::No && !protected[i] && v[i].is_none() {
+            let ev = Evidence {
+                detail: Some(format!(
+                    "a post's button (\"Quote\", \"Report\", \"Reply\", \"Permalink\") in a forum thread ({} \"Quote\" or \"Permalink\" buttons) of a page dump",
+                    buttons.iter().filter(|&&b| b == Button::Post).count()
+                )),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("interface", "dump_forum_buttons", ev));
+            continue;
+        }
         if in_region && meta[k] && !protected[i] && v[i].is_none() {
             let ev = Evidence {
                 detail: Some(
@@ -1490,6 +1519,51 @@ fn post_meta_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     out
 }
 
+/// A forum thread: at least this many per-post "Quote" or "Permalink" buttons below the
+/// first prose line ([`forum_buttons`]; an article's footnotes may have a few permalinks).
+const FORUM_MIN: usize = 5;
+
+/// A forum post's buttons stand alone on their line or in a row of at most this many
+/// ("Reply Quote Like").
+const BUTTON_ROW: usize = 4;
+
+/// What a line is among a forum post's buttons ([`forum_buttons`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Button {
+    No,
+    /// "Quote", "Multi-Quote", "Permalink": a forum's own (a blog's comments have none).
+    Post,
+    /// "Reply", "Report", "Embed", "Save", "Parent", "Like", "Share": beside them.
+    Other,
+}
+
+/// A forum post's buttons from the first prose line (`first`, a position in `idx`) on: lines
+/// made only of button labels, at most [`BUTTON_ROW`] of them ("Quote", "Reply Quote Like",
+/// "Save Share"). `No` before `first`.
+fn forum_buttons(doc: &Doc, idx: &[usize], first: usize) -> Vec<Button> {
+    const POST: [&str; 3] = ["quote", "multiquote", "permalink"];
+    // "multi" of "Multi-Quote".
+    const OTHER: [&str; 8] = [
+        "reply", "report", "embed", "save", "parent", "like", "share", "multi",
+    ];
+    (idx.iter().enumerate())
+        .map(|(k, &i)| {
+            let w = doc.words[i];
+            if k < first || w == 0 || w > BUTTON_ROW {
+                return Button::No;
+            }
+            let words = || doc.norm(i).split(' ');
+            if !words().all(|x| POST.contains(&x) || OTHER.contains(&x)) {
+                Button::No
+            } else if words().any(|x| POST.contains(&x)) {
+                Button::Post
+            } else {
+                Button::Other
+            }
+        })
+        .collect()
+}
+
 /// Whether a vocabulary entry names the start of a comment section: a comments header
 /// ("Leave a reply", "Kommentare") or a comment count ("12 Comments").
 fn opens_comments(e: &Entry) -> bool {
@@ -2203,6 +2277,69 @@ mod tests {
             assert_eq!(x.1, "comments");
         }
         assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_forum_threads_replies_under_their_quote_buttons_stay() {
+        // The same comment section, each reply with a forum's button row below it: the
+        // replies are the thread's content, the buttons go.
+        let comment: String = (1..=6)
+            .map(|k| format!("In the {k} years since I first tried this I have found that the plants do better when they are watered in the evening, and the neighbours say the same.\n"))
+            .collect();
+        let thread: String = (1..=5)
+            .map(|k| format!("Reader {k}\n{comment}Reply\nQuote\nReport\n"))
+            .collect();
+        let src = format!("{HEAD}{ARTICLE}5 Comments\n{thread}About Us\nContact\nPrivacy Policy\n");
+        let r = removed(&src);
+        let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+        for l in ARTICLE.lines().chain(comment.lines()) {
+            assert!(!gone.contains(&l), "content line removed: {l}\n{r:#?}");
+        }
+        assert!(r.iter().all(|x| x.2 != "dump_comments"), "{r:#?}");
+        let buttons = r.iter().filter(|x| x.2 == "dump_forum_buttons").count();
+        assert_eq!(buttons, 15, "{r:#?}");
+        // Four "Quote" lines are no forum's buttons: the comment section goes.
+        let thread: String = (1..=4)
+            .map(|k| format!("Reader {k}\n{comment}Reply\nQuote\n"))
+            .collect();
+        let r = removed(&format!("{HEAD}{ARTICLE}3 Comments\n{thread}About Us\n"));
+        assert!(r.iter().any(|x| x.2 == "dump_comments"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_forums_short_posts_run_down_to_the_last_posts_buttons() {
+        // A long first post, then short replies under their author lines, each with a row
+        // of buttons: the replies are too short for a region of their own, but the thread
+        // runs down to its last post's buttons; the footer below them goes.
+        let replies = [
+            "I had the same problem last winter and the dealer fixed it for free.",
+            "Did you try resetting the module before you took it in?",
+            "Thanks, that worked for me as well after the update.",
+            "Mine still does it now and then, but much less often.",
+            "Same here, no issues since the last software update.",
+            "Good to know, I will try that this weekend.",
+        ];
+        let thread: String = (replies.iter().enumerate())
+            .map(|(k, r)| {
+                format!(
+                    "member{k}\n#{} · Mar 21, 2025\n{r}\nSave Share\nReply Quote Like\n",
+                    k + 2
+                )
+            })
+            .collect();
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let src = format!("{HEAD}{ARTICLE}{MORE}Save Share\nReply Quote Like\n{thread}{foot}");
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.as_str());
+        for l in ARTICLE.lines().chain(MORE.lines()).chain(replies) {
+            assert_eq!(rule(l), None, "post line removed: {l}\n{r:#?}");
+        }
+        assert_eq!(
+            rule("Reply Quote Like"),
+            Some("dump_forum_buttons"),
+            "{r:#?}"
+        );
+        assert_eq!(rule("Careers"), Some("dump_tail"), "{r:#?}");
     }
 
     /// More of the article: with [`ARTICLE`], over [`super::THREAD_ARTICLE`] prose words.
