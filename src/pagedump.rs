@@ -1045,6 +1045,27 @@ const SPEC_WORDS: usize = 12;
 const SPEC_MIN: usize = 4;
 /// A value of digits and separators alone with at least this many digits is a phone number.
 const PHONE_DIGITS: usize = 7;
+/// The first words of a store's opening hours' labels, which are no spec sheet's.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "hours",
+];
 
 /// The lines (by position in `idx`) of the spec sheets in a dump (`dump_specs`): runs of at
 /// least [`SPEC_MIN`] lines next to each other (blank lines aside, none removed) that each
@@ -1054,7 +1075,8 @@ const PHONE_DIGITS: usize = 7;
 /// regions they stay, as a run of price records does: a product's specifications, which menus
 /// never read like. A table of contents numbers its labels ("Part 1: …", "Part 2: …"), a
 /// filter list's values repeat its labels ("Black Refine by Color: Black"), a contact block's
-/// are phone numbers ([`PHONE_DIGITS`]), and a headline's subtitle ("Storytelling UX: Why
+/// are phone numbers ([`PHONE_DIGITS`]) and its opening hours' labels weekdays ([`WEEKDAYS`]),
+/// and a headline's subtitle ("Storytelling UX: Why
 /// Design Experts Build Stories") is longer than a value.
 fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -1075,6 +1097,11 @@ fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
         // only repeats the label's words a filter's option ("Black Refine by Color: Black"),
         // a phone number a contact block's.
         let numbered = label.ends_with(|c: char| c.is_ascii_digit());
+        // A weekday's label is a store's opening hours ("Monday: 8 AM – 5 PM").
+        let hours = label
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| WEEKDAYS.contains(&w));
         let lower = value.to_lowercase();
         let echo = lower
             .split_whitespace()
@@ -1082,7 +1109,7 @@ fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
         let digits = value.bytes().filter(u8::is_ascii_digit).count();
         let phone = digits >= PHONE_DIGITS
             && (value.bytes()).all(|b| b.is_ascii_digit() || b" +().-".contains(&b));
-        (!numbered && !echo && !phone).then_some(label)
+        (!numbered && !echo && !phone && !hours).then_some(label)
     };
     let mut out = vec![false; idx.len()];
     let mut k = 0;
@@ -2773,6 +2800,7 @@ mod tests {
             "Black Refine by Color: Black\nBlue Refine by Color: Blue\nGreen Refine by Color: Green\nGrey Refine by Color: Grey\n",
             "Operator: 303-436-6000\nPharmacy: 303-389-1390\nNurse Line: (303) 739-1211\nFax: +1 303 602 2744\n",
             "Size: Small\nSize: Medium\nSize: Large\nSize: Extra Large\n",
+            "Monday: 8 AM – 5 PM\nTuesday: 8 AM – 5 PM\nWednesday: 8 AM – 5 PM\nSaturday: Closed\n",
         ] {
             let r = removed(&format!(
                 "{HEAD}{list}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
