@@ -1076,7 +1076,7 @@ const WEEKDAYS: &[&str] = &[
 /// never read like. A table of contents numbers its labels ("Part 1: …", "Part 2: …"), a
 /// filter list's values repeat its labels ("Black Refine by Color: Black"), a contact block's
 /// are phone numbers ([`PHONE_DIGITS`]) and its opening hours' labels weekdays ([`WEEKDAYS`]),
-/// and a headline's subtitle ("Storytelling UX: Why
+/// a form's fields have no value yet ("Email: *"), and a headline's subtitle ("Storytelling UX: Why
 /// Design Experts Build Stories") is longer than a value.
 fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -1109,7 +1109,9 @@ fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
         let digits = value.bytes().filter(u8::is_ascii_digit).count();
         let phone = digits >= PHONE_DIGITS
             && (value.bytes()).all(|b| b.is_ascii_digit() || b" +().-".contains(&b));
-        (!numbered && !echo && !phone && !hours).then_some(label)
+        // A form's field ("Email: *") has no value yet.
+        let blank = !value.chars().any(char::is_alphanumeric);
+        (!numbered && !echo && !phone && !hours && !blank).then_some(label)
     };
     let mut out = vec![false; idx.len()];
     let mut k = 0;
@@ -2801,6 +2803,7 @@ mod tests {
             "Operator: 303-436-6000\nPharmacy: 303-389-1390\nNurse Line: (303) 739-1211\nFax: +1 303 602 2744\n",
             "Size: Small\nSize: Medium\nSize: Large\nSize: Extra Large\n",
             "Monday: 8 AM – 5 PM\nTuesday: 8 AM – 5 PM\nWednesday: 8 AM – 5 PM\nSaturday: Closed\n",
+            "Email: *\nFirst Name: *\nLast Name: *\nState: *\n",
         ] {
             let r = removed(&format!(
                 "{HEAD}{list}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
