@@ -30,7 +30,7 @@
 //! catalogue the items look like menus, and cutting around a stray sentence loses them; only
 //! the runs of menus at its ends go ([`trim_ends`], `dump_menus`). Runs of price records
 //! ([`record_runs`]: a catalogue's grid, a results page) as long as the prose regions are
-//! never cut. On a
+//! never cut, nor are a product's spec sheets ([`spec_lines`], `dump_specs`). On a
 //! dump, every line before the first region (`dump_head`), after the last (`dump_tail`) and
 //! between two (`dump_gap`) is removed: `cookies` when it speaks of cookies, `navigation`
 //! when menu-like, `chrome` otherwise. Headings, datelines and short lines inside a region
@@ -713,6 +713,8 @@ pub fn mark(
     let records = record_runs(doc, &idx, &gone, kept_lines);
     let n_records = records.iter().filter(|&&x| x).count();
     let rows = table_rows(doc, &idx, &gone);
+    let specs = spec_lines(doc, &idx, &gone);
+    let n_specs = specs.iter().filter(|&&x| x).count();
     let meta = post_meta_lines(doc, &idx, &gone);
     let mut r = 0;
     for (k, (&i, s)) in idx.iter().zip(&sc).enumerate() {
@@ -741,7 +743,11 @@ pub fn mark(
             v[i] = Some(Verdict::new("byline", "dump_postmeta", ev));
             continue;
         }
-        if in_region || protected[i] || v[i].is_some() || records[k] && !past_footer(k) {
+        if in_region
+            || protected[i]
+            || v[i].is_some()
+            || (records[k] || specs[k]) && !past_footer(k)
+        {
             continue;
         }
         let (rule, place) = if k < first_k && k >= untrimmed {
@@ -796,7 +802,7 @@ pub fn mark(
             "non-prose line"
         };
         let detail = format!(
-            "{kind} {place} (core bytes {core_from}..{core_to}, score {best:.1}, {prose} prose words; {} regions, {n_records} lines of price records kept) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
+            "{kind} {place} (core bytes {core_from}..{core_to}, score {best:.1}, {prose} prose words; {} regions, {n_records} lines of price records and {n_specs} of spec sheets kept) of a page dump ({head} menu-like lines before the first prose line, {tail} after the last)",
             regions.len()
         );
         let ev = Evidence {
@@ -1063,6 +1069,100 @@ fn table_rows(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     out
 }
 
+/// A spec sheet's line has at most this many words ...
+const SPEC_WORDS: usize = 12;
+/// ... and the sheet at least this many lines next to each other, with distinct labels.
+const SPEC_MIN: usize = 4;
+/// A value of digits and separators alone with at least this many digits is a phone number.
+const PHONE_DIGITS: usize = 7;
+/// The first words of a store's opening hours' labels, which are no spec sheet's.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "hours",
+];
+
+/// The lines (by position in `idx`) of the spec sheets in a dump (`dump_specs`): runs of at
+/// least [`SPEC_MIN`] lines next to each other (blank lines aside, none removed) that each
+/// read "Label: value" (a label of one to four words starting with a letter, a value of one
+/// to six words that does not open with a currency sign; at most [`SPEC_WORDS`] words), no
+/// label twice ("Body: Alder", "Frets: 22", "Operating System: Windows 10"). Outside the prose
+/// regions they stay, as a run of price records does: a product's specifications, which menus
+/// never read like. A table of contents numbers its labels ("Part 1: …", "Part 2: …"), a
+/// filter list's values repeat its labels ("Black Refine by Color: Black"), a contact block's
+/// are phone numbers ([`PHONE_DIGITS`]) and its opening hours' labels weekdays ([`WEEKDAYS`]),
+/// a form's fields have no value yet ("Email: *"), and a headline's subtitle ("Storytelling UX: Why
+/// Design Experts Build Stories") is longer than a value.
+fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^([^\W\d_]\w*(?:[ -]\w+){0,3}):\s+[^$€£¥₹\s]\S*(?:\s+\S+){0,5}$")
+            .expect("spec pattern")
+    });
+    let label = |k: usize| -> Option<String> {
+        let i = idx[k];
+        if gone[k] || doc.words[i] > SPEC_WORDS {
+            return None;
+        }
+        let t = doc.text[i].trim();
+        let c = re.captures(t)?;
+        let label = c[1].to_lowercase();
+        let value = t[c.get(1).expect("a label").end() + 1..].trim();
+        // A numbered label is a list's item ("Part 1: …", "Chapter 02: …"), a value that
+        // only repeats the label's words a filter's option ("Black Refine by Color: Black"),
+        // a phone number a contact block's.
+        let numbered = label.ends_with(|c: char| c.is_ascii_digit());
+        // A weekday's label is a store's opening hours ("Monday: 8 AM – 5 PM").
+        let hours = label
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| WEEKDAYS.contains(&w));
+        let lower = value.to_lowercase();
+        let echo = lower
+            .split_whitespace()
+            .all(|w| label.split_whitespace().any(|l| l == w));
+        let digits = value.bytes().filter(u8::is_ascii_digit).count();
+        let phone = digits >= PHONE_DIGITS
+            && (value.bytes()).all(|b| b.is_ascii_digit() || b" +().-".contains(&b));
+        // A form's field ("Email: *") has no value yet.
+        let blank = !value.chars().any(char::is_alphanumeric);
+        (!numbered && !echo && !phone && !hours && !blank).then_some(label)
+    };
+    let mut out = vec![false; idx.len()];
+    let mut k = 0;
+    while k < idx.len() {
+        let a = k;
+        let mut seen: Vec<String> = Vec::new();
+        while k < idx.len() {
+            match label(k) {
+                Some(l) if !seen.contains(&l) => seen.push(l),
+                _ => break,
+            }
+            k += 1;
+        }
+        if k - a >= SPEC_MIN {
+            out[a..k].fill(true);
+        }
+        k = k.max(a + 1);
+    }
+    out
+}
+
 /// Lines of one shape ([`shape`]) at most this many lines apart, at a steady period, are the
 /// fields of a run of records.
 const SHAPE_GAP: usize = 8;
@@ -1225,7 +1325,10 @@ fn trim_ends(
 /// are at least `min_body` such lines (`head` and `tail` count the menu-like lines before
 /// the first prose line and after the last, for the evidence; a page with no prose needs
 /// [`NO_PROSE_BODY`] of them: with one stray line among its menus, its items cannot be told
-/// from them). Lines from `end` on (a consent panel) are not body.
+/// from them). Lines from `end` on (a consent panel) are not body, nor is prose in legal,
+/// consent or newsletter words ([`is_legal`]: a sign-up box below the items); nor the lines
+/// from a footer's copyright line in the page's lower half on ([`is_footer_copyright`]),
+/// which go as `dump_footer`, when more of the body stands above it than below.
 fn no_core(
     doc: &Doc,
     idx: &[usize],
@@ -1237,12 +1340,46 @@ fn no_core(
 ) {
     let records = record_runs(doc, idx, gone, 0);
     let shapes = shape_runs(doc, idx, gone);
-    let body: Vec<bool> = (0..idx.len())
-        .map(|k| k < end && !gone[k] && (!sc[k].menu || records[k] || shapes[k]))
-        .collect();
-    if body.iter().filter(|&&b| b).count() < min_body {
+    // A line in legal, consent or newsletter words (a sign-up box's, a privacy notice's) is no
+    // body either: the page's items do not read like that.
+    let legal = |k: usize| sc[k].score <= -(PROSE_WORDS as f64) && is_legal(doc.norm(idx[k]));
+    let is_body = |k: usize| !gone[k] && (!sc[k].menu || records[k] || shapes[k]) && !legal(k);
+    let count = |r: std::ops::Range<usize>| r.filter(|&k| is_body(k)).count();
+    // The page's footer ends with its copyright line, in the page's lower half: what is
+    // written out below it (a cart drawer, a sign-up modal, a terms-of-use dialog) is none of
+    // the page's body, when most of the body stands above it (else it may be the page's
+    // content, a form or a grid written out below a footer at the page's top).
+    let footer = (idx.len() / 2..end)
+        .find(|&k| is_footer_copyright(doc, idx[k]))
+        .filter(|&c| count(0..c) >= min_body && count(0..c) > count(c..end));
+    if let Some(c) = footer {
+        for (k, &i) in idx.iter().enumerate().take(end).skip(c) {
+            if v[i].is_some() || protected[i] {
+                continue;
+            }
+            let detail = format!(
+                "line below the page footer's copyright line (in the page's lower half) of a page dump with no article core ({head} menu-like lines before the first prose line, {tail} after the last)"
+            );
+            let ev = Evidence {
+                score: Some((sc[k].score * 10.0).round() / 10.0),
+                detail: Some(detail),
+                ..Evidence::default()
+            };
+            let reason = if speaks_of_cookies(doc, i) {
+                "cookies"
+            } else if sc[k].menu {
+                "navigation"
+            } else {
+                "chrome"
+            };
+            v[i] = Some(Verdict::new(reason, "dump_footer", ev));
+        }
+    }
+    let end = footer.unwrap_or(end);
+    if count(0..end) < min_body {
         return;
     }
+    let body: Vec<bool> = (0..idx.len()).map(|k| k < end && is_body(k)).collect();
     trim_ends(doc, idx, sc, &body, protected, v, (head, tail));
 }
 
@@ -2720,6 +2857,99 @@ mod tests {
         let gone: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
         for l in items.lines() {
             assert!(!gone.contains(&l), "item line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_cart_drawer_below_the_footer_of_a_page_with_no_core_goes() {
+        // No article core (the items are menu-like): the page's footer ends at its copyright
+        // line, and the cart drawer and sign-up box written out below it are no body, however
+        // they read; the items above it stay.
+        let items: String = (1..=30)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n$1{k}.99\n"))
+            .collect();
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\nShipping\nReturns\nGift Cards\nStores\n© 2025 Example Shop. All rights reserved.\n";
+        let drawer = "Your cart is empty, but you still look good in that old mug of yours.\n\
+            Shipping and taxes are worked out at the checkout when you place the order.\n\
+            Be the first to hear when the new mugs are in: we will write to you once a month.\n";
+        let src = format!(
+            "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\nThey are glazed in the colours of the coast and fired twice.\n{items}{foot}{drawer}"
+        );
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in drawer.lines() {
+            assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
+        }
+        for l in items.lines() {
+            assert_eq!(rule(l), None, "item line removed: {l}\n{r:#?}");
+        }
+        assert_eq!(rule("Careers").as_deref(), Some("dump_menus"), "{r:#?}");
+        // Most of the body below the copyright line: a form or a grid written out under a
+        // footer at the page's top, it stays.
+        let short: String = (1..=3)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n$1{k}.99\n"))
+            .collect();
+        let menus: String = (1..=40).map(|k| format!("Category {k}\n")).collect();
+        let src = format!("{HEAD}{menus}{short}{foot}{drawer}{drawer}{drawer}");
+        let r = removed(&src);
+        assert!(!r.iter().any(|x| x.2 == "dump_footer"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_sign_up_box_in_legal_words_does_not_end_the_body_of_a_page_with_no_core() {
+        // The sign-up box below the items reads as prose but is in legal and newsletter
+        // words: no body, so the footer's links above it go with it.
+        let items: String = (1..=30)
+            .map(|k| format!("Blue Ceramic Mug Model {k}\n$1{k}.99\n"))
+            .collect();
+        let links = "About Us\nContact\nCareers\nShipping\nReturns\nGift Cards\nStores\nPress\n";
+        let signup = "We will send you news and offers by email: see our privacy policy and terms for how we use your personal information.\n";
+        let src = format!(
+            "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\nThey are glazed in the colours of the coast and fired twice.\n{items}{links}{signup}Help\n"
+        );
+        let r = removed(&src);
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in ["Gift Cards", "Stores", "Press"] {
+            assert_eq!(rule(l).as_deref(), Some("dump_menus"), "{l}\n{r:#?}");
+        }
+        assert!(rule(signup.trim_end()).is_some(), "{r:#?}");
+        for l in items.lines() {
+            assert_eq!(rule(l), None, "item line removed: {l}\n{r:#?}");
+        }
+    }
+
+    #[test]
+    fn a_spec_sheet_outside_the_prose_regions_stays() {
+        // A product's specifications above its description: each line a "Label: value", no
+        // menu reads like that. They stay where the head's menus go.
+        let specs = "Body: Alder\nNeck: Maple\nFingerboard: Rosewood\nFrets: 22\nScale length: 648 mm\nPickups: 3 single coils\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\n";
+        let r = removed(&format!(
+            "{HEAD}{specs}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in specs.lines() {
+            assert_eq!(rule(l), None, "spec line removed: {l}\n{r:#?}");
+        }
+        assert_eq!(rule("World").as_deref(), Some("dump_head"), "{r:#?}");
+        assert_eq!(rule("Guides").as_deref(), Some("dump_head"), "{r:#?}");
+        // A table of contents numbers its labels, a filter list's values repeat its labels,
+        // a contact block's are phone numbers, and a label that comes twice is no sheet's.
+        for list in [
+            "Part 1: Containerize an app\nPart 2: Update the app\nPart 3: Share the app\nPart 4: Persist the data\n",
+            "Black Refine by Color: Black\nBlue Refine by Color: Blue\nGreen Refine by Color: Green\nGrey Refine by Color: Grey\n",
+            "Operator: 303-436-6000\nPharmacy: 303-389-1390\nNurse Line: (303) 739-1211\nFax: +1 303 602 2744\n",
+            "Size: Small\nSize: Medium\nSize: Large\nSize: Extra Large\n",
+            "Monday: 8 AM – 5 PM\nTuesday: 8 AM – 5 PM\nWednesday: 8 AM – 5 PM\nSaturday: Closed\n",
+            "Email: *\nFirst Name: *\nLast Name: *\nState: *\n",
+        ] {
+            let r = removed(&format!(
+                "{HEAD}{list}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
+            ));
+            let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+            for l in list.lines() {
+                assert_eq!(rule(l).as_deref(), Some("dump_head"), "{l}\n{r:#?}");
+            }
         }
     }
 }
