@@ -55,7 +55,9 @@
 //! newsletter modal, a cart drawer, a legal notice written out after the footer), price
 //! records and table rows too.
 //! The article's headline that repeats the page's title (the dump's first line) goes as
-//! `dump_title` ([`title_lines`]), as `html_title` does on a page.
+//! `dump_title` ([`title_lines`]), as `html_title` does on a page. A banner written out once
+//! per locale or currency above the article's first paragraph (the same closing words ending
+//! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -776,6 +778,15 @@ pub fn mark(
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+    for i in banner_variants(doc, &idx, v, protected, first_k) {
+        let ev = Evidence {
+            detail: Some(format!(
+                "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
+            )),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new("promo", "dump_banner_variants", ev));
+    }
     for i in title_lines(doc, &idx, v, protected, first_k) {
         let ev = Evidence {
             detail: Some(
@@ -787,6 +798,69 @@ pub fn mark(
         v[i] = Some(Verdict::new("title", "dump_title", ev));
     }
     true
+}
+
+/// Fewest words of a line that is one of a banner's variants ([`banner_variants`]).
+const VARIANT_WORDS: usize = 14;
+/// Words at the end all the variants of one banner share.
+const VARIANT_TAIL: usize = 8;
+/// Fewest different lines that make a banner's variants.
+const VARIANT_MIN: usize = 3;
+
+/// A banner written out once per locale, currency or store ("Free standard shipping on
+/// orders $60 CAD+. For more information on shipping rates and timelines, please visit our
+/// international page", then the same in €, ¥, kr…): the kept lines from the top of the
+/// first region (`from`), above the first line of [`PROSE_NO_STOP_WORDS`] words or more that
+/// is none of them, of at least [`VARIANT_WORDS`] words whose last [`VARIANT_TAIL`] words
+/// (normalised) end at least [`VARIANT_MIN`] different lines of the page, when at least
+/// [`VARIANT_MIN`] different ones are among those kept lines. A headline or a paragraph the
+/// page repeats word for word is one line, not variants.
+fn banner_variants(
+    doc: &Doc,
+    idx: &[usize],
+    v: &[Option<Verdict>],
+    protected: &[bool],
+    from: usize,
+) -> Vec<usize> {
+    let tail = |i: usize| -> Option<&str> {
+        let norm = doc.norm(i);
+        (doc.words[i] >= VARIANT_WORDS)
+            .then(|| norm.rmatch_indices(' ').nth(VARIANT_TAIL - 1))
+            .flatten()
+            .map(|(at, _)| &norm[at + 1..])
+    };
+    let mut lines: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &i in idx {
+        if let Some(t) = tail(i) {
+            let seen = lines.entry(t).or_default();
+            if seen.len() < VARIANT_MIN && !seen.contains(&doc.norm(i)) {
+                seen.push(doc.norm(i));
+            }
+        }
+    }
+    if lines.values().all(|l| l.len() < VARIANT_MIN) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &i in idx.iter().skip(from) {
+        if v[i].is_some() || protected[i] {
+            continue;
+        }
+        if tail(i).is_some_and(|t| lines[t].len() >= VARIANT_MIN) {
+            out.push(i);
+        } else if doc.words[i] >= PROSE_NO_STOP_WORDS {
+            break;
+        }
+    }
+    // The article's own sections can end alike too (the same terms under each region's
+    // label, most of them cut with the menus above): the variants kept must be a banner's.
+    let mut kept: Vec<&str> = out.iter().map(|&i| doc.norm(i)).collect();
+    kept.sort_unstable();
+    kept.dedup();
+    if kept.len() < VARIANT_MIN {
+        out.clear();
+    }
+    out
 }
 
 /// Kept lines from the top of the article a [`title_lines`] may be among.
@@ -1421,7 +1495,7 @@ fn post_meta(t: &str) -> Option<Meta> {
         let m = crate::classify::MONTHS;
         [
             regex::Regex::new(&format!(
-                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+)$"
+                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*|reactions:\s+\S.*)$"
             ))
             .expect("post meta pattern"),
             regex::Regex::new(
@@ -1445,7 +1519,8 @@ enum Meta {
     /// A detail no article line reads like: a Q&A site's "asked Feb 11, 2011 at 23:49" /
     /// "Asked 14 years, 10 months ago" / "edited 2019-05-02" / "Viewed 12k times", a forum's
     /// "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12 bronze
-    /// badges").
+    /// badges"), a post's machine timestamp ("2011-11-19 13:54:42 +00:00",
+    /// "2022-05-03T15:32:09.597Z"), a forum's "Reactions: Jose, piizog and robroy".
     Own,
     /// A member title ("Well-known member", "Staff member", "Discussion starter") or a
     /// counter's label alone ("Posts", "Reaction score:"): a heading could read the same
@@ -1732,7 +1807,7 @@ fn lead(doc: &Doc, idx: &[usize], gone: &[bool], mut bs: usize, lo: usize) -> us
 
 #[cfg(test)]
 mod tests {
-    use super::{RECORD_LEAD, StopSet, capitals};
+    use super::{Meta, RECORD_LEAD, StopSet, capitals, post_meta};
     use crate::classify::{Classifier, Doc};
     use crate::text;
     use proptest::prelude::*;
@@ -2583,5 +2658,49 @@ mod tests {
         for l in items.lines() {
             assert!(!gone.contains(&l), "item line removed: {l}\n{r:#?}");
         }
+    }
+
+    #[test]
+    fn machine_timestamps_and_reactions_are_post_details() {
+        for t in [
+            "2011-11-19 13:54:42 +00:00",
+            "2022-05-03T15:32:09.597Z+00:00",
+            "2014-02-08T16:12:54.597Z",
+            "Reactions: Jose, piizog and robroy",
+        ] {
+            assert_eq!(post_meta(t), Some(Meta::Own), "{t}");
+        }
+        for t in [
+            "2024-01-04 release notes",
+            "2011-11-19",
+            "Reactions: ",
+            "Reactions to the ruling were mixed",
+        ] {
+            assert_eq!(post_meta(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_banners_locale_variants_above_the_article_go() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let more = "For more information on shipping rates and timelines, please visit our international page";
+        let banners: Vec<String> = ["$60 CAD+", "65€ or more", "¥990 or more", "480kr or more"]
+            .iter()
+            .map(|p| format!("Free standard shipping on orders {p}. {more}"))
+            .collect();
+        let r = removed(&format!(
+            "Example News\n{menus}{}\n{ARTICLE}{foot}",
+            banners.join("\n")
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for b in &banners {
+            assert_eq!(rule(b).as_deref(), Some("dump_banner_variants"), "{r:#?}");
+        }
+        assert!(r.iter().all(|x| !ARTICLE.contains(&x.0)), "{r:#?}");
+        // One line the page repeats word for word is no banner's variants.
+        let same = vec![banners[0].clone(); 4].join("\n");
+        let r = removed(&format!("Example News\n{menus}{same}\n{ARTICLE}{foot}"));
+        assert!(r.iter().all(|x| x.2 != "dump_banner_variants"), "{r:#?}");
     }
 }
