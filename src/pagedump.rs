@@ -57,7 +57,9 @@
 //! The article's headline that repeats the page's title (the dump's first line) goes as
 //! `dump_title` ([`title_lines`]), as `html_title` does on a page. A banner written out once
 //! per locale or currency above the article's first paragraph (the same closing words ending
-//! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]).
+//! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]), and
+//! inside the regions a call to sign up for the site's newsletter as `dump_signup`
+//! ([`is_signup`]).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -778,6 +780,18 @@ pub fn mark(
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+    for &i in &idx[first_k..=last_k] {
+        if v[i].is_none() && !protected[i] && is_signup(doc, i) {
+            let ev = Evidence {
+                detail: Some(
+                    "a call to sign up for the site's newsletter or emails inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("promo", "dump_signup", ev));
+        }
+    }
     for i in banner_variants(doc, &idx, v, protected, first_k) {
         let ev = Evidence {
             detail: Some(format!(
@@ -798,6 +812,40 @@ pub fn mark(
         v[i] = Some(Verdict::new("title", "dump_title", ev));
     }
     true
+}
+
+/// Fewest words of a [`is_signup`] line.
+const SIGNUP_MIN: usize = 5;
+/// Most words of a [`is_signup`] line.
+const SIGNUP_MAX: usize = 40;
+
+/// Whether line `i` of a page dump asks the reader to sign up for the site's newsletter or
+/// emails: [`SIGNUP_MIN`] to [`SIGNUP_MAX`] words, with "sign up", "subscribe" or "join" and
+/// "newsletter", "email", "inbox" or "mailing list", addressed to the reader ("our
+/// newsletter", "your inbox", or opening with "Sign up", "Join", "Get", "Stay", "Never
+/// miss", "Thanks for reading"…): "Join over 11,200 professionals in receiving our FREE
+/// daily email newsletter". An article that speaks of newsletters ("subscribe to industry
+/// newsletters") does not address the reader so.
+fn is_signup(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
+    let [act, what, you] = RE.get_or_init(|| {
+        [
+            regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b")
+                .expect("signup verb pattern"),
+            regex::Regex::new(r"(?i)\b(?:newsletters?|e-?mails?|inbox|mailing list)\b")
+                .expect("signup object pattern"),
+            regex::Regex::new(
+                r"(?i)\bour (?:free )?(?:\w+ )?(?:newsletters?|e-?mails?|mailing list)\b|\byour inbox\b|^(?:sign up|subscribe|join|get|want|stay|never miss|don[’']t miss|enter your|be the first|thanks? (?:you )?for (?:reading|subscribing|signing)|receive|keep up|like (?:what|this)|enjoy|interested)\b",
+            )
+            .expect("signup address pattern"),
+        ]
+    });
+    let t = doc.text[i].trim();
+    (SIGNUP_MIN..=SIGNUP_MAX).contains(&doc.words[i])
+        && !is_code(t)
+        && act.is_match(t)
+        && what.is_match(t)
+        && you.is_match(t)
 }
 
 /// Fewest words of a line that is one of a banner's variants ([`banner_variants`]).
@@ -2702,5 +2750,19 @@ mod tests {
         let same = vec![banners[0].clone(); 4].join("\n");
         let r = removed(&format!("Example News\n{menus}{same}\n{ARTICLE}{foot}"));
         assert!(r.iter().all(|x| x.2 != "dump_banner_variants"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_call_to_sign_up_inside_the_article_goes() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let ask = "Join over 11,200 construction industry professionals in receiving our FREE daily email newsletter";
+        let talk = "Analysts said readers should subscribe to industry newsletters to follow the trend closely.";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}{ask}\n{talk}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule(ask).as_deref(), Some("dump_signup"), "{r:#?}");
+        assert_eq!(rule(talk), None, "{r:#?}");
     }
 }
