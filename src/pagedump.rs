@@ -59,7 +59,8 @@
 //! per locale or currency above the article's first paragraph (the same closing words ending
 //! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]), and
 //! inside the regions a call to sign up for the site's newsletter as `dump_signup`
-//! ([`is_signup`]).
+//! ([`is_signup`]) and a link's label on its own line ("Learn more", "View all posts by…") as
+//! `dump_link_label` ([`is_link_label`]).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -781,6 +782,17 @@ pub fn mark(
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
     for &i in &idx[first_k..=last_k] {
+        if v[i].is_none() && !protected[i] && is_link_label(doc, i) {
+            let ev = Evidence {
+                detail: Some(
+                    "a link's label (\"Learn more\", \"View all posts by…\", \"Explore…\") inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("interface", "dump_link_label", ev));
+            continue;
+        }
         if v[i].is_none() && !protected[i] && is_signup(doc, i) {
             let ev = Evidence {
                 detail: Some(
@@ -812,6 +824,23 @@ pub fn mark(
         v[i] = Some(Verdict::new("title", "dump_title", ev));
     }
     true
+}
+
+/// Most words of a [`is_link_label`] line.
+const LINK_LABEL_WORDS: usize = 6;
+
+/// Whether line `i` of a page dump is a link's label written out on its own: at most
+/// [`LINK_LABEL_WORDS`] words opening with "Learn more", "Read more", "Find out more",
+/// "Explore", "View all / more", "See all / more", "Discover more / all" or "Shop now / all",
+/// with no sentence punctuation ("Learn more about pet insurance", "View all posts by Jane
+/// Doe"): a card's or a menu's button that a page dump keeps between the article's lines.
+fn is_link_label(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:learn more|read more|find out more|explore|view (?:all|more)|see (?:all|more)|discover (?:more|all)|shop (?:now|all))\b[^.!?]*$")
+            .expect("link label pattern")
+    });
+    doc.words[i] <= LINK_LABEL_WORDS && re.is_match(doc.text[i].trim())
 }
 
 /// Fewest words of a [`is_signup`] line.
@@ -2764,5 +2793,19 @@ mod tests {
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
         assert_eq!(rule(ask).as_deref(), Some("dump_signup"), "{r:#?}");
         assert_eq!(rule(talk), None, "{r:#?}");
+    }
+
+    #[test]
+    fn a_links_label_inside_the_article_goes() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let label = "View all posts by Jane Doe";
+        let line = "Explore the coast on foot.";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}{label}\n{line}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule(label).as_deref(), Some("dump_link_label"), "{r:#?}");
+        assert_eq!(rule(line), None, "{r:#?}");
     }
 }
