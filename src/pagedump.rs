@@ -782,6 +782,17 @@ pub fn mark(
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
     for &i in &idx[first_k..=last_k] {
+        if v[i].is_none() && !protected[i] && CHROME_LABELS.contains(&doc.norm(i)) {
+            let ev = Evidence {
+                detail: Some(
+                    "a site's menu, footer or account label (\"Contact us\", \"Privacy Policy\", \"Skip to main content\") on its own line inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("navigation", "dump_chrome_label", ev));
+            continue;
+        }
         if v[i].is_none() && !protected[i] && is_link_label(doc, i) {
             let ev = Evidence {
                 detail: Some(
@@ -825,6 +836,50 @@ pub fn mark(
     }
     true
 }
+
+/// A site's menu, footer and account labels (normalised): on its own line inside a page
+/// dump's prose regions, such a line is the page's chrome left between the article's parts
+/// (`dump_chrome_label`).
+const CHROME_LABELS: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "contact us",
+    "contact",
+    "about us",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "sitemap",
+    "careers",
+    "press",
+    "home",
+    "menu",
+    "search",
+    "help",
+    "feedback",
+    "blog",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "sign up",
+    "sign me up",
+    "subscribe",
+    "newsletter",
+    "my account",
+    "cart",
+    "shop",
+    "submit",
+    "follow",
+    "click to expand",
+    "download now",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+];
 
 /// Most words of a [`is_link_label`] line.
 const LINK_LABEL_WORDS: usize = 6;
@@ -2807,5 +2862,19 @@ mod tests {
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
         assert_eq!(rule(label).as_deref(), Some("dump_link_label"), "{r:#?}");
         assert_eq!(rule(line), None, "{r:#?}");
+    }
+
+    #[test]
+    fn a_sites_chrome_label_inside_the_article_goes() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}Skip to main content\nContact Us\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in ["Skip to main content", "Contact Us"] {
+            assert_eq!(rule(l).as_deref(), Some("dump_chrome_label"), "{r:#?}");
+        }
+        assert!(r.iter().all(|x| !ARTICLE.contains(&x.0)), "{r:#?}");
     }
 }
