@@ -691,6 +691,7 @@ pub fn mark(
             v,
             (head, tail, 1, consent),
         );
+        inline_chrome(doc, &idx, v, protected);
         return false;
     }
     // A run of price records (a catalogue's grid, a results page) outside the prose regions
@@ -781,7 +782,36 @@ pub fn mark(
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
-    for &i in &idx[first_k..=last_k] {
+    inline_chrome(doc, &idx[first_k..=last_k], v, protected);
+    for i in banner_variants(doc, &idx, v, protected, first_k) {
+        let ev = Evidence {
+            detail: Some(format!(
+                "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
+            )),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new("promo", "dump_banner_variants", ev));
+    }
+    for i in title_lines(doc, &idx, v, protected, first_k) {
+        let ev = Evidence {
+            detail: Some(
+                "the article's headline, repeating the page's title (the dump's first line)"
+                    .to_string(),
+            ),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new("title", "dump_title", ev));
+    }
+    true
+}
+
+/// The chrome a page dump keeps inside its article's lines (`lines`, from the first region's
+/// top to the last one's end; on a dump with no article core, whatever its ends left): a
+/// site's menu or account label (`dump_chrome_label`), a link's
+/// label (`dump_link_label`) and a call to sign up for its newsletter (`dump_signup`), each on
+/// a line of its own.
+fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protected: &[bool]) {
+    for &i in lines {
         if v[i].is_none() && !protected[i] && CHROME_LABELS.contains(&doc.norm(i)) {
             let ev = Evidence {
                 detail: Some(
@@ -815,26 +845,6 @@ pub fn mark(
             v[i] = Some(Verdict::new("promo", "dump_signup", ev));
         }
     }
-    for i in banner_variants(doc, &idx, v, protected, first_k) {
-        let ev = Evidence {
-            detail: Some(format!(
-                "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
-            )),
-            ..Evidence::default()
-        };
-        v[i] = Some(Verdict::new("promo", "dump_banner_variants", ev));
-    }
-    for i in title_lines(doc, &idx, v, protected, first_k) {
-        let ev = Evidence {
-            detail: Some(
-                "the article's headline, repeating the page's title (the dump's first line)"
-                    .to_string(),
-            ),
-            ..Evidence::default()
-        };
-        v[i] = Some(Verdict::new("title", "dump_title", ev));
-    }
-    true
 }
 
 /// A site's menu, footer and account labels (normalised): on its own line inside a page
