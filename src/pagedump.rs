@@ -847,7 +847,8 @@ fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protecte
     }
 }
 
-/// A site's menu, footer and account labels (normalised): on its own line inside a page
+/// A site's menu, footer and account labels and a comment form's fields (normalised): on its
+/// own line inside a page
 /// dump's prose regions, such a line is the page's chrome left between the article's parts
 /// (`dump_chrome_label`).
 const CHROME_LABELS: &[&str] = &[
@@ -889,6 +890,25 @@ const CHROME_LABELS: &[&str] = &[
     "instagram",
     "linkedin",
     "youtube",
+    "about",
+    "author",
+    "email",
+    "email address",
+    "name",
+    "website",
+    "reply",
+    "back to top",
+    "get in touch",
+    "previous",
+    "next",
+    "previous next",
+    "categories",
+    "category",
+    "more",
+    "download",
+    "joined",
+    "forums",
+    "subscribe sign in",
 ];
 
 /// Most words of a [`is_link_label`] line.
