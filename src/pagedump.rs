@@ -518,6 +518,7 @@ pub fn mark(
                 v,
                 (head, 0, NO_PROSE_BODY, idx.len()),
             );
+            inline_chrome(doc, &idx, v, protected);
         }
         return false;
     };
@@ -806,7 +807,8 @@ pub fn mark(
 }
 
 /// The chrome a page dump keeps inside its article's lines (`lines`, from the first region's
-/// top to the last one's end; on a dump with no article core, whatever its ends left): a
+/// top to the last one's end; on a dump with no article core or no prose line at all,
+/// whatever its ends left): a
 /// site's menu or account label (`dump_chrome_label`), a link's
 /// label (`dump_link_label`) and a call to sign up for its newsletter (`dump_signup`), each on
 /// a line of its own.
