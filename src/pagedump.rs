@@ -814,7 +814,11 @@ pub fn mark(
 /// a line of its own.
 fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protected: &[bool]) {
     for &i in lines {
-        if v[i].is_none() && !protected[i] && CHROME_LABELS.contains(&doc.norm(i)) {
+        if v[i].is_none()
+            && !protected[i]
+            && doc.words[i] <= CHROME_LABEL_WORDS
+            && CHROME_LABELS.contains(&doc.norm(i))
+        {
             let ev = Evidence {
                 detail: Some(
                     "a site's menu, footer or account label (\"Contact us\", \"Privacy Policy\", \"Skip to main content\") on its own line inside a page dump's prose regions"
@@ -848,6 +852,9 @@ fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protecte
         }
     }
 }
+
+/// Most words of a [`CHROME_LABELS`] entry.
+const CHROME_LABEL_WORDS: usize = 4;
 
 /// A site's menu, footer and account labels and a comment form's fields (normalised): on its
 /// own line inside a page
@@ -957,7 +964,9 @@ fn is_signup(doc: &Doc, i: usize) -> bool {
         ]
     });
     let t = doc.text[i].trim();
+    let norm = doc.norm(i);
     (SIGNUP_MIN..=SIGNUP_MAX).contains(&doc.words[i])
+        && (norm.contains("sign") || norm.contains("subscrib") || norm.contains("join"))
         && !is_code(t)
         && act.is_match(t)
         && what.is_match(t)
@@ -970,6 +979,8 @@ const VARIANT_WORDS: usize = 14;
 const VARIANT_TAIL: usize = 8;
 /// Fewest different lines that make a banner's variants.
 const VARIANT_MIN: usize = 3;
+/// Most lines of [`VARIANT_WORDS`] words or more [`banner_variants`] looks at.
+const VARIANT_LOOK: usize = 64;
 
 /// A banner written out once per locale, currency or store ("Free standard shipping on
 /// orders $60 CAD+. For more information on shipping rates and timelines, please visit our
@@ -993,24 +1004,31 @@ fn banner_variants(
             .flatten()
             .map(|(at, _)| &norm[at + 1..])
     };
-    let mut lines: HashMap<&str, Vec<&str>> = HashMap::new();
-    for &i in idx {
-        if let Some(t) = tail(i) {
-            let seen = lines.entry(t).or_default();
-            if seen.len() < VARIANT_MIN && !seen.contains(&doc.norm(i)) {
-                seen.push(doc.norm(i));
+    // How many different lines of the page end in a tail, counted for the tails of the
+    // lines looked at only (most pages have one or two above their first paragraph).
+    let distinct = |t: &str| -> usize {
+        let mut seen: Vec<&str> = Vec::new();
+        for &j in idx {
+            if seen.len() < VARIANT_MIN && tail(j) == Some(t) && !seen.contains(&doc.norm(j)) {
+                seen.push(doc.norm(j));
             }
         }
-    }
-    if lines.values().all(|l| l.len() < VARIANT_MIN) {
-        return Vec::new();
-    }
+        seen.len()
+    };
+    let mut variants: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();
+    let mut looked = 0;
     for &i in idx.iter().skip(from) {
         if v[i].is_some() || protected[i] {
             continue;
         }
-        if tail(i).is_some_and(|t| lines[t].len() >= VARIANT_MIN) {
+        let t = tail(i);
+        looked += usize::from(t.is_some());
+        if looked > VARIANT_LOOK {
+            break;
+        }
+        let n = t.map_or(0, |t| *variants.entry(t).or_insert_with(|| distinct(t)));
+        if n >= VARIANT_MIN {
             out.push(i);
         } else if doc.words[i] >= PROSE_NO_STOP_WORDS {
             break;
@@ -2898,6 +2916,10 @@ mod tests {
 
     #[test]
     fn a_sites_chrome_label_inside_the_article_goes() {
+        for l in super::CHROME_LABELS {
+            assert!(l.split(' ').count() <= super::CHROME_LABEL_WORDS, "{l}");
+            assert_eq!(text::normalize(l), *l, "{l}");
+        }
         let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
         let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
         let r = removed(&format!(
