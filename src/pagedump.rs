@@ -60,7 +60,12 @@
 //! newsletter modal, a cart drawer, a legal notice written out after the footer), price
 //! records and table rows too.
 //! The article's headline that repeats the page's title (the dump's first line) goes as
-//! `dump_title` ([`title_lines`]), as `html_title` does on a page.
+//! `dump_title` ([`title_lines`]), as `html_title` does on a page. A banner written out once
+//! per locale or currency above the article's first paragraph (the same closing words ending
+//! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]), and
+//! inside the regions a call to sign up for the site's newsletter as `dump_signup`
+//! ([`is_signup`]) and a link's label on its own line ("Learn more", "View all posts by…") as
+//! `dump_link_label` ([`is_link_label`]).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -519,6 +524,7 @@ pub fn mark(
                 v,
                 (head, 0, NO_PROSE_BODY, idx.len()),
             );
+            inline_chrome(doc, &idx, v, protected);
         }
         return false;
     };
@@ -705,6 +711,7 @@ pub fn mark(
             v,
             (head, tail, 1, consent),
         );
+        inline_chrome(doc, &idx, v, protected);
         return false;
     }
     // A run of price records (a catalogue's grid, a results page) outside the prose regions
@@ -812,6 +819,16 @@ pub fn mark(
         };
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
+    inline_chrome(doc, &idx[first_k..=last_k], v, protected);
+    for i in banner_variants(doc, &idx, v, protected, first_k) {
+        let ev = Evidence {
+            detail: Some(format!(
+                "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
+            )),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new("promo", "dump_banner_variants", ev));
+    }
     for i in title_lines(doc, &idx, v, protected, first_k) {
         let ev = Evidence {
             detail: Some(
@@ -823,6 +840,241 @@ pub fn mark(
         v[i] = Some(Verdict::new("title", "dump_title", ev));
     }
     true
+}
+
+/// The chrome a page dump keeps inside its article's lines (`lines`, from the first region's
+/// top to the last one's end; on a dump with no article core or no prose line at all,
+/// whatever its ends left): a
+/// site's menu or account label (`dump_chrome_label`), a link's
+/// label (`dump_link_label`) and a call to sign up for its newsletter (`dump_signup`), each on
+/// a line of its own.
+fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protected: &[bool]) {
+    for &i in lines {
+        if v[i].is_none()
+            && !protected[i]
+            && doc.words[i] <= CHROME_LABEL_WORDS
+            && CHROME_LABELS.contains(&doc.norm(i))
+        {
+            let ev = Evidence {
+                detail: Some(
+                    "a site's menu, footer or account label (\"Contact us\", \"Privacy Policy\", \"Skip to main content\") on its own line inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("navigation", "dump_chrome_label", ev));
+            continue;
+        }
+        if v[i].is_none() && !protected[i] && is_link_label(doc, i) {
+            let ev = Evidence {
+                detail: Some(
+                    "a link's label (\"Learn more\", \"View all posts by…\", \"Explore…\") inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("interface", "dump_link_label", ev));
+            continue;
+        }
+        if v[i].is_none() && !protected[i] && is_signup(doc, i) {
+            let ev = Evidence {
+                detail: Some(
+                    "a call to sign up for the site's newsletter or emails inside a page dump's prose regions"
+                        .to_string(),
+                ),
+                ..Evidence::default()
+            };
+            v[i] = Some(Verdict::new("promo", "dump_signup", ev));
+        }
+    }
+}
+
+/// Most words of a [`CHROME_LABELS`] entry.
+const CHROME_LABEL_WORDS: usize = 4;
+
+/// A site's menu, footer and account labels and a comment form's fields (normalised): on its
+/// own line inside a page dump's prose regions, such a line is the page's chrome left between
+/// the article's parts (`dump_chrome_label`). Skip links, "Contact us" and "Click to expand"
+/// are `interface_label`s already (the vocabulary, which runs first).
+const CHROME_LABELS: &[&str] = &[
+    "contact",
+    "about us",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "sitemap",
+    "careers",
+    "press",
+    "home",
+    "menu",
+    "search",
+    "help",
+    "feedback",
+    "blog",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "sign up",
+    "sign me up",
+    "subscribe",
+    "newsletter",
+    "my account",
+    "cart",
+    "shop",
+    "submit",
+    "follow",
+    "download now",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "about",
+    "author",
+    "email",
+    "email address",
+    "name",
+    "website",
+    "reply",
+    "back to top",
+    "get in touch",
+    "previous",
+    "next",
+    "previous next",
+    "categories",
+    "category",
+    "more",
+    "download",
+    "joined",
+    "forums",
+    "subscribe sign in",
+];
+
+/// Most words of a [`is_link_label`] line.
+const LINK_LABEL_WORDS: usize = 6;
+
+/// Whether line `i` of a page dump is a link's label written out on its own: at most
+/// [`LINK_LABEL_WORDS`] words opening with "Learn more", "Read more", "Find out more",
+/// "Explore", "View all / more", "See all / more", "Discover more / all" or "Shop now / all",
+/// with no sentence punctuation ("Learn more about pet insurance", "View all posts by Jane
+/// Doe"): a card's or a menu's button that a page dump keeps between the article's lines.
+fn is_link_label(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:learn more|read more|find out more|explore|view (?:all|more)|see (?:all|more)|discover (?:more|all)|shop (?:now|all))\b[^.!?]*$")
+            .expect("link label pattern")
+    });
+    doc.words[i] <= LINK_LABEL_WORDS && re.is_match(doc.text[i].trim())
+}
+
+/// Fewest words of a [`is_signup`] line.
+const SIGNUP_MIN: usize = 5;
+/// Most words of a [`is_signup`] line.
+const SIGNUP_MAX: usize = 40;
+
+/// Whether line `i` of a page dump asks the reader to sign up for the site's newsletter or
+/// emails: [`SIGNUP_MIN`] to [`SIGNUP_MAX`] words, with "sign up", "subscribe" or "join" and
+/// "newsletter", "email", "inbox" or "mailing list", addressed to the reader ("our
+/// newsletter", "your inbox", or opening with "Sign up", "Join", "Get", "Stay", "Never
+/// miss", "Thanks for reading"…): "Join over 11,200 professionals in receiving our FREE
+/// daily email newsletter". An article that speaks of newsletters ("subscribe to industry
+/// newsletters") does not address the reader so.
+fn is_signup(doc: &Doc, i: usize) -> bool {
+    static RE: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
+    let [act, what, you] = RE.get_or_init(|| {
+        [
+            regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b")
+                .expect("signup verb pattern"),
+            regex::Regex::new(r"(?i)\b(?:newsletters?|e-?mails?|inbox|mailing list)\b")
+                .expect("signup object pattern"),
+            regex::Regex::new(
+                r"(?i)\bour (?:free )?(?:\w+ )?(?:newsletters?|e-?mails?|mailing list)\b|\byour inbox\b|^(?:sign up|subscribe|join|get|want|stay|never miss|don[’']t miss|enter your|be the first|thanks? (?:you )?for (?:reading|subscribing|signing)|receive|keep up|like (?:what|this)|enjoy|interested)\b",
+            )
+            .expect("signup address pattern"),
+        ]
+    });
+    let t = doc.text[i].trim();
+    let norm = doc.norm(i);
+    (SIGNUP_MIN..=SIGNUP_MAX).contains(&doc.words[i])
+        && (norm.contains("sign") || norm.contains("subscrib") || norm.contains("join"))
+        && !is_code(t)
+        && act.is_match(t)
+        && what.is_match(t)
+        && you.is_match(t)
+}
+
+/// Fewest words of a line that is one of a banner's variants ([`banner_variants`]).
+const VARIANT_WORDS: usize = 14;
+/// Words at the end all the variants of one banner share.
+const VARIANT_TAIL: usize = 8;
+/// Fewest different lines that make a banner's variants.
+const VARIANT_MIN: usize = 3;
+/// Most lines of [`VARIANT_WORDS`] words or more [`banner_variants`] looks at.
+const VARIANT_LOOK: usize = 64;
+
+/// A banner written out once per locale, currency or store ("Free standard shipping on
+/// orders $60 CAD+. For more information on shipping rates and timelines, please visit our
+/// international page", then the same in €, ¥, kr…): the kept lines from the top of the
+/// first region (`from`), above the first line of [`PROSE_NO_STOP_WORDS`] words or more that
+/// is none of them, of at least [`VARIANT_WORDS`] words whose last [`VARIANT_TAIL`] words
+/// (normalised) end at least [`VARIANT_MIN`] different lines of the page, when at least
+/// [`VARIANT_MIN`] different ones are among those kept lines. A headline or a paragraph the
+/// page repeats word for word is one line, not variants.
+fn banner_variants(
+    doc: &Doc,
+    idx: &[usize],
+    v: &[Option<Verdict>],
+    protected: &[bool],
+    from: usize,
+) -> Vec<usize> {
+    let tail = |i: usize| -> Option<&str> {
+        let norm = doc.norm(i);
+        (doc.words[i] >= VARIANT_WORDS)
+            .then(|| norm.rmatch_indices(' ').nth(VARIANT_TAIL - 1))
+            .flatten()
+            .map(|(at, _)| &norm[at + 1..])
+    };
+    // How many different lines of the page end in a tail, counted for the tails of the
+    // lines looked at only (most pages have one or two above their first paragraph).
+    let distinct = |t: &str| -> usize {
+        let mut seen: Vec<&str> = Vec::new();
+        for &j in idx {
+            if seen.len() < VARIANT_MIN && tail(j) == Some(t) && !seen.contains(&doc.norm(j)) {
+                seen.push(doc.norm(j));
+            }
+        }
+        seen.len()
+    };
+    let mut variants: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    let mut looked = 0;
+    for &i in idx.iter().skip(from) {
+        if v[i].is_some() || protected[i] {
+            continue;
+        }
+        let t = tail(i);
+        looked += usize::from(t.is_some());
+        if looked > VARIANT_LOOK {
+            break;
+        }
+        let n = t.map_or(0, |t| *variants.entry(t).or_insert_with(|| distinct(t)));
+        if n >= VARIANT_MIN {
+            out.push(i);
+        } else if doc.words[i] >= PROSE_NO_STOP_WORDS {
+            break;
+        }
+    }
+    // The article's own sections can end alike too (the same terms under each region's
+    // label, most of them cut with the menus above): the variants kept must be a banner's.
+    let mut kept: Vec<&str> = out.iter().map(|&i| doc.norm(i)).collect();
+    kept.sort_unstable();
+    kept.dedup();
+    if kept.len() < VARIANT_MIN {
+        out.clear();
+    }
+    out
 }
 
 /// Kept lines from the top of the article a [`title_lines`] may be among.
@@ -1588,7 +1840,7 @@ fn post_meta(t: &str) -> Option<Meta> {
         let m = crate::classify::MONTHS;
         [
             regex::Regex::new(&format!(
-                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+)$"
+                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*|reactions:\s+\S.*)$"
             ))
             .expect("post meta pattern"),
             regex::Regex::new(
@@ -1612,7 +1864,8 @@ enum Meta {
     /// A detail no article line reads like: a Q&A site's "asked Feb 11, 2011 at 23:49" /
     /// "Asked 14 years, 10 months ago" / "edited 2019-05-02" / "Viewed 12k times", a forum's
     /// "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12 bronze
-    /// badges").
+    /// badges"), a post's machine timestamp ("2011-11-19 13:54:42 +00:00",
+    /// "2022-05-03T15:32:09.597Z"), a forum's "Reactions: Jose, piizog and robroy".
     Own,
     /// A member title ("Well-known member", "Staff member", "Discussion starter") or a
     /// counter's label alone ("Posts", "Reaction score:"): a heading could read the same
@@ -1944,7 +2197,7 @@ fn lead(doc: &Doc, idx: &[usize], gone: &[bool], mut bs: usize, lo: usize) -> us
 
 #[cfg(test)]
 mod tests {
-    use super::{RECORD_LEAD, StopSet, capitals};
+    use super::{Meta, RECORD_LEAD, StopSet, capitals, post_meta};
     use crate::classify::{Classifier, Doc};
     use crate::text;
     use proptest::prelude::*;
@@ -2951,5 +3204,95 @@ mod tests {
                 assert_eq!(rule(l).as_deref(), Some("dump_head"), "{l}\n{r:#?}");
             }
         }
+    }
+
+    #[test]
+    fn machine_timestamps_and_reactions_are_post_details() {
+        for t in [
+            "2011-11-19 13:54:42 +00:00",
+            "2022-05-03T15:32:09.597Z+00:00",
+            "2014-02-08T16:12:54.597Z",
+            "Reactions: Jose, piizog and robroy",
+        ] {
+            assert_eq!(post_meta(t), Some(Meta::Own), "{t}");
+        }
+        for t in [
+            "2024-01-04 release notes",
+            "2011-11-19",
+            "Reactions: ",
+            "Reactions to the ruling were mixed",
+        ] {
+            assert_eq!(post_meta(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_banners_locale_variants_above_the_article_go() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let more = "For more information on shipping rates and timelines, please visit our international page";
+        let banners: Vec<String> = ["$60 CAD+", "65€ or more", "¥990 or more", "480kr or more"]
+            .iter()
+            .map(|p| format!("Free standard shipping on orders {p}. {more}"))
+            .collect();
+        let r = removed(&format!(
+            "Example News\n{menus}{}\n{ARTICLE}{foot}",
+            banners.join("\n")
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for b in &banners {
+            assert_eq!(rule(b).as_deref(), Some("dump_banner_variants"), "{r:#?}");
+        }
+        assert!(r.iter().all(|x| !ARTICLE.contains(&x.0)), "{r:#?}");
+        // One line the page repeats word for word is no banner's variants.
+        let same = vec![banners[0].clone(); 4].join("\n");
+        let r = removed(&format!("Example News\n{menus}{same}\n{ARTICLE}{foot}"));
+        assert!(r.iter().all(|x| x.2 != "dump_banner_variants"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_call_to_sign_up_inside_the_article_goes() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let ask = "Join over 11,200 construction industry professionals in receiving our FREE daily email newsletter";
+        let talk = "Analysts said readers should subscribe to industry newsletters to follow the trend closely.";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}{ask}\n{talk}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule(ask).as_deref(), Some("dump_signup"), "{r:#?}");
+        assert_eq!(rule(talk), None, "{r:#?}");
+    }
+
+    #[test]
+    fn a_links_label_inside_the_article_goes() {
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let label = "View all posts by Jane Doe";
+        let line = "Explore the coast on foot.";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}{label}\n{line}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(rule(label).as_deref(), Some("dump_link_label"), "{r:#?}");
+        assert_eq!(rule(line), None, "{r:#?}");
+    }
+
+    #[test]
+    fn a_sites_chrome_label_inside_the_article_goes() {
+        for l in super::CHROME_LABELS {
+            assert!(l.split(' ').count() <= super::CHROME_LABEL_WORDS, "{l}");
+            assert_eq!(text::normalize(l), *l, "{l}");
+        }
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}Privacy Policy\nMy Account\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        for l in ["Privacy Policy", "My Account"] {
+            assert_eq!(rule(l).as_deref(), Some("dump_chrome_label"), "{r:#?}");
+        }
+        assert!(r.iter().all(|x| !ARTICLE.contains(&x.0)), "{r:#?}");
     }
 }
