@@ -63,9 +63,11 @@
 //! `dump_title` ([`title_lines`]), as `html_title` does on a page. A banner written out once
 //! per locale or currency above the article's first paragraph (the same closing words ending
 //! three or more different lines) goes as `dump_banner_variants` ([`banner_variants`]), and
-//! inside the regions a call to sign up for the site's newsletter as `dump_signup`
-//! ([`is_signup`]) and a link's label on its own line ("Learn more", "View all posts by…") as
-//! `dump_link_label` ([`is_link_label`]).
+//! among the article's lines a call to sign up for the site's newsletter as `dump_signup`
+//! ([`is_signup`]), a link's label on its own line ("Learn more", "View all posts by…") as
+//! `dump_link_label` ([`is_link_label`]) and a site's menu or account label ("Privacy
+//! Policy", "Sign in") as `dump_chrome_label` ([`CHROME_LABELS`], not above a paragraph it
+//! heads: [`heads_prose`]).
 //! The last region's tail is trimmed: below a run of
 //! [`TRIM_MENU_RUN`] menu-like lines in a row, the prose that scores under [`TRIM_SHARE`] of
 //! the region (an author bio between "Previous post" links, a carousel's blurbs, a call to
@@ -92,7 +94,7 @@
 use crate::classify::{Doc, Evidence, Verdict, is_related_header};
 use crate::lexicon::{Entry, Kind, any_word, for_each_word};
 use crate::text;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Score of a short (at most [`SHORT_WORDS`] words) non-sentence line.
 pub const SHORT: f64 = -5.0;
@@ -849,11 +851,12 @@ pub fn mark(
 /// label (`dump_link_label`) and a call to sign up for its newsletter (`dump_signup`), each on
 /// a line of its own.
 fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protected: &[bool]) {
-    for &i in lines {
+    for (a, &i) in lines.iter().enumerate() {
         if v[i].is_none()
             && !protected[i]
             && doc.words[i] <= CHROME_LABEL_WORDS
             && CHROME_LABELS.contains(&doc.norm(i))
+            && !heads_prose(doc, &lines[a + 1..], v, doc.norm(i))
         {
             let ev = Evidence {
                 detail: Some(
@@ -891,6 +894,42 @@ fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protecte
 
 /// Most words of a [`CHROME_LABELS`] entry.
 const CHROME_LABEL_WORDS: usize = 4;
+/// Fewest words of the paragraph right below a label that makes it a heading
+/// ([`heads_prose`]).
+const HEADING_PROSE: usize = 20;
+/// The [`CHROME_LABELS`] that are a form's, a thread's or a pager's controls, never a
+/// section's heading: they go whatever follows them (a comment after its "Reply").
+const CONTROL_LABELS: &[&str] = &[
+    "reply",
+    "name",
+    "email",
+    "email address",
+    "website",
+    "submit",
+    "previous",
+    "next",
+    "previous next",
+    "back to top",
+    "more",
+    "joined",
+    "menu",
+    "search",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe sign in",
+];
+
+/// Whether a label (`norm`) heads the paragraph below it: the next kept line of `rest` has
+/// [`HEADING_PROSE`] words or more, and the label is no control ([`CONTROL_LABELS`]). A
+/// listicle's "Facebook" or a company page's "Careers" above their paragraphs stay.
+fn heads_prose(doc: &Doc, rest: &[usize], v: &[Option<Verdict>], norm: &str) -> bool {
+    !CONTROL_LABELS.contains(&norm)
+        && (rest.iter())
+            .find(|&&j| v[j].is_none())
+            .is_some_and(|&j| doc.words[j] >= HEADING_PROSE)
+}
 
 /// A site's menu, footer and account labels and a comment form's fields (normalised): on its
 /// own line inside a page dump's prose regions, such a line is the page's chrome left between
@@ -956,14 +995,15 @@ const CHROME_LABELS: &[&str] = &[
 const LINK_LABEL_WORDS: usize = 6;
 
 /// Whether line `i` of a page dump is a link's label written out on its own: at most
-/// [`LINK_LABEL_WORDS`] words opening with "Learn more", "Read more", "Find out more",
-/// "Explore", "View all / more", "See all / more", "Discover more / all" or "Shop now / all",
-/// with no sentence punctuation ("Learn more about pet insurance", "View all posts by Jane
-/// Doe"): a card's or a menu's button that a page dump keeps between the article's lines.
+/// [`LINK_LABEL_WORDS`] words opening with "Learn more", "Read more", "Find out more", "Explore all
+/// / more / our" (not a heading's "Explore the Old Town"), "View all / more", "See all / more",
+/// "Discover more / all" or "Shop now / all", with no sentence punctuation ("Learn more about pet
+/// insurance", "View all posts by Jane Doe"): a card's or a menu's button that a page dump keeps
+/// between the article's lines.
 fn is_link_label(doc: &Doc, i: usize) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"(?i)^(?:learn more|read more|find out more|explore|view (?:all|more)|see (?:all|more)|discover (?:more|all)|shop (?:now|all))\b[^.!?]*$")
+        regex::Regex::new(r"(?i)^(?:learn more|read more|find out more|explore (?:all|more|our)|view (?:all|more)|see (?:all|more)|discover (?:more|all)|shop (?:now|all))\b[^.!?]*$")
             .expect("link label pattern")
     });
     doc.words[i] <= LINK_LABEL_WORDS && re.is_match(doc.text[i].trim())
@@ -974,23 +1014,23 @@ const SIGNUP_MIN: usize = 5;
 /// Most words of a [`is_signup`] line.
 const SIGNUP_MAX: usize = 40;
 
-/// Whether line `i` of a page dump asks the reader to sign up for the site's newsletter or
-/// emails: [`SIGNUP_MIN`] to [`SIGNUP_MAX`] words, with "sign up", "subscribe" or "join" and
-/// "newsletter", "email", "inbox" or "mailing list", addressed to the reader ("our
-/// newsletter", "your inbox", or opening with "Sign up", "Join", "Get", "Stay", "Never
-/// miss", "Thanks for reading"…): "Join over 11,200 professionals in receiving our FREE
-/// daily email newsletter". An article that speaks of newsletters ("subscribe to industry
-/// newsletters") does not address the reader so.
+/// Whether line `i` of a page dump asks the reader to sign up for the site's newsletter or emails:
+/// [`SIGNUP_MIN`] to [`SIGNUP_MAX`] words, with "sign up", "subscribe" or "join" followed within 80
+/// characters by "newsletter", "email", "inbox" or "mailing list", addressed to the reader ("our
+/// newsletter", "your inbox", or opening with "Sign up", "Join", "Stay", "Never miss", "Thanks for
+/// reading"…): "Join over 11,200 professionals in receiving our FREE daily email newsletter". An
+/// article that speaks of newsletters ("subscribe to industry newsletters") does not address the
+/// reader so.
 fn is_signup(doc: &Doc, i: usize) -> bool {
     static RE: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
     let [act, what, you] = RE.get_or_init(|| {
         [
             regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b")
                 .expect("signup verb pattern"),
-            regex::Regex::new(r"(?i)\b(?:newsletters?|e-?mails?|inbox|mailing list)\b")
+            regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|mailing list)\b")
                 .expect("signup object pattern"),
             regex::Regex::new(
-                r"(?i)\bour (?:free )?(?:\w+ )?(?:newsletters?|e-?mails?|mailing list)\b|\byour inbox\b|^(?:sign up|subscribe|join|get|want|stay|never miss|don[’']t miss|enter your|be the first|thanks? (?:you )?for (?:reading|subscribing|signing)|receive|keep up|like (?:what|this)|enjoy|interested)\b",
+                r"(?i)\bour (?:free )?(?:\w+ )?(?:newsletters?|e-?mails?|mailing list)\b|\byour inbox\b|^(?:sign up|subscribe|join|stay|never miss|don[’']t miss|enter your|be the first|thanks? (?:you )?for (?:reading|subscribing|signing)|keep up)\b",
             )
             .expect("signup address pattern"),
         ]
@@ -1036,18 +1076,18 @@ fn banner_variants(
             .flatten()
             .map(|(at, _)| &norm[at + 1..])
     };
-    // How many different lines of the page end in a tail, counted for the tails of the
-    // lines looked at only (most pages have one or two above their first paragraph).
-    let distinct = |t: &str| -> usize {
-        let mut seen: Vec<&str> = Vec::new();
-        for &j in idx {
-            if seen.len() < VARIANT_MIN && tail(j) == Some(t) && !seen.contains(&doc.norm(j)) {
+    // How many different lines of the page end in each tail: one pass over the page,
+    // counting up to [`VARIANT_MIN`] per tail.
+    let mut lines_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &j in idx {
+        if let Some(t) = tail(j) {
+            let seen = lines_of.entry(t).or_default();
+            if seen.len() < VARIANT_MIN && !seen.contains(&doc.norm(j)) {
                 seen.push(doc.norm(j));
             }
         }
-        seen.len()
-    };
-    let mut variants: HashMap<&str, usize> = HashMap::new();
+    }
+    let distinct = |t: &str| lines_of.get(t).map_or(0, Vec::len);
     let mut out = Vec::new();
     let mut looked = 0;
     for &i in idx.iter().skip(from) {
@@ -1059,7 +1099,7 @@ fn banner_variants(
         if looked > VARIANT_LOOK {
             break;
         }
-        let n = t.map_or(0, |t| *variants.entry(t).or_insert_with(|| distinct(t)));
+        let n = t.map_or(0, distinct);
         if n >= VARIANT_MIN {
             out.push(i);
         } else if doc.words[i] >= PROSE_NO_STOP_WORDS {
@@ -1349,17 +1389,17 @@ const WEEKDAYS: &[&str] = &[
     "hours",
 ];
 
-/// The lines (by position in `idx`) of the spec sheets in a dump (`dump_specs`): runs of at
-/// least [`SPEC_MIN`] lines next to each other (blank lines aside, none removed) that each
-/// read "Label: value" (a label of one to four words starting with a letter, a value of one
-/// to six words that does not open with a currency sign; at most [`SPEC_WORDS`] words), no
-/// label twice ("Body: Alder", "Frets: 22", "Operating System: Windows 10"). Outside the prose
-/// regions they stay, as a run of price records does: a product's specifications, which menus
-/// never read like. A table of contents numbers its labels ("Part 1: …", "Part 2: …"), a
-/// filter list's values repeat its labels ("Black Refine by Color: Black"), a contact block's
-/// are phone numbers ([`PHONE_DIGITS`]) and its opening hours' labels weekdays ([`WEEKDAYS`]),
-/// a form's fields have no value yet ("Email: *"), and a headline's subtitle ("Storytelling UX: Why
-/// Design Experts Build Stories") is longer than a value.
+/// The lines (by position in `idx`) of the spec sheets in a dump (`dump_specs`): runs of at least
+/// [`SPEC_MIN`] lines next to each other (blank lines aside, none removed) that each read "Label:
+/// value" (a label of one to four words starting with a letter, a value of one to six words that
+/// does not open with a currency sign; at most [`SPEC_WORDS`] words), no label twice ("Body:
+/// Alder", "Frets: 22", "Operating System: Windows 10"). Outside the prose regions they stay, as a
+/// run of price records does: a product's specifications, which menus never read like. A table of
+/// contents numbers its labels ("Part 1: …", "Part 2: …"), a filter list's values repeat its labels
+/// ("Black Refine by Color: Black"), a contact block's are phone numbers ([`PHONE_DIGITS`]), email
+/// or web addresses, and its opening hours' labels weekdays or "Hours" ([`WEEKDAYS`]), a form's
+/// fields have no value yet ("Email: *"), and a headline's subtitle ("Storytelling UX: Why Design
+/// Experts Build Stories") is longer than a value.
 fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -1391,19 +1431,20 @@ fn spec_lines(doc: &Doc, idx: &[usize], gone: &[bool]) -> Vec<bool> {
         let digits = value.bytes().filter(u8::is_ascii_digit).count();
         let phone = digits >= PHONE_DIGITS
             && (value.bytes()).all(|b| b.is_ascii_digit() || b" +().-".contains(&b));
-        // A form's field ("Email: *") has no value yet.
+        // A form's field ("Email: *") has no value yet; a contact block's are addresses
+        // ("Email: info@example.com", "Website: www.example.com").
         let blank = !value.chars().any(char::is_alphanumeric);
-        (!numbered && !echo && !phone && !hours && !blank).then_some(label)
+        let address = value.contains('@') || lower.starts_with("www.") || lower.starts_with("http");
+        (!numbered && !echo && !phone && !hours && !blank && !address).then_some(label)
     };
     let mut out = vec![false; idx.len()];
     let mut k = 0;
     while k < idx.len() {
         let a = k;
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         while k < idx.len() {
-            match label(k) {
-                Some(l) if !seen.contains(&l) => seen.push(l),
-                _ => break,
+            if !label(k).is_some_and(|l| seen.insert(l)) {
+                break;
             }
             k += 1;
         }
@@ -1818,11 +1859,11 @@ fn trim_head(sc: &[LineScore], gone: &[bool], (a, b): (usize, usize)) -> usize {
     start
 }
 
-/// Whether line `t` looks like code or a documentation heading: it has a brace, an assignment
-/// (" = ", not the `=` of a URL's query in a reference list) or a pilcrow, the permalink mark of a documentation generator's
-/// section headings ("Logging ¶"). Measured on the tails [`trim_tail`] cut on the dev set:
-/// every such tail held gold text (program listings, config lines and sections of
-/// documentation pages); none of an article's chrome (bios, carousels, reference lists) did.
+/// Whether line `t` looks like code or a documentation heading: it has a brace, an assignment (" =
+/// ", not the `=` of a URL's query in a reference list) or a pilcrow, the permalink mark of a
+/// documentation generator's section headings ("Logging ¶"). Measured on the tails [`trim_tail`]
+/// cut on the dev set: every such tail held gold text (program listings, config lines and sections
+/// of documentation pages); none of an article's chrome (bios, carousels, reference lists) did.
 fn is_code(t: &str) -> bool {
     t.bytes().any(|c| c == b'{' || c == b'}') || t.contains(" = ") || t.contains('¶')
 }
@@ -1840,7 +1881,7 @@ fn post_meta(t: &str) -> Option<Meta> {
         let m = crate::classify::MONTHS;
         [
             regex::Regex::new(&format!(
-                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*|reactions:\s+\S.*)$"
+                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*|reactions:\s+[^.!?]+)$"
             ))
             .expect("post meta pattern"),
             regex::Regex::new(
@@ -3262,6 +3303,56 @@ mod tests {
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
         assert_eq!(rule(ask).as_deref(), Some("dump_signup"), "{r:#?}");
         assert_eq!(rule(talk), None, "{r:#?}");
+    }
+
+    #[test]
+    fn the_articles_own_headings_and_sentences_are_no_chrome() {
+        // Review cases: a listicle's headings that are also menu labels, a heading opening
+        // with "Explore", sentences about joining and emails, a "Reactions:" sentence.
+        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let para = "The platform still reaches more older readers than any other network, and its groups remain the place where local news is shared first.";
+        let kept = [
+            "Facebook",
+            "Press",
+            "Explore the Old Town",
+            "Our emails to the council asking them to join the talks went unanswered for weeks.",
+            "Interested volunteers can join the study by sending an email to the lab.",
+            "Get this: nobody who signed up for the mailing list was ever told about the vote.",
+            "Reactions: mixed, but mostly positive.",
+        ];
+        let body: String = kept.iter().map(|l| format!("{l}\n{para}\n")).collect();
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}{body}{ARTICLE}{foot}"
+        ));
+        for l in kept {
+            assert!(r.iter().all(|x| x.0 != l), "{l}\n{r:#?}");
+        }
+        // A control's label goes whatever follows it.
+        let r = removed(&format!(
+            "Example News\n{menus}{ARTICLE}Reply\n{para}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(
+            rule("Reply").as_deref(),
+            Some("dump_chrome_label"),
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_contact_block_is_no_spec_sheet() {
+        let contact = "Address: 12 Main Street, Springfield\nEmail: info@example.com\nWebsite: www.example.com\nFollow us: Facebook and Instagram\n";
+        let foot = "About Us\nContact\nPrivacy Policy\nCareers\n";
+        let r = removed(&format!(
+            "{HEAD}{contact}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        assert_eq!(
+            rule("Email: info@example.com").as_deref(),
+            Some("dump_head"),
+            "{r:#?}"
+        );
     }
 
     #[test]
