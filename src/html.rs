@@ -1838,14 +1838,19 @@ fn disclosure(attrs: &Attrs, parent: Option<&scraper::node::Element>) -> bool {
 }
 
 /// Whether a hidden element is the panel of the button right before it: the button's
-/// `aria-controls` names the element's id (an accordion item written as a disclosure button
-/// and its panel, whatever their classes say). Its text is the page's, one click away.
+/// `aria-controls` names the element's id, alone or in its list of ids (an accordion item
+/// written as a disclosure button and its panel, whatever their classes say). Its text is the page's, one click away.
 fn controlled_panel(attrs: &Attrs, node: ego_tree::NodeRef<scraper::Node>) -> bool {
     let Some(id) = attrs.id.filter(|id| !id.is_empty()) else {
         return false;
     };
     let prev = node.prev_siblings().find_map(|n| n.value().as_element());
-    prev.is_some_and(|b| b.name() == "button" && b.attr("aria-controls") == Some(id))
+    // `aria-controls` is a list of ids ("panel-1 panel-2").
+    prev.is_some_and(|b| {
+        b.name() == "button"
+            && (b.attr("aria-controls"))
+                .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == id))
+    })
 }
 
 /// Words of a class or id that name a folded or tabbed panel (see [`disclosure`]); a word
@@ -2349,7 +2354,7 @@ mod tests {
              <div hidden aria-hidden=true id=item-0-content><p>Build the skills.</p></div></div>\
              <div><button aria-controls=other>Menu</button>\
              <div hidden id=item-1-content><p>Sign up.</p></div></div>\
-             <div hidden id=item-2-content><p>Later.</p></div></body>",
+             <div hidden id=item-2-content><p>Later.</p></div>             <div><button aria-controls=\"item-3-head item-3-content\">More</button>             <div hidden id=item-3-content><p>Listed second.</p></div></div></body>",
         );
         let flags: Vec<(&str, u32)> = (p.blocks.iter())
             .map(|b| (b.text.as_str(), b.flags & flag::HIDDEN))
@@ -2357,6 +2362,8 @@ mod tests {
         assert_eq!(flags[1], ("Build the skills.", 0), "{flags:?}");
         assert_ne!(flags[3].1, 0, "{flags:?}");
         assert_ne!(flags[4].1, 0, "{flags:?}");
+        // One of the ids `aria-controls` lists.
+        assert_eq!(flags[6], ("Listed second.", 0), "{flags:?}");
     }
 
     #[test]
