@@ -1019,9 +1019,12 @@ pub(crate) fn data_blob(t: &str) -> Option<usize> {
 
 /// Longest line [`machine_line`] looks at, in bytes.
 const MACHINE_LINE_BYTES: usize = 2048;
+/// Most words of a forum post's reaction bar ([`machine_line`]).
+const REACTION_WORDS: usize = 30;
 
 /// A line that is machine data rather than anything a person wrote, as `(reason, rule,
-/// detail)`: `media_url`, a bare link to an image file ("https://cdn.example.com/thumb_1.jpg":
+/// detail)`: a forum post's reaction bar ("Reactions: A, B and 3 others", an
+/// `interface_label`), `media_url`, a bare link to an image file ("https://cdn.example.com/thumb_1.jpg":
 /// a product feed's or a gallery's data written out as text; a link to a page, or a sentence
 /// with an image link in it, stays), and `iso_timestamp`, only a machine-readable date and
 /// time ("2011-04-06 20:17:31Z", "2019-03-26 19:42:01 +00:00": a post's or comment's
@@ -1039,6 +1042,20 @@ fn machine_line(t: &str) -> Option<(&'static str, &'static str, &'static str)> {
             || b[..6].eq_ignore_ascii_case(b"<http:")
             || b[..7].eq_ignore_ascii_case(b"<https:"));
     let stamp = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+    // A forum post's reaction bar: "Reactions: Brian33, unixfool and felixen", "Reactions:
+    // _Nicolas_, lethe and 13 others" (no sentence: nothing ends like one).
+    if b.len() > 11
+        && b[..10].eq_ignore_ascii_case(b"reactions:")
+        && b[10].is_ascii_whitespace()
+        && t.split_whitespace().count() <= REACTION_WORDS
+        && !t[10..].contains(['.', '!', '?'])
+    {
+        return Some((
+            "interface",
+            "interface_label",
+            "a forum post's reaction bar",
+        ));
+    }
     if !(url || stamp) || b.len() > MACHINE_LINE_BYTES {
         return None;
     }
