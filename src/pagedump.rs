@@ -852,43 +852,38 @@ pub fn mark(
 /// a line of its own.
 fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protected: &[bool]) {
     for (a, &i) in lines.iter().enumerate() {
-        if v[i].is_none()
-            && !protected[i]
-            && doc.words[i] <= CHROME_LABEL_WORDS
+        if v[i].is_some() || protected[i] {
+            continue;
+        }
+        let (reason, rule, detail) = if doc.words[i] <= CHROME_LABEL_WORDS
             && CHROME_LABELS.contains(&doc.norm(i))
             && !heads_prose(doc, &lines[a + 1..], v, doc.norm(i))
         {
-            let ev = Evidence {
-                detail: Some(
-                    "a site's menu, footer or account label (\"Contact us\", \"Privacy Policy\", \"Skip to main content\") on its own line inside a page dump's prose regions"
-                        .to_string(),
-                ),
-                ..Evidence::default()
-            };
-            v[i] = Some(Verdict::new("navigation", "dump_chrome_label", ev));
+            (
+                "navigation",
+                "dump_chrome_label",
+                "a site's menu, footer or account label (\"Privacy Policy\", \"Sign in\") on its own line among a page dump's article lines",
+            )
+        } else if is_link_label(doc, i) {
+            (
+                "interface",
+                "dump_link_label",
+                "a link's label (\"Learn more\", \"View all posts by…\", \"Explore more…\") among a page dump's article lines",
+            )
+        } else if is_signup(doc, i) {
+            (
+                "promo",
+                "dump_signup",
+                "a call to sign up for the site's newsletter or emails among a page dump's article lines",
+            )
+        } else {
             continue;
-        }
-        if v[i].is_none() && !protected[i] && is_link_label(doc, i) {
-            let ev = Evidence {
-                detail: Some(
-                    "a link's label (\"Learn more\", \"View all posts by…\", \"Explore…\") inside a page dump's prose regions"
-                        .to_string(),
-                ),
-                ..Evidence::default()
-            };
-            v[i] = Some(Verdict::new("interface", "dump_link_label", ev));
-            continue;
-        }
-        if v[i].is_none() && !protected[i] && is_signup(doc, i) {
-            let ev = Evidence {
-                detail: Some(
-                    "a call to sign up for the site's newsletter or emails inside a page dump's prose regions"
-                        .to_string(),
-                ),
-                ..Evidence::default()
-            };
-            v[i] = Some(Verdict::new("promo", "dump_signup", ev));
-        }
+        };
+        let ev = Evidence {
+            detail: Some(detail.to_string()),
+            ..Evidence::default()
+        };
+        v[i] = Some(Verdict::new(reason, rule, ev));
     }
 }
 
