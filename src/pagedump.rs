@@ -2354,6 +2354,10 @@ mod tests {
             .collect()
     }
 
+    /// A news site's menus above its article, and its footer's links below.
+    const NEWS_MENUS: &str = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
+    const NEWS_FOOT: &str = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+
     const ARTICLE: &str = "Cambodia Arrests Hundreds in Crackdown\n\
         July 16, 2025\n\
         Police in Cambodia detained hundreds of suspects from scam compounds in several provinces this week.\n\
@@ -2364,8 +2368,8 @@ mod tests {
 
     #[test]
     fn the_headline_repeating_the_pages_title_goes_on_a_dump() {
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let title = "Cambodia Arrests Hundreds in Crackdown | Example News\n";
         let r = removed(&format!("{title}{menus}{ARTICLE}{foot}"));
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
@@ -2661,7 +2665,7 @@ mod tests {
         }
         // Four above (two of the site's, the headline and dateline), six below: ten in all.
         let head = "Example News\nWorld\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let foot = NEWS_FOOT;
         let r = removed(&format!("{head}{ARTICLE}{foot}"));
         assert!(
             r.iter().any(|x| x.0 == "Careers" && x.2 == "dump_tail"),
@@ -2753,7 +2757,7 @@ mod tests {
                 )
             })
             .collect();
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let foot = NEWS_FOOT;
         let src = format!("{HEAD}{ARTICLE}{MORE}Save Share\nReply Quote Like\n{thread}{foot}");
         let r = removed(&src);
         let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.as_str());
@@ -3264,8 +3268,8 @@ mod tests {
 
     #[test]
     fn a_banners_locale_variants_above_the_article_go() {
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let more = "For more information on shipping rates and timelines, please visit our international page";
         let banners: Vec<String> = ["$60 CAD+", "65€ or more", "¥990 or more", "480kr or more"]
             .iter()
@@ -3288,8 +3292,8 @@ mod tests {
 
     #[test]
     fn a_call_to_sign_up_inside_the_article_goes() {
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let ask = "Join over 11,200 construction industry professionals in receiving our FREE daily email newsletter";
         let talk = "Analysts said readers should subscribe to industry newsletters to follow the trend closely.";
         let r = removed(&format!(
@@ -3304,8 +3308,8 @@ mod tests {
     fn the_articles_own_headings_and_sentences_are_no_chrome() {
         // Review cases: a listicle's headings that are also menu labels, a heading opening
         // with "Explore", sentences about joining and emails, a "Reactions:" sentence.
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let para = "The platform still reaches more older readers than any other network, and its groups remain the place where local news is shared first.";
         let kept = [
             "Facebook",
@@ -3352,8 +3356,8 @@ mod tests {
 
     #[test]
     fn a_links_label_inside_the_article_goes() {
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let label = "View all posts by Jane Doe";
         let line = "Explore the coast on foot.";
         let r = removed(&format!(
@@ -3370,8 +3374,8 @@ mod tests {
             assert!(l.split(' ').count() <= super::CHROME_LABEL_WORDS, "{l}");
             assert_eq!(text::normalize(l), *l, "{l}");
         }
-        let menus = "Skip to content\nHome\nWorld\nAsia\nBusiness\nSport\nOpinion\nCulture\nSubscribe Now\nLog In\n";
-        let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
         let r = removed(&format!(
             "Example News\n{menus}{ARTICLE}Privacy Policy\nMy Account\n{ARTICLE}{foot}"
         ));
