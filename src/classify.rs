@@ -57,6 +57,16 @@ pub struct Evidence {
     pub path: Option<String>,
 }
 
+impl Evidence {
+    /// Evidence that is only a sentence saying what was seen.
+    pub fn detail(detail: impl Into<String>) -> Evidence {
+        Evidence {
+            detail: Some(detail.into()),
+            ..Evidence::default()
+        }
+    }
+}
+
 /// A removal decision for one line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -335,18 +345,12 @@ impl Classifier {
                 let detail = format!(
                     "a line of minified JSON data ({pairs} \"key\": pairs): a widget's settings written out as text"
                 );
-                let ev = Evidence {
-                    detail: Some(detail),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(detail);
                 v[i] = Some(Verdict::new("chrome", "data_blob", ev));
             } else if let Some((reason, rule, detail)) = machine_line(&doc.text[i])
                 && !protected[i]
             {
-                let ev = Evidence {
-                    detail: Some(detail.into()),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(detail);
                 v[i] = Some(Verdict::new(reason, rule, ev));
             }
         }
@@ -529,10 +533,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
             }
         }
         for &i in &bios {
-            let ev = || Evidence {
-                detail: Some("an author's bio below the article".into()),
-                ..Evidence::default()
-            };
+            let ev = || Evidence::detail("an author's bio below the article");
             self.mark(i, "byline", "author_bio", ev());
             let mut j = i;
             for _ in 0..2 {
@@ -591,10 +592,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 && re.is_match(&self.doc.text[i])
                 && itself.is_match(&self.doc.text[i])
             {
-                let ev = || Evidence {
-                    detail: Some("a legal disclaimer at the end of the text".into()),
-                    ..Evidence::default()
-                };
+                let ev = || Evidence::detail("a legal disclaimer at the end of the text");
                 self.mark(i, "boilerplate", "legal_disclaimer", ev());
                 if let Some(k) = self.doc.prev_nonblank(i, 1) {
                     let label = self.doc.norm(k);
@@ -634,10 +632,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                     break;
                 }
                 let detail = "short call to action right after a promo line".to_string();
-                let ev = Evidence {
-                    detail: Some(detail),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(detail);
                 self.mark(j, "promo", "promo_followup", ev);
                 cur = j;
             }
@@ -697,10 +692,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                     } else {
                         break;
                     };
-                    let ev = Evidence {
-                        detail: Some(detail.into()),
-                        ..Evidence::default()
-                    };
+                    let ev = Evidence::detail(detail);
                     self.mark(j, "comments", "comment_thread", ev);
                 }
                 k += 1;
@@ -720,10 +712,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         for i in top {
             let t = &self.doc.text[i];
             if self.free(i) && self.doc.words[i] <= 10 && self.c.path_line.is_match(t) {
-                let ev = Evidence {
-                    detail: Some("section path among the first lines of the page".into()),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail("section path among the first lines of the page");
                 self.mark(i, "breadcrumb", "breadcrumb_top", ev);
             }
         }
@@ -746,10 +735,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 if !self.free(j) || self.doc.words[j] > 4 || t.ends_with(['.', '!', '?', ':']) {
                     break;
                 }
-                let ev = Evidence {
-                    detail: Some("listed under a tags line".into()),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail("listed under a tags line");
                 self.mark(j, "tags", "tag_list", ev);
                 cur = j;
             }
@@ -871,19 +857,13 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 self.mark(j, "related", rule, ev);
                 budget = 0;
             } else if section == Section::Boxed && header.is_some_and(|e| e.phrase.contains(' ')) {
-                let ev = Evidence {
-                    detail: Some(format!(
-                        "in the box that holds the header and its items, apart from the article {anchor}"
-                    )),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(format!(
+                    "in the box that holds the header and its items, apart from the article {anchor}"
+                ));
                 self.mark(j, "related", rule, ev);
                 marked += 1;
             } else if self.is_item_metadata(j) {
-                let ev = Evidence {
-                    detail: Some(format!("item source, time or date {anchor}")),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(format!("item source, time or date {anchor}"));
                 self.mark(j, "related", rule, ev);
                 marked += 1;
                 budget = 2;
@@ -892,19 +872,13 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                 .next_nonblank(j, 1)
                 .is_some_and(|k| self.free(k) && self.is_item_metadata(k))
             {
-                let ev = Evidence {
-                    detail: Some(format!(
-                        "headline above an item's source, time or date {anchor}"
-                    )),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(format!(
+                    "headline above an item's source, time or date {anchor}"
+                ));
                 self.mark(j, "related", rule, ev);
                 marked += 1;
             } else if budget > 0 {
-                let ev = Evidence {
-                    detail: Some(format!("headline or lead of a listed item {anchor}")),
-                    ..Evidence::default()
-                };
+                let ev = Evidence::detail(format!("headline or lead of a listed item {anchor}"));
                 self.mark(j, "related", rule, ev);
                 marked += 1;
                 budget -= 1;

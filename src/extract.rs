@@ -54,6 +54,7 @@ const BAD_HINTS: u32 = hint::COMMENT
     | hint::DISCLAIMER;
 
 /// What a block's text is made of, worked out once.
+#[derive(Default)]
 struct Text {
     words: f64,
     stops: f64,
@@ -67,6 +68,12 @@ struct Text {
 
 impl Text {
     fn of(b: &Block, body: Option<&str>, norm: &mut String) -> Text {
+        // Minified JSON data written out as text (a product grid's state in a hidden
+        // `<div>`) is neither content nor chrome: it weighs nothing, so it never decides
+        // where the content is (it goes as `data_blob` wherever it is).
+        if crate::classify::data_blob(b.text.trim()).is_some() {
+            return Text::default();
+        }
         norm.clear();
         text::normalize_into(&b.text, norm);
         if !b.concealed.is_empty() {
@@ -74,18 +81,6 @@ impl Text {
             text::normalize_into(&b.concealed, norm);
         }
         let (mut words, mut stops) = (0.0, 0.0);
-        // Minified JSON data written out as text (a product grid's state in a hidden
-        // `<div>`) is neither content nor chrome: it weighs nothing, so it never decides
-        // where the content is (it goes as `data_blob` wherever it is).
-        if crate::classify::data_blob(b.text.trim()).is_some() {
-            return Text {
-                words: 0.0,
-                stops: 0.0,
-                in_body: false,
-                record: false,
-                record_depth: 0,
-            };
-        }
         for w in text::norm_words(norm) {
             let (n, s) = text::token_weight(w);
             words += n;

@@ -732,23 +732,15 @@ pub fn mark(
         }
         let in_region = r < regions.len() && regions[r].0 <= k;
         if forum && buttons[k] != Button::No && !protected[i] && v[i].is_none() {
-            let ev = Evidence {
-                detail: Some(format!(
-                    "a post's button (\"Quote\", \"Report\", \"Reply\", \"Permalink\") in a forum thread ({} \"Quote\" or \"Permalink\" buttons) of a page dump",
-                    buttons.iter().filter(|&&b| b == Button::Post).count()
-                )),
-                ..Evidence::default()
-            };
+            let ev = Evidence::detail(format!(
+                "a post's button (\"Quote\", \"Report\", \"Reply\", \"Permalink\") in a forum thread ({} \"Quote\" or \"Permalink\" buttons) of a page dump",
+                buttons.iter().filter(|&&b| b == Button::Post).count()
+            ));
             v[i] = Some(Verdict::new("interface", "dump_forum_buttons", ev));
             continue;
         }
         if in_region && meta[k] && !protected[i] && v[i].is_none() {
-            let ev = Evidence {
-                detail: Some(
-                    "a post's author details in a thread of posts (\"asked Feb 11, 2011 at 23:49\", \"1,430 posts · Joined 2022\", \"Well-known member\", or a bare count on a page with 3+ such lines) inside a page dump's prose region".to_string(),
-                ),
-                ..Evidence::default()
-            };
+            let ev = Evidence::detail("a post's author details in a thread of posts (\"asked Feb 11, 2011 at 23:49\", \"1,430 posts · Joined 2022\", \"Well-known member\", or a bare count on a page with 3+ such lines) inside a page dump's prose region".to_string(),);
             v[i] = Some(Verdict::new("byline", "dump_postmeta", ev));
             continue;
         }
@@ -823,22 +815,16 @@ pub fn mark(
     }
     inline_chrome(doc, &idx[first_k..=last_k], v, protected);
     for i in banner_variants(doc, &idx, v, protected, first_k) {
-        let ev = Evidence {
-            detail: Some(format!(
-                "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
-            )),
-            ..Evidence::default()
-        };
+        let ev = Evidence::detail(format!(
+            "one of {VARIANT_MIN}+ different lines that end in the same {VARIANT_TAIL} words (a banner written out once per locale, currency or store), above the article's first paragraph"
+        ));
         v[i] = Some(Verdict::new("promo", "dump_banner_variants", ev));
     }
     for i in title_lines(doc, &idx, v, protected, first_k) {
-        let ev = Evidence {
-            detail: Some(
-                "the article's headline, repeating the page's title (the dump's first line)"
-                    .to_string(),
-            ),
-            ..Evidence::default()
-        };
+        let ev = Evidence::detail(
+            "the article's headline, repeating the page's title (the dump's first line)"
+                .to_string(),
+        );
         v[i] = Some(Verdict::new("title", "dump_title", ev));
     }
     true
@@ -879,10 +865,7 @@ fn inline_chrome(doc: &Doc, lines: &[usize], v: &mut [Option<Verdict>], protecte
         } else {
             continue;
         };
-        let ev = Evidence {
-            detail: Some(detail.to_string()),
-            ..Evidence::default()
-        };
+        let ev = Evidence::detail(detail);
         v[i] = Some(Verdict::new(reason, rule, ev));
     }
 }
