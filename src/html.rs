@@ -483,7 +483,7 @@ pub fn parse(html: &str) -> Page {
                     }
                     if hints & hint::HIDDEN != 0
                         && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
-                        && !controlled_panel(&attrs, node)
+                        && !controlled_panel(&attrs, hints, node)
                     {
                         flags |= flag::HIDDEN;
                     }
@@ -495,7 +495,7 @@ pub fn parse(html: &str) -> Page {
                         && hints & hint::HIDDEN != 0
                         && conceals(&attrs)
                         && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
-                        && !controlled_panel(&attrs, node);
+                        && !controlled_panel(&attrs, hints, node);
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;
@@ -1839,11 +1839,17 @@ fn disclosure(attrs: &Attrs, parent: Option<&scraper::node::Element>) -> bool {
 
 /// Whether a hidden element is the panel of the button right before it: the button's
 /// `aria-controls` names the element's id, alone or in its list of ids (an accordion item
-/// written as a disclosure button and its panel, whatever their classes say). Its text is the page's, one click away.
-fn controlled_panel(attrs: &Attrs, node: ego_tree::NodeRef<scraper::Node>) -> bool {
+/// written as a disclosure button and its panel, whatever their classes say). Its text is the
+/// page's, one click away. A menu, a popup or a search box opened by a button is not
+/// (`div#mobile-menu`, `div.search-panel`, `class="modal"`): its class hints (`hints`) or
+/// its names say so, and it stays hidden.
+fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::Node>) -> bool {
     let Some(id) = attrs.id.filter(|id| !id.is_empty()) else {
         return false;
     };
+    if hints & (hint::NAV | hint::POPUP) != 0 || panel_words(attrs, &["search"]) {
+        return false;
+    }
     let prev = node.prev_siblings().find_map(|n| n.value().as_element());
     // `aria-controls` is a list of ids ("panel-1 panel-2").
     prev.is_some_and(|b| {
@@ -2364,6 +2370,31 @@ mod tests {
         assert_ne!(flags[4].1, 0, "{flags:?}");
         // One of the ids `aria-controls` lists.
         assert_eq!(flags[6], ("Listed second.", 0), "{flags:?}");
+    }
+
+    #[test]
+    fn a_menu_search_or_popup_a_button_opens_stays_hidden() {
+        // The button's `aria-controls` names them, but they are a mobile menu, a search
+        // panel and a modal, not a folded part of the page.
+        for panel in [
+            "<div hidden id=mobile-menu><p>Shop all.</p></div>",
+            "<div hidden id=p1 class=search-panel><p>Popular searches.</p></div>",
+            "<div hidden id=p2 class=modal><p>Join our list.</p></div>",
+        ] {
+            let id = panel
+                .split("id=")
+                .nth(1)
+                .unwrap()
+                .split([' ', '>'])
+                .next()
+                .unwrap();
+            let p = parse(&format!(
+                "<body><div><button aria-controls={id}>Open</button>{panel}</div>\
+                 <p>The article.</p></body>"
+            ));
+            let hidden = (p.blocks.iter()).find(|b| b.text != "Open" && b.text != "The article.");
+            assert_ne!(hidden.unwrap().flags & flag::HIDDEN, 0, "{panel}");
+        }
     }
 
     #[test]
