@@ -1297,6 +1297,21 @@ mod tests {
     }
 
     #[test]
+    fn a_qa_sites_hot_network_questions_are_related_items() {
+        // Stack Exchange's sidebar of other sites' questions, as a page dump writes it out
+        // under the answers.
+        let src = format!(
+            "{ARTICLE}Hot Network Questions\nWhich LEGO set are these bags from?\n\
+             Hole in fuse + damage to PCB when fuse blows, why?\n\
+             Book about a human colony meeting telepathic cat/lemurs\n\
+             Does too much heat when pressure cooking change anything\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 5, "{r:#?}");
+        assert!(r.iter().all(|x| x.1 == "related_block"), "{r:#?}");
+    }
+
+    #[test]
     fn on_a_listing_a_related_section_that_is_most_of_the_page_is_the_list() {
         let items: String = (1..=4)
             .map(|k| format!("Rental cars story number {k}\n{k} days ago\nAuthorities said the rental company had more cars than drivers this year.\n"))
