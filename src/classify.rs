@@ -1431,6 +1431,78 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_rating_prompt_goes_but_a_question_about_the_text_stays() {
+        let how = "How useful was this post?";
+        let star = "Click on a star to rate it!";
+        let avg = "Average rating 4.6 / 5. Vote count: 4285";
+        let was = "Was this article helpful?";
+        let yes = "Yes";
+        let asked = "Was this information helpful to the jury? The judge thought so.";
+        let src = format!(
+            "{ARTICLE}{how}\n{star}\n{avg}\n{ARTICLE}{was}\n{yes}\n{ARTICLE}{asked}\n{yes}\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (how, "rating_prompt"),
+                (star, "rating_prompt"),
+                (avg, "rating_prompt"),
+                (was, "rating_prompt"),
+                (yes, "rating_prompt")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_paywall_or_subscriber_note_goes_but_an_article_about_subscribers_stays() {
+        let stat = "This article is exclusive to STAT+ subscribers";
+        let thanks =
+            "Thanks for reading Infinite Faculty! Subscribe for free to receive new posts.";
+        let public = "Thanks for reading Cloud Database Report! This post is public so feel free to share it.";
+        let paid = "Become a paid subscriber to Every to unlock this piece and learn about:";
+        let about =
+            "Streaming services will pick up millions of new subscribers this year, analysts said.";
+        let src = format!("{ARTICLE}{stat}\n{ARTICLE}{about}\n{thanks}\n{public}\n{paid}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (stat, "paywall_notice"),
+                (thanks, "paywall_notice"),
+                (public, "paywall_notice"),
+                (paid, "paywall_notice")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_credit_line_goes_but_a_sentence_that_opens_like_one_stays() {
+        let edited = "Edited by";
+        let reviewed = "Reviewed by Kristina Katt, CPA, EA";
+        let written = "Written By: Tina Flint Huffman";
+        let fact = "Fact checked by: Vita Stevens";
+        let said = "Written by the critically acclaimed author Ben Peek, this dark fantasy grips.";
+        let src = format!("{ARTICLE}{edited}\n{reviewed}\n{written}\n{ARTICLE}{said}\n{fact}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (edited, "credit_byline"),
+                (reviewed, "credit_byline"),
+                (written, "credit_byline"),
+                (fact, "credit_byline")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
