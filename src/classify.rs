@@ -1503,6 +1503,26 @@ mod tests {
     }
 
     #[test]
+    fn an_editorial_process_note_goes_but_a_writers_own_note_stays() {
+        let learn = "Learn more about our editorial process.";
+        let label = "Southern Living's editorial guidelines";
+        let sources = "Health.com uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles. Read our editorial process to learn more about how we fact-check.";
+        let own = "Like all our journalists, I review and test products with complete editorial independence. Read more about our editorial standards and how I test.";
+        let src = format!("{ARTICLE}{own}\n{ARTICLE}{learn}\n{label}\n{sources}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (learn, "editorial_note"),
+                (label, "editorial_note"),
+                (sources, "editorial_note")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
