@@ -375,6 +375,9 @@ impl Classifier {
         let all: Vec<usize> = (n / 2..n).filter(|&i| !doc.lines[i].blank).collect();
         rules.author_bios(&all);
         rules.tail_disclaimers();
+        if !page_dump {
+            rules.signup_lines();
+        }
         if page_dump && crate::pagedump::mark(doc, &mut *rules.v, &protected, &strong) {
             // On a page dump the article's tail is the second half of the lines its regions
             // kept: the footer below them is no part of the text an author's bio ends.
@@ -559,6 +562,25 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
     /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
     /// "Disclaimer" label right above it goes with it.
+    /// On an HTML page's extracted text, a line that asks the reader to sign up for the site's
+    /// newsletter or emails (the test of a page dump's `dump_signup`, see
+    /// [`crate::pagedump::is_signup`]): "Sign up to receive our emails!", "Join our mailing
+    /// list!", "Never miss … by signing up for the … Newsletter".
+    fn signup_lines(&mut self) {
+        for i in 0..self.doc.len() {
+            if self.v[i].is_none()
+                && !self.doc.lines[i].blank
+                && self.free(i)
+                && crate::pagedump::is_signup(self.doc, i)
+            {
+                let ev = Evidence::detail(
+                    "a call to sign up for the site's newsletter or emails in a page's text",
+                );
+                self.mark(i, "promo", "signup_line", ev);
+            }
+        }
+    }
+
     fn tail_disclaimers(&mut self) {
         use std::sync::OnceLock;
         static RE: OnceLock<[Regex; 2]> = OnceLock::new();
@@ -1520,6 +1542,26 @@ mod tests {
             ],
             "{r:#?}"
         );
+    }
+
+    #[test]
+    fn on_a_pages_text_a_call_to_sign_up_goes_but_news_of_a_newsletter_stays() {
+        let ask = "Want to get updates about the latest content and business tips? Sign up to receive our emails!";
+        let news =
+            "The council voted to subscribe to industry newsletters and email digests next year.";
+        let src = format!("{ARTICLE}{news}\n{ARTICLE}{ask}\n");
+        let doc = Doc::new(src.as_bytes());
+        let v = classifier().classify_extracted(&doc, &|_, _| Section::Same, false);
+        let r: Vec<_> = v
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| {
+                x.as_ref()
+                    .map(|x| (doc.text[i].to_string(), x.rule.clone()))
+            })
+            .collect();
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [(ask, "signup_line")], "{r:#?}");
     }
 
     #[test]
