@@ -1565,6 +1565,25 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_apps_noscript_notice_and_a_lone_author_label_go() {
+        let seem = "Your browser does not seem to support JavaScript. As a result, your viewing experience will be diminished, and you have been placed in read-only mode.";
+        let get = "Please download a browser that supports JavaScript, or enable it if it's disabled (i.e. NoScript).";
+        let author = "Author";
+        let src = format!("{ARTICLE}{seem}\n{get}\n{ARTICLE}{author}\n{ARTICLE}");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (seem, "noscript_notice"),
+                (get, "noscript_notice"),
+                (author, "author_heading")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
