@@ -1584,6 +1584,38 @@ mod tests {
     }
 
     #[test]
+    fn a_threads_sort_control_reply_prompt_and_platform_footer_go() {
+        let sorted = "Sorted by: Reset to default";
+        let order =
+            "Highest score (default) Date modified (newest first) Date created (oldest first)";
+        let reply = "You must log in or register to reply here.";
+        let ready = "Ready for more?";
+        let home = "Substack is the home for great culture";
+        let src =
+            format!("{ARTICLE}{sorted}\n{order}\n{ARTICLE}{reply}\n{ARTICLE}{ready}\n{home}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (sorted, "qa_prompt"),
+                (order, "qa_prompt"),
+                (reply, "qa_prompt"),
+                (ready, "promo_phrase"),
+                (home, "promo_phrase")
+            ],
+            "{r:#?}"
+        );
+        // "Hot Network Questions" heads a list of other sites' questions: a related section.
+        let src = format!(
+            "{ARTICLE}{ARTICLE}Hot Network Questions\nWhy does my bread collapse in the oven\nHow to stop a cron job emailing root\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert!(r.iter().all(|x| x.1 == "related_block"), "{r:#?}");
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
