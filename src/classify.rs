@@ -1616,6 +1616,28 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_toggle_pager_toc_toggle_and_starter_badge_go() {
+        let lines = [
+            ("Show caption", "interface_label"),
+            (
+                "Press enter or click to view image in full size",
+                "interface_label",
+            ),
+            ("Previous article", "interface_label"),
+            ("Contents hide", "toc_heading"),
+            ("Thread starter", "poster_stats"),
+            ("Create an account or sign in to comment", "qa_prompt"),
+        ];
+        let src: String = lines
+            .iter()
+            .map(|(l, _)| format!("{ARTICLE}{l}\n"))
+            .collect();
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, lines, "{r:#?}");
+    }
+
+    #[test]
     fn minified_json_data_goes_but_a_laid_out_example_stays() {
         let keys: Vec<String> = (0..20).map(|k| format!("\"setting{k}\":{k}")).collect();
         let blob = format!("{{{},\"buttonText\":\"Buy now\"}}", keys.join(","));
