@@ -375,6 +375,9 @@ impl Classifier {
         let all: Vec<usize> = (n / 2..n).filter(|&i| !doc.lines[i].blank).collect();
         rules.author_bios(&all);
         rules.tail_disclaimers();
+        if !page_dump {
+            rules.signup_lines();
+        }
         if page_dump && crate::pagedump::mark(doc, &mut *rules.v, &protected, &strong) {
             // On a page dump the article's tail is the second half of the lines its regions
             // kept: the footer below them is no part of the text an author's bio ends.
@@ -559,6 +562,25 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
     /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
     /// "Disclaimer" label right above it goes with it.
+    /// On an HTML page's extracted text, a line that asks the reader to sign up for the site's
+    /// newsletter or emails (the test of a page dump's `dump_signup`, see
+    /// [`crate::pagedump::is_signup`]): "Sign up to receive our emails!", "Join our mailing
+    /// list!", "Never miss … by signing up for the … Newsletter".
+    fn signup_lines(&mut self) {
+        for i in 0..self.doc.len() {
+            if self.v[i].is_none()
+                && !self.doc.lines[i].blank
+                && self.free(i)
+                && crate::pagedump::is_signup(self.doc, i)
+            {
+                let ev = Evidence::detail(
+                    "a call to sign up for the site's newsletter or emails in a page's text",
+                );
+                self.mark(i, "promo", "signup_line", ev);
+            }
+        }
+    }
+
     fn tail_disclaimers(&mut self) {
         use std::sync::OnceLock;
         static RE: OnceLock<[Regex; 2]> = OnceLock::new();
@@ -1297,21 +1319,6 @@ mod tests {
     }
 
     #[test]
-    fn a_qa_sites_hot_network_questions_are_related_items() {
-        // Stack Exchange's sidebar of other sites' questions, as a page dump writes it out
-        // under the answers.
-        let src = format!(
-            "{ARTICLE}Hot Network Questions\nWhich LEGO set are these bags from?\n\
-             Hole in fuse + damage to PCB when fuse blows, why?\n\
-             Book about a human colony meeting telepathic cat/lemurs\n\
-             Does too much heat when pressure cooking change anything\n"
-        );
-        let r = removed(&src);
-        assert_eq!(r.len(), 5, "{r:#?}");
-        assert!(r.iter().all(|x| x.1 == "related_block"), "{r:#?}");
-    }
-
-    #[test]
     fn on_a_listing_a_related_section_that_is_most_of_the_page_is_the_list() {
         let items: String = (1..=4)
             .map(|k| format!("Rental cars story number {k}\n{k} days ago\nAuthorities said the rental company had more cars than drivers this year.\n"))
@@ -1443,6 +1450,191 @@ mod tests {
             ],
             "{r:#?}"
         );
+    }
+
+    #[test]
+    fn a_posts_rating_prompt_goes_but_a_question_about_the_text_stays() {
+        let how = "How useful was this post?";
+        let star = "Click on a star to rate it!";
+        let avg = "Average rating 4.6 / 5. Vote count: 4285";
+        let was = "Was this article helpful?";
+        let yes = "Yes";
+        let asked = "Was this information helpful to the jury? The judge thought so.";
+        let src = format!(
+            "{ARTICLE}{how}\n{star}\n{avg}\n{ARTICLE}{was}\n{yes}\n{ARTICLE}{asked}\n{yes}\n"
+        );
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (how, "rating_prompt"),
+                (star, "rating_prompt"),
+                (avg, "rating_prompt"),
+                (was, "rating_prompt"),
+                (yes, "rating_prompt")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_paywall_or_subscriber_note_goes_but_an_article_about_subscribers_stays() {
+        let stat = "This article is exclusive to STAT+ subscribers";
+        let thanks =
+            "Thanks for reading Infinite Faculty! Subscribe for free to receive new posts.";
+        let public = "Thanks for reading Cloud Database Report! This post is public so feel free to share it.";
+        let paid = "Become a paid subscriber to Every to unlock this piece and learn about:";
+        let about =
+            "Streaming services will pick up millions of new subscribers this year, analysts said.";
+        let src = format!("{ARTICLE}{stat}\n{ARTICLE}{about}\n{thanks}\n{public}\n{paid}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (stat, "paywall_notice"),
+                (thanks, "paywall_notice"),
+                (public, "paywall_notice"),
+                (paid, "paywall_notice")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_credit_line_goes_but_a_sentence_that_opens_like_one_stays() {
+        let edited = "Edited by";
+        let reviewed = "Reviewed by Kristina Katt, CPA, EA";
+        let written = "Written By: Tina Flint Huffman";
+        let fact = "Fact checked by: Vita Stevens";
+        let said = "Written by the critically acclaimed author Ben Peek, this dark fantasy grips.";
+        let src = format!("{ARTICLE}{edited}\n{reviewed}\n{written}\n{ARTICLE}{said}\n{fact}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (edited, "credit_byline"),
+                (reviewed, "credit_byline"),
+                (written, "credit_byline"),
+                (fact, "credit_byline")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn an_editorial_process_note_goes_but_a_writers_own_note_stays() {
+        let learn = "Learn more about our editorial process.";
+        let label = "Southern Living's editorial guidelines";
+        let sources = "Health.com uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles. Read our editorial process to learn more about how we fact-check.";
+        let own = "Like all our journalists, I review and test products with complete editorial independence. Read more about our editorial standards and how I test.";
+        let src = format!("{ARTICLE}{own}\n{ARTICLE}{learn}\n{label}\n{sources}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (learn, "editorial_note"),
+                (label, "editorial_note"),
+                (sources, "editorial_note")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn on_a_pages_text_a_call_to_sign_up_goes_but_news_of_a_newsletter_stays() {
+        let ask = "Want to get updates about the latest content and business tips? Sign up to receive our emails!";
+        let news =
+            "The council voted to subscribe to industry newsletters and email digests next year.";
+        let src = format!("{ARTICLE}{news}\n{ARTICLE}{ask}\n");
+        let doc = Doc::new(src.as_bytes());
+        let v = classifier().classify_extracted(&doc, &|_, _| Section::Same, false);
+        let r: Vec<_> = v
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| {
+                x.as_ref()
+                    .map(|x| (doc.text[i].to_string(), x.rule.clone()))
+            })
+            .collect();
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, [(ask, "signup_line")], "{r:#?}");
+    }
+
+    #[test]
+    fn a_forum_apps_noscript_notice_and_a_lone_author_label_go() {
+        let seem = "Your browser does not seem to support JavaScript. As a result, your viewing experience will be diminished, and you have been placed in read-only mode.";
+        let get = "Please download a browser that supports JavaScript, or enable it if it's disabled (i.e. NoScript).";
+        let author = "Author";
+        let src = format!("{ARTICLE}{seem}\n{get}\n{ARTICLE}{author}\n{ARTICLE}");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (seem, "noscript_notice"),
+                (get, "noscript_notice"),
+                (author, "author_heading")
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_threads_sort_control_reply_prompt_and_platform_footer_go() {
+        let sorted = "Sorted by: Reset to default";
+        let order =
+            "Highest score (default) Date modified (newest first) Date created (oldest first)";
+        let reply = "You must log in or register to reply here.";
+        let ready = "Ready for more?";
+        let home = "Substack is the home for great culture";
+        let src =
+            format!("{ARTICLE}{sorted}\n{order}\n{ARTICLE}{reply}\n{ARTICLE}{ready}\n{home}\n");
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                (sorted, "qa_prompt"),
+                (order, "qa_prompt"),
+                (reply, "qa_prompt"),
+                (ready, "promo_phrase"),
+                (home, "promo_phrase")
+            ],
+            "{r:#?}"
+        );
+        // "Hot Network Questions" heads a list of other sites' questions: a related section.
+        let src = format!(
+            "{ARTICLE}{ARTICLE}Hot Network Questions\nWhy does my bread collapse in the oven\nHow to stop a cron job emailing root\n"
+        );
+        let r = removed(&src);
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert!(r.iter().all(|x| x.1 == "related_block"), "{r:#?}");
+    }
+
+    #[test]
+    fn a_caption_toggle_pager_toc_toggle_and_starter_badge_go() {
+        let lines = [
+            ("Show caption", "interface_label"),
+            (
+                "Press enter or click to view image in full size",
+                "interface_label",
+            ),
+            ("Previous article", "interface_label"),
+            ("Contents hide", "toc_heading"),
+            ("Thread starter", "poster_stats"),
+            ("Create an account or sign in to comment", "qa_prompt"),
+        ];
+        let src: String = lines
+            .iter()
+            .map(|(l, _)| format!("{ARTICLE}{l}\n"))
+            .collect();
+        let r = removed(&src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, lines, "{r:#?}");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub const BUILTIN: &str = include_str!("../data/lexicon.tsv");
 pub const MAX_LINE_BYTES: usize = 1200;
 pub const MAX_LINE_WORDS: usize = 80;
 
+/// Most gated patterns open for a line whose own literals are tested one pattern at a time,
+/// before all the literals at once are (see [`Lexicon::lookup`]).
+const OWN_GATES: usize = 3;
+
 /// Reason given by a user rule that protects matching lines from every removal rule.
 pub const KEEP: &str = "keep";
 
@@ -486,22 +490,25 @@ impl Lexicon {
             let needs = &self.regex_needs[k];
             needs.is_empty() || needs.iter().any(|f| f.find(trimmed.as_bytes()).is_some())
         };
-        // The gated patterns whose word limit allows the line: when there is one, its own
-        // literals are the test; when there are more, all literals at once first (a long
-        // line is often left to a single pattern with a high limit).
+        // The gated patterns whose word limit allows the line: when there are at most
+        // [`OWN_GATES`], their own literals are the test; when there are more, all literals at
+        // once first (a long line is often left to a pattern or two with a high limit).
         let any_gated = || {
             if words > self.max_gated_words {
                 return false;
             }
             let mut open = self.gated.iter().copied().filter(|&k| within(k));
-            let Some(one) = open.next() else {
-                return false;
-            };
-            if open.next().is_none() {
-                return gate_open(one);
+            let mut few = [0usize; OWN_GATES];
+            let mut n = 0;
+            for k in open.by_ref() {
+                if n == OWN_GATES {
+                    return (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
+                        && self.gated.iter().any(|&k| within(k) && gate_open(k));
+                }
+                few[n] = k;
+                n += 1;
             }
-            (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
-                && self.gated.iter().any(|&k| within(k) && gate_open(k))
+            few[..n].iter().any(|&k| gate_open(k))
         };
         if words <= self.max_regex_words
             && (Self::regex_set_for(c, words).is_some_and(|set| set.is_match(trimmed))

@@ -999,7 +999,7 @@ const SIGNUP_MAX: usize = 40;
 /// reading"…): "Join over 11,200 professionals in receiving our FREE daily email newsletter". An
 /// article that speaks of newsletters ("subscribe to industry newsletters") does not address the
 /// reader so.
-fn is_signup(doc: &Doc, i: usize) -> bool {
+pub(crate) fn is_signup(doc: &Doc, i: usize) -> bool {
     static RE: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
     let [act, what, you] = RE.get_or_init(|| {
         [
