@@ -1859,7 +1859,7 @@ fn post_meta(t: &str) -> Option<Meta> {
         let m = crate::classify::MONTHS;
         [
             regex::Regex::new(&format!(
-                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*)$"
+                r"(?i)^(?:viewed\s+[\d,.]+k?\s+times|(?:asked|answered|edited|modified|commented)\s+(?:(?:{m})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d+\s+\w+(?:,\s*\d+\s+\w+)?\s+ago|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+at\s+\d{{1,2}}:\d{{2}})?|[\d,.]+k?\s+(?:posts?|messages?)\s*[·•|-]\s*joined\b.*|[\d,.]+k?(?:\s+\d+\s+\d+\s+(?:gold|silver|bronze)\s+badges?)+|\d{{4}}-\d{{2}}-\d{{2}}(?:T|\s+)\d{{2}}:\d{{2}}:\d{{2}}(?:\.\d+)?(?:Z|\s*[+-]\d{{2}}:?\d{{2}})*|reactions:\s+[^.!?]+)$"
             ))
             .expect("post meta pattern"),
             regex::Regex::new(
@@ -1884,8 +1884,9 @@ enum Meta {
     /// "Asked 14 years, 10 months ago" / "edited 2019-05-02" / "Viewed 12k times", a forum's
     /// "1,430 posts · Joined 2022", a reputation's badges ("559 2 2 silver badges 12 12 bronze
     /// badges"), a post's machine timestamp ("2011-11-19 13:54:42 +00:00",
-    /// "2022-05-03T15:32:09.597Z+00:00"). (A forum's "Reactions: Jose, piizog and robroy"
-    /// is gone before: the line rules' `interface_label` takes it.)
+    /// "2022-05-03T15:32:09.597Z"), a forum's "Reactions: Jose, piizog and robroy". (The
+    /// line rules' `interface_label` removes a reaction bar too; here it still counts
+    /// towards [`META_MIN`], which tells a thread's bare counts from a page's numbers.)
     Own,
     /// A member title ("Well-known member", "Staff member", "Discussion starter") or a
     /// counter's label alone ("Posts", "Reaction score:"): a heading could read the same
@@ -3231,11 +3232,12 @@ mod tests {
     }
 
     #[test]
-    fn machine_timestamps_are_post_details() {
+    fn machine_timestamps_and_reactions_are_post_details() {
         for t in [
             "2011-11-19 13:54:42 +00:00",
             "2022-05-03T15:32:09.597Z+00:00",
             "2014-02-08T16:12:54.597Z",
+            "Reactions: Jose, piizog and robroy",
         ] {
             assert_eq!(post_meta(t), Some(Meta::Own), "{t}");
         }
