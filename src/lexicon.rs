@@ -18,10 +18,6 @@ pub const BUILTIN: &str = include_str!("../data/lexicon.tsv");
 pub const MAX_LINE_BYTES: usize = 1200;
 pub const MAX_LINE_WORDS: usize = 80;
 
-/// Most gated patterns open for a line whose own literals are tested one pattern at a time,
-/// before all the literals at once are (see [`Lexicon::lookup`]).
-const OWN_GATES: usize = 3;
-
 /// Reason given by a user rule that protects matching lines from every removal rule.
 pub const KEEP: &str = "keep";
 
@@ -107,9 +103,11 @@ pub struct Lexicon {
 /// shared) and gives it search caches of its own.
 #[derive(Debug, Default, Clone)]
 struct Compiled {
-    /// Every `needs=` literal at once (a literal search the regex crate runs with SIMD): most
-    /// lines fail this one test.
-    any_need: Option<regex::bytes::Regex>,
+    /// The `needs=` literals at once (a literal search the regex crate runs with SIMD): most
+    /// lines fail this one test. `(above, search)`, by `above`: for a line of more than `above`
+    /// words (and no more than the next `above`), the literals of the gated patterns whose
+    /// word limit allows it.
+    any_need: Vec<(usize, regex::bytes::Regex)>,
     /// A quick "does any ungated pattern match" check, then the patterns one by one in file
     /// order. Gated patterns stay out of the sets: they scan a whole line (`.*app store.*`),
     /// and their literal test rejects nearly every line for a fraction of that cost.
@@ -156,7 +154,8 @@ impl Lexicon {
         };
         let mut patterns = Vec::new();
         let mut contains_ids = Vec::new();
-        let mut all_needs: Vec<String> = Vec::new();
+        // Each gated pattern's word limit and its literals (escaped).
+        let mut all_needs: Vec<(usize, Vec<String>)> = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -214,7 +213,7 @@ impl Lexicon {
                 } else if let Kind::Regex(m) = kind {
                     lex.max_gated_words = lex.max_gated_words.max(m);
                     lex.gated.push(lex.compiled.regexes.len() - 1);
-                    all_needs.extend(needs.iter().map(|n| regex::escape(n)));
+                    all_needs.push((m, needs.iter().map(|n| regex::escape(n)).collect()));
                 }
                 lex.regex_needs.push(
                     (needs.iter())
@@ -286,10 +285,22 @@ impl Lexicon {
                 lex.compiled.regex_gates.push((above, build(&some)?));
             }
         }
-        if !all_needs.is_empty() {
-            all_needs.sort_unstable();
-            all_needs.dedup();
-            lex.compiled.any_need = Some(regex::bytes::Regex::new(&all_needs.join("|"))?);
+        // One literal search per band of line lengths, with only the literals of the gated
+        // patterns whose word limit a line of that band is within: a long paragraph is searched
+        // for the two or three literals of the long patterns, not for every short label's.
+        let mut limits: Vec<usize> = all_needs.iter().map(|n| n.0).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        limits.pop();
+        for above in std::iter::once(0).chain(limits) {
+            let mut some: Vec<&str> = (all_needs.iter())
+                .filter(|n| n.0 > above)
+                .flat_map(|n| n.1.iter().map(String::as_str))
+                .collect();
+            some.sort_unstable();
+            some.dedup();
+            let re = regex::bytes::Regex::new(&some.join("|"))?;
+            lex.compiled.any_need.push((above, re));
         }
         lex.max_exact_len = lex.exact.keys().map(String::len).max().unwrap_or(0);
         let mut bounds: Vec<usize> = contains_ids.iter().map(|&i| lex.limit(i)).collect();
@@ -490,25 +501,23 @@ impl Lexicon {
             let needs = &self.regex_needs[k];
             needs.is_empty() || needs.iter().any(|f| f.find(trimmed.as_bytes()).is_some())
         };
-        // The gated patterns whose word limit allows the line: when there are at most
-        // [`OWN_GATES`], their own literals are the test; when there are more, all literals at
-        // once first (a long line is often left to a pattern or two with a high limit).
+        // The gated patterns whose word limit allows the line: when there is one, its own
+        // literals are the test; when there are more, the literals of those patterns at once
+        // first (a long line is often left to a single pattern with a high limit).
         let any_gated = || {
             if words > self.max_gated_words {
                 return false;
             }
             let mut open = self.gated.iter().copied().filter(|&k| within(k));
-            let mut few = [0usize; OWN_GATES];
-            let mut n = 0;
-            for k in open.by_ref() {
-                if n == OWN_GATES {
-                    return (c.any_need.as_ref()).is_some_and(|r| r.is_match(trimmed.as_bytes()))
-                        && self.gated.iter().any(|&k| within(k) && gate_open(k));
-                }
-                few[n] = k;
-                n += 1;
+            let Some(one) = open.next() else {
+                return false;
+            };
+            if open.next().is_none() {
+                return gate_open(one);
             }
-            few[..n].iter().any(|&k| gate_open(k))
+            let band = c.any_need.partition_point(|g| g.0 < words);
+            (band.checked_sub(1)).is_some_and(|b| c.any_need[b].1.is_match(trimmed.as_bytes()))
+                && self.gated.iter().any(|&k| within(k) && gate_open(k))
         };
         if words <= self.max_regex_words
             && (Self::regex_set_for(c, words).is_some_and(|set| set.is_match(trimmed))
@@ -933,6 +942,41 @@ mod tests {
         // needs= is for regex entries only, and its literals cannot be empty.
         assert!(Lexicon::parse("a x line needs=» Home", "x").is_err());
         assert!(Lexicon::parse("a x regex needs=»|| ^x$", "x").is_err());
+    }
+
+    /// A line is searched at once for the literals of the gated patterns its length allows,
+    /// not for every pattern's; the answers are those of each pattern's own literals.
+    #[test]
+    fn a_long_line_is_searched_for_the_long_patterns_literals_only() {
+        let src = "a x regex:4 needs=» ^\\w+ » \\w+$\n\
+                   b x regex:5 needs=› ^\\w+ › \\w+$\n\
+                   c x regex:40 needs=ommission ^.*commission.*earn.*$\n\
+                   d x regex:40 needs=ditorial ^.*our editorial policy.*$\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        let bands: Vec<(usize, &str)> = (lex.compiled.any_need.iter())
+            .map(|(above, re)| (*above, re.as_str()))
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                (0, "ditorial|ommission|»|›"),
+                (4, "ditorial|ommission|›"),
+                (5, "ditorial|ommission")
+            ]
+        );
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("News » World").as_deref(), Some("a"));
+        assert_eq!(
+            rule("We earn nothing from this commission").as_deref(),
+            None
+        );
+        assert_eq!(
+            rule("A commission is what we earn from links").as_deref(),
+            Some("c")
+        );
+        let long = format!("{} read our editorial policy", "word ".repeat(20));
+        assert_eq!(rule(&long).as_deref(), Some("d"));
+        assert_eq!(rule(&format!("{} » x", "word ".repeat(20))), None);
     }
 
     #[test]
