@@ -1218,6 +1218,13 @@ mod tests {
         C.get_or_init(|| Classifier::new(None))
     }
 
+    /// Asserts that the lines `src`'s classification removes are `want`, as (line, rule).
+    fn assert_removed(src: &str, want: &[(&str, &str)]) {
+        let r = removed(src);
+        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(rules, want, "{r:#?}");
+    }
+
     fn removed(src: &str) -> Vec<(String, String)> {
         let doc = Doc::new(src.as_bytes());
         let v = classifier().classify(&doc);
@@ -1382,9 +1389,7 @@ mod tests {
         let src = format!(
             "{ARTICLE}Click to expand...\n{ARTICLE}Click to expand the table below to see every result of the season.\n"
         );
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(rules, [("Click to expand...", "interface_label")], "{r:#?}");
+        assert_removed(&src, &[("Click to expand...", "interface_label")]);
         // A call to action's lone button too.
         let r = removed(&format!("{ARTICLE}Get started\n"));
         assert_eq!(r, [("Get started".into(), "interface_label".into())]);
@@ -1440,15 +1445,12 @@ mod tests {
         let shop = "We may earn commission from links on this page, but we only recommend products we back.";
         let own = "This post may contain affiliate links. If you buy through them, I may earn a small commission.";
         let src = format!("{ARTICLE}{site}\n{shop}\n{own}\n");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (site, "affiliate_disclosure"),
-                (shop, "affiliate_disclosure")
+                (shop, "affiliate_disclosure"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1463,18 +1465,15 @@ mod tests {
         let src = format!(
             "{ARTICLE}{how}\n{star}\n{avg}\n{ARTICLE}{was}\n{yes}\n{ARTICLE}{asked}\n{yes}\n"
         );
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (how, "rating_prompt"),
                 (star, "rating_prompt"),
                 (avg, "rating_prompt"),
                 (was, "rating_prompt"),
-                (yes, "rating_prompt")
+                (yes, "rating_prompt"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1488,17 +1487,14 @@ mod tests {
         let about =
             "Streaming services will pick up millions of new subscribers this year, analysts said.";
         let src = format!("{ARTICLE}{stat}\n{ARTICLE}{about}\n{thanks}\n{public}\n{paid}\n");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (stat, "paywall_notice"),
                 (thanks, "paywall_notice"),
                 (public, "paywall_notice"),
-                (paid, "paywall_notice")
+                (paid, "paywall_notice"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1510,17 +1506,14 @@ mod tests {
         let fact = "Fact checked by: Vita Stevens";
         let said = "Written by the critically acclaimed author Ben Peek, this dark fantasy grips.";
         let src = format!("{ARTICLE}{edited}\n{reviewed}\n{written}\n{ARTICLE}{said}\n{fact}\n");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (edited, "credit_byline"),
                 (reviewed, "credit_byline"),
                 (written, "credit_byline"),
-                (fact, "credit_byline")
+                (fact, "credit_byline"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1531,16 +1524,13 @@ mod tests {
         let sources = "Health.com uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles. Read our editorial process to learn more about how we fact-check.";
         let own = "Like all our journalists, I review and test products with complete editorial independence. Read more about our editorial standards and how I test.";
         let src = format!("{ARTICLE}{own}\n{ARTICLE}{learn}\n{label}\n{sources}\n");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (learn, "editorial_note"),
                 (label, "editorial_note"),
-                (sources, "editorial_note")
+                (sources, "editorial_note"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1570,16 +1560,13 @@ mod tests {
         let get = "Please download a browser that supports JavaScript, or enable it if it's disabled (i.e. NoScript).";
         let author = "Author";
         let src = format!("{ARTICLE}{seem}\n{get}\n{ARTICLE}{author}\n{ARTICLE}");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (seem, "noscript_notice"),
                 (get, "noscript_notice"),
-                (author, "author_heading")
+                (author, "author_heading"),
             ],
-            "{r:#?}"
         );
     }
 
@@ -1593,18 +1580,15 @@ mod tests {
         let home = "Substack is the home for great culture";
         let src =
             format!("{ARTICLE}{sorted}\n{order}\n{ARTICLE}{reply}\n{ARTICLE}{ready}\n{home}\n");
-        let r = removed(&src);
-        let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(
-            rules,
-            [
+        assert_removed(
+            &src,
+            &[
                 (sorted, "qa_prompt"),
                 (order, "qa_prompt"),
                 (reply, "qa_prompt"),
                 (ready, "promo_phrase"),
-                (home, "promo_phrase")
+                (home, "promo_phrase"),
             ],
-            "{r:#?}"
         );
         // "Hot Network Questions" heads a list of other sites' questions: a related section.
         let src = format!(
