@@ -555,23 +555,17 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         }
     }
 
-    /// A legal disclaimer at the end of the text (`legal_disclaimer`): a paragraph of at most
-    /// [`DISCLAIMER_WORDS`] words that says the text ("this article", "the information",
-    /// "our website"…) is "for informational purposes", "does not constitute" advice, an offer
-    /// or a recommendation, or "is not legal / financial advice" (not a note on what the article lists), with at most
-    /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
-    /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
-    /// "Disclaimer" label right above it goes with it.
     /// On an HTML page's extracted text, a line that asks the reader to sign up for the site's
     /// newsletter or emails (the test of a page dump's `dump_signup`, see
-    /// [`crate::pagedump::is_signup`]): "Sign up to receive our emails!", "Join our mailing
-    /// list!", "Never miss … by signing up for the … Newsletter".
+    /// [`crate::pagedump::is_signup`]): "Want updates on the latest tips? Sign up to receive our
+    /// emails!", "Never miss … by signing up for the … Newsletter". A line with quotation marks
+    /// is someone's words reported by the article ("“Residents can sign up for our email
+    /// alerts,” the chief said"), and stays.
     fn signup_lines(&mut self) {
         for i in 0..self.doc.len() {
-            if self.v[i].is_none()
-                && !self.doc.lines[i].blank
-                && self.free(i)
+            if self.free(i)
                 && crate::pagedump::is_signup(self.doc, i)
+                && !self.doc.text[i].contains(['"', '“', '”', '«', '»', '„'])
             {
                 let ev = Evidence::detail(
                     "a call to sign up for the site's newsletter or emails in a page's text",
@@ -581,6 +575,13 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         }
     }
 
+    /// A legal disclaimer at the end of the text (`legal_disclaimer`): a paragraph of at most
+    /// [`DISCLAIMER_WORDS`] words that says the text ("this article", "the information",
+    /// "our website"…) is "for informational purposes", "does not constitute" advice, an offer
+    /// or a recommendation, or "is not legal / financial advice" (not a note on what the article lists), with at most
+    /// [`DISCLAIMER_AFTER`] kept words after it and in the last fifth of the kept words (a
+    /// disclaimer at the top, or inside a calculator's results, is the page's own text). A
+    /// "Disclaimer" label right above it goes with it.
     fn tail_disclaimers(&mut self) {
         use std::sync::OnceLock;
         static RE: OnceLock<[Regex; 2]> = OnceLock::new();
@@ -1462,8 +1463,11 @@ mod tests {
         let was = "Was this article helpful?";
         let yes = "Yes";
         let asked = "Was this information helpful to the jury? The judge thought so.";
+        // A lone "Yes" stays, beside a rating prompt or not: it is a forum reply under a
+        // quote's "Click to expand..." as often as a feedback widget's button.
         let src = format!(
-            "{ARTICLE}{how}\n{star}\n{avg}\n{ARTICLE}{was}\n{yes}\n{ARTICLE}{asked}\n{yes}\n"
+            "{ARTICLE}{how}\n{star}\n{avg}\n{ARTICLE}{was}\n{yes}\n{ARTICLE}{asked}\n{yes}\n\
+             {ARTICLE}Click to expand...\n{yes}\n"
         );
         assert_removed(
             &src,
@@ -1472,7 +1476,7 @@ mod tests {
                 (star, "rating_prompt"),
                 (avg, "rating_prompt"),
                 (was, "rating_prompt"),
-                (yes, "rating_prompt"),
+                ("Click to expand...", "interface_label"),
             ],
         );
     }
@@ -1486,7 +1490,13 @@ mod tests {
         let paid = "Become a paid subscriber to Every to unlock this piece and learn about:";
         let about =
             "Streaming services will pick up millions of new subscribers this year, analysts said.";
-        let src = format!("{ARTICLE}{stat}\n{ARTICLE}{about}\n{thanks}\n{public}\n{paid}\n");
+        // A publication's own name in a sentence, and advice on subscribing, stay.
+        let tyee =
+            "The Tyee is a reader-supported publication based in Vancouver, its editor said.";
+        let advice = "Become a paid subscriber only if you read more than three articles a month.";
+        let src = format!(
+            "{ARTICLE}{stat}\n{ARTICLE}{about}\n{tyee}\n{advice}\n{thanks}\n{public}\n{paid}\n"
+        );
         assert_removed(
             &src,
             &[
@@ -1523,13 +1533,21 @@ mod tests {
         let label = "Southern Living's editorial guidelines";
         let sources = "Health.com uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles. Read our editorial process to learn more about how we fact-check.";
         let own = "Like all our journalists, I review and test products with complete editorial independence. Read more about our editorial standards and how I test.";
-        let src = format!("{ARTICLE}{own}\n{ARTICLE}{learn}\n{label}\n{sources}\n");
+        // Article sentences and headlines about editorial policy stay.
+        let board = "The board agreed to review our editorial guidelines next month.";
+        let headline = "BBC updates its editorial guidelines";
+        let rule = "Reporters must corroborate anonymous sources before publication, in line with our editorial standards.";
+        let invest = "Investopedia requires writers to use primary sources to support their work. You can learn more about the standards we follow in producing accurate, unbiased content in our editorial policy.";
+        let src = format!(
+            "{ARTICLE}{own}\n{board}\n{headline}\n{rule}\n{ARTICLE}{learn}\n{label}\n{sources}\n{invest}\n"
+        );
         assert_removed(
             &src,
             &[
                 (learn, "editorial_note"),
                 (label, "editorial_note"),
                 (sources, "editorial_note"),
+                (invest, "editorial_note"),
             ],
         );
     }
@@ -1539,7 +1557,9 @@ mod tests {
         let ask = "Want to get updates about the latest content and business tips? Sign up to receive our emails!";
         let news =
             "The council voted to subscribe to industry newsletters and email digests next year.";
-        let src = format!("{ARTICLE}{news}\n{ARTICLE}{ask}\n");
+        // A quoted source's words, and a third party's list, stay.
+        let quoted = "“Residents can sign up for our email alerts on the county website,” the fire chief said.";
+        let src = format!("{ARTICLE}{news}\n{quoted}\n{ARTICLE}{ask}\n");
         let doc = Doc::new(src.as_bytes());
         let v = classifier().classify_extracted(&doc, &|_, _| Section::Same, false);
         let r: Vec<_> = v
@@ -1559,7 +1579,10 @@ mod tests {
         let seem = "Your browser does not seem to support JavaScript. As a result, your viewing experience will be diminished, and you have been placed in read-only mode.";
         let get = "Please download a browser that supports JavaScript, or enable it if it's disabled (i.e. NoScript).";
         let author = "Author";
-        let src = format!("{ARTICLE}{seem}\n{get}\n{ARTICLE}{author}\n{ARTICLE}");
+        // A sentence about a browser's support for JavaScript stays.
+        let safari = "Safari on the old iPad does not seem to support JavaScript modules, the developer wrote.";
+        let demo = "You will need a browser that supports JavaScript to run the demo below.";
+        let src = format!("{ARTICLE}{seem}\n{get}\n{ARTICLE}{safari}\n{demo}\n{author}\n{ARTICLE}");
         assert_removed(
             &src,
             &[
@@ -1576,17 +1599,19 @@ mod tests {
         let order =
             "Highest score (default) Date modified (newest first) Date created (oldest first)";
         let reply = "You must log in or register to reply here.";
+        // "Ready for more?" is a subheading as often as a platform's footer: it stays.
         let ready = "Ready for more?";
+        let next = "Here are your next three workouts for the week.";
         let home = "Substack is the home for great culture";
-        let src =
-            format!("{ARTICLE}{sorted}\n{order}\n{ARTICLE}{reply}\n{ARTICLE}{ready}\n{home}\n");
+        let src = format!(
+            "{ARTICLE}{sorted}\n{order}\n{ARTICLE}{reply}\n{ARTICLE}{ready}\n{next}\n{ARTICLE}{home}\n"
+        );
         assert_removed(
             &src,
             &[
                 (sorted, "qa_prompt"),
                 (order, "qa_prompt"),
                 (reply, "qa_prompt"),
-                (ready, "promo_phrase"),
                 (home, "promo_phrase"),
             ],
         );

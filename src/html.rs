@@ -1840,14 +1840,15 @@ fn disclosure(attrs: &Attrs, parent: Option<&scraper::node::Element>) -> bool {
 /// Whether a hidden element is the panel of the button right before it: the button's
 /// `aria-controls` names the element's id, alone or in its list of ids (an accordion item
 /// written as a disclosure button and its panel, whatever their classes say). Its text is the
-/// page's, one click away. A menu, a popup or a search box opened by a button is not
-/// (`div#mobile-menu`, `div.search-panel`, `class="modal"`): its class hints (`hints`) or
-/// its names say so, and it stays hidden.
+/// page's, one click away. A site's navigation, a popup or a search box opened by a button is
+/// not (`div#mobile-menu`, `nav-drawer`, `div.search-panel`, `class="modal"`): its class hints
+/// (`hints`, for a popup) or its names say so, and it stays hidden. A name with "menu" alone
+/// is not enough (a restaurant's `div#dinner-menu` tab is the page's text).
 fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::Node>) -> bool {
     let Some(id) = attrs.id.filter(|id| !id.is_empty()) else {
         return false;
     };
-    if hints & (hint::NAV | hint::POPUP) != 0 || panel_words(attrs, &["search"]) {
+    if hints & hint::POPUP != 0 || panel_words(attrs, SITE_PANELS) {
         return false;
     }
     let prev = node.prev_siblings().find_map(|n| n.value().as_element());
@@ -1858,6 +1859,19 @@ fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::
                 .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == id))
     })
 }
+
+/// Words of a class or id that name a panel of the site rather than of the page, which a
+/// button's `aria-controls` does not make visible ([`controlled_panel`]).
+const SITE_PANELS: &[&str] = &[
+    "search",
+    "nav",
+    "navigation",
+    "mobile",
+    "offcanvas",
+    "drawer",
+    "megamenu",
+    "submenu",
+];
 
 /// Words of a class or id that name a folded or tabbed panel (see [`disclosure`]); a word
 /// counts when it starts with one of them (`accordionContent`), or is it (`tab`, `toggle`).
@@ -2380,6 +2394,7 @@ mod tests {
             "<div hidden id=mobile-menu><p>Shop all.</p></div>",
             "<div hidden id=p1 class=search-panel><p>Popular searches.</p></div>",
             "<div hidden id=p2 class=modal><p>Join our list.</p></div>",
+            "<div hidden id=p3 class=nav-drawer><p>Shop all.</p></div>",
         ] {
             let id = panel
                 .split("id=")
@@ -2395,6 +2410,13 @@ mod tests {
             let hidden = (p.blocks.iter()).find(|b| b.text != "Open" && b.text != "The article.");
             assert_ne!(hidden.unwrap().flags & flag::HIDDEN, 0, "{panel}");
         }
+        // A restaurant's menu tab is the page's text.
+        let p = parse(
+            "<body><div><button aria-controls=dinner-menu>Dinner</button>\
+             <div hidden id=dinner-menu><p>Grilled trout.</p></div></div></body>",
+        );
+        let trout = (p.blocks.iter()).find(|b| b.text == "Grilled trout.");
+        assert_eq!(trout.unwrap().flags & flag::HIDDEN, 0);
     }
 
     #[test]

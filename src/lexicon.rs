@@ -515,8 +515,12 @@ impl Lexicon {
             if open.next().is_none() {
                 return gate_open(one);
             }
-            let band = c.any_need.partition_point(|g| g.0 < words);
-            (band.checked_sub(1)).is_some_and(|b| c.any_need[b].1.is_match(trimmed.as_bytes()))
+            // (A line of no words takes the first band, as one of a single word does.)
+            let band = c
+                .any_need
+                .partition_point(|g| g.0 < words)
+                .saturating_sub(1);
+            (c.any_need.get(band)).is_some_and(|g| g.1.is_match(trimmed.as_bytes()))
                 && self.gated.iter().any(|&k| within(k) && gate_open(k))
         };
         if words <= self.max_regex_words
@@ -531,18 +535,21 @@ impl Lexicon {
     }
 }
 
-/// For a case-insensitive pattern (`(?i)` at its start), the first lower- or upper-case
-/// form of a `needs=` literal that the list lacks. The literals are compared byte for byte
-/// (a literal search is far cheaper than one that ignores case: +3.5% instructions on plain
-/// text under callgrind), so such a pattern would never run on "GOOGLE PLAY" gated on
-/// `needs=play` alone: the vocabulary must list `play|PLAY` (and `Play` where a line can
-/// start with it).
+/// For a case-insensitive pattern (an `i` among the flags of any `(?flags)` or `(?flags:`
+/// group), the first ASCII lower- or upper-case form of a `needs=` literal that the list
+/// lacks. The literals are compared byte for byte (a literal search is far cheaper than one
+/// that ignores case: +3.5% instructions on plain text under callgrind), so such a pattern
+/// would never run on "GOOGLE PLAY" gated on `needs=play` alone: the vocabulary must list
+/// `play|PLAY`, and a whole word's title case too (`Play`, checked by no one), or drop the
+/// literal's first letter (`ditorial|DITORIAL`).
 fn missing_case(needs: &[String], pattern: &str) -> Option<String> {
-    if !pattern.starts_with("(?i)") {
+    static FLAGS: OnceLock<Regex> = OnceLock::new();
+    let flags = FLAGS.get_or_init(|| Regex::new(r"\(\?[a-zA-Z]*i[a-zA-Z]*[-:)]").expect("flags"));
+    if !flags.is_match(pattern) {
         return None;
     }
     (needs.iter())
-        .flat_map(|n| [n.to_lowercase(), n.to_uppercase()])
+        .flat_map(|n| [n.to_ascii_lowercase(), n.to_ascii_uppercase()])
         .find(|v| !needs.contains(v))
 }
 
@@ -939,6 +946,16 @@ mod tests {
         assert!(format!("{:#}", err.unwrap_err()).contains("\"PLAY\""));
         assert!(Lexicon::parse("p x regex:20 needs=play|PLAY (?i)^.*google play.*$", "x").is_ok());
         assert!(Lexicon::parse("p x regex:20 needs=play ^.*Google play.*$", "x").is_ok());
+        // The flag anywhere, alone or in a group; non-ASCII letters are left as written.
+        for re in [
+            "^(?i)google play$",
+            "(?is)google play",
+            "^(?i:google) play$",
+        ] {
+            let src = format!("p x regex:20 needs=play {re}");
+            assert!(Lexicon::parse(&src, "x").is_err(), "{re}");
+        }
+        assert!(Lexicon::parse("p x regex:20 needs=straße|STRAßE (?i)straße", "x").is_ok());
         // needs= is for regex entries only, and its literals cannot be empty.
         assert!(Lexicon::parse("a x line needs=» Home", "x").is_err());
         assert!(Lexicon::parse("a x regex needs=»|| ^x$", "x").is_err());
@@ -977,6 +994,10 @@ mod tests {
         let long = format!("{} read our editorial policy", "word ".repeat(20));
         assert_eq!(rule(&long).as_deref(), Some("d"));
         assert_eq!(rule(&format!("{} » x", "word ".repeat(20))), None);
+        // A line of no words is in the first band.
+        let src = "a x regex:3 needs=*** ^\\*{3}$\nb x regex:5 needs=› ^\\w+ › \\w+$\n";
+        let lex = Lexicon::parse(src, "x").unwrap();
+        assert_eq!(hit(&lex, "***").map(|h| h.0).as_deref(), Some("a"));
     }
 
     #[test]
