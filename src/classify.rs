@@ -478,30 +478,40 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     /// `weak` entries go when a neighbour (at most one blank line away) was removed for the
     /// same reason; repeated until nothing changes, so a whole share bar goes.
     fn weak_neighbours(&mut self, weak: &[Vec<&Entry>]) {
+        // A run of weak lines goes from the removed line at either end: one sweep down the
+        // text carries removals down a run, one sweep up carries them up, so a pair of sweeps
+        // settles every run (a second pair finds nothing). Sweeping only down, a run above a
+        // removed line went up one line per pass: quadratic in its length.
         let n = self.doc.len();
         loop {
             let mut changed = false;
-            for i in 0..n {
-                if weak[i].is_empty() || !self.free(i) {
-                    continue;
-                }
-                let nbs = [self.doc.prev_nonblank(i, 1), self.doc.next_nonblank(i, 1)];
-                for nb in nbs.into_iter().flatten() {
-                    let Some(reason) = self.v[nb].as_ref().map(|x| x.reason.clone()) else {
-                        continue;
-                    };
-                    if let Some(e) = weak[i].iter().find(|e| e.reason == reason) {
-                        let detail = format!("beside a removed {reason} line");
-                        self.v[i] = Some(Verdict::from_entry(e, Some(detail)));
-                        changed = true;
-                        break;
-                    }
-                }
+            for i in (0..n).chain((0..n).rev()) {
+                changed |= self.weak_beside(weak, i);
             }
             if !changed {
                 break;
             }
         }
+    }
+
+    /// Removes line `i` by one of its weak entries when a neighbour was removed for the
+    /// same reason (the line above first); whether it did.
+    fn weak_beside(&mut self, weak: &[Vec<&Entry>], i: usize) -> bool {
+        if weak[i].is_empty() || !self.free(i) {
+            return false;
+        }
+        let nbs = [self.doc.prev_nonblank(i, 1), self.doc.next_nonblank(i, 1)];
+        for nb in nbs.into_iter().flatten() {
+            let Some(reason) = self.v[nb].as_ref().map(|x| x.reason.clone()) else {
+                continue;
+            };
+            if let Some(e) = weak[i].iter().find(|e| e.reason == reason) {
+                let detail = format!("beside a removed {reason} line");
+                self.v[i] = Some(Verdict::from_entry(e, Some(detail)));
+                return true;
+            }
+        }
+        false
     }
 
     /// An author's bio below the article (`author_bio`): in the text's tail (the lines after
