@@ -482,15 +482,19 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         // text carries removals down a run, one sweep up carries them up, so a pair of sweeps
         // settles every run (a second pair finds nothing). Sweeping only down, a run above a
         // removed line went up one line per pass: quadratic in its length.
+        // A sweep that changes nothing ends it: the lines are all settled.
         let n = self.doc.len();
+        let mut up = false;
         loop {
             let mut changed = false;
-            for i in (0..n).chain((0..n).rev()) {
+            for k in 0..n {
+                let i = if up { n - 1 - k } else { k };
                 changed |= self.weak_beside(weak, i);
             }
             if !changed {
                 break;
             }
+            up = !up;
         }
     }
 
