@@ -481,21 +481,18 @@ pub fn parse(html: &str) -> Page {
                             *d = stack.len() as u32 + 1;
                         }
                     }
-                    if hints & hint::HIDDEN != 0
+                    // Hidden, and not a panel a reader opens with one click.
+                    let hidden = hints & hint::HIDDEN != 0
                         && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
-                        && !controlled_panel(&attrs, hints, node)
-                    {
+                        && !controlled_panel(&attrs, hints, node);
+                    if hidden {
                         flags |= flag::HIDDEN;
                     }
                     let link = name == "a";
                     if link {
                         links += 1;
                     }
-                    let conceal = !block
-                        && hints & hint::HIDDEN != 0
-                        && conceals(&attrs)
-                        && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
-                        && !controlled_panel(&attrs, hints, node);
+                    let conceal = !block && hidden && conceals(&attrs);
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;

@@ -1000,11 +1000,10 @@ const SIGNUP_MAX: usize = 40;
 /// article that speaks of newsletters ("subscribe to industry newsletters") does not address the
 /// reader so.
 pub(crate) fn is_signup(doc: &Doc, i: usize) -> bool {
-    static RE: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
-    let [act, what, you] = RE.get_or_init(|| {
+    static RE: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    // `what` holds the verb too ("sign up", "subscribe", "join"), followed by its object.
+    let [what, you] = RE.get_or_init(|| {
         [
-            regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b")
-                .expect("signup verb pattern"),
             regex::Regex::new(r"(?i)\b(?:sign(?:ing|ed)? up|subscribe|subscribing|join)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|mailing list)\b")
                 .expect("signup object pattern"),
             regex::Regex::new(
@@ -1018,7 +1017,6 @@ pub(crate) fn is_signup(doc: &Doc, i: usize) -> bool {
     (SIGNUP_MIN..=SIGNUP_MAX).contains(&doc.words[i])
         && (norm.contains("sign") || norm.contains("subscrib") || norm.contains("join"))
         && !is_code(t)
-        && act.is_match(t)
         && what.is_match(t)
         && you.is_match(t)
 }
@@ -2326,6 +2324,11 @@ mod tests {
         }
     }
 
+    /// The rule that removed line `l` in `removed`'s result, if any.
+    fn rule_of(r: &[(String, String, String)], l: &str) -> Option<String> {
+        r.iter().find(|x| x.0 == l).map(|x| x.2.clone())
+    }
+
     fn removed(src: &str) -> Vec<(String, String, String)> {
         let c = Classifier::new(None);
         let doc = Doc::new(src.as_bytes());
@@ -2357,7 +2360,7 @@ mod tests {
         let foot = NEWS_FOOT;
         let title = "Cambodia Arrests Hundreds in Crackdown | Example News\n";
         let r = removed(&format!("{title}{menus}{ARTICLE}{foot}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(
             rule("Cambodia Arrests Hundreds in Crackdown").as_deref(),
             Some("dump_title"),
@@ -2366,7 +2369,7 @@ mod tests {
         assert_eq!(rule("July 16, 2025"), None, "{r:#?}");
         // A title that names only the site: the headline stays.
         let r = removed(&format!("Example News | Home\n{menus}{ARTICLE}{foot}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(
             rule("Cambodia Arrests Hundreds in Crackdown"),
             None,
@@ -2409,7 +2412,7 @@ mod tests {
         let r = removed(&format!(
             "{head}{ARTICLE}{menu}{table}{menu}{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in table.lines() {
             assert!(rule(l).is_none(), "table line removed: {l}\n{r:#?}");
         }
@@ -2422,7 +2425,7 @@ mod tests {
         // without them as menu-like lines the head would be too short for a dump.
         let head = "Read more\nHome\nClose\nWorld\nShow more\nSport\nLoading\n";
         let r = removed(&format!("{head}{ARTICLE}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule("World").as_deref(), Some("dump_head"), "{r:#?}");
         assert_eq!(rule("Close").as_deref(), Some("interface_label"), "{r:#?}");
         for l in ARTICLE.lines() {
@@ -2468,7 +2471,7 @@ mod tests {
         let r = removed(&format!(
             "{HEAD}{ARTICLE}{ARTICLE}Karina Cohen\n{bio}\n{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule(bio).as_deref(), Some("author_bio"), "{r:#?}");
         assert_eq!(
             rule("Karina Cohen").as_deref(),
@@ -2490,7 +2493,7 @@ mod tests {
             Our guide to healthy habits is yours for free when you sign up to receive health information from our doctors.\n\
             Sign up to get tips for living a healthy lifestyle, with ways to sleep better and to keep your heart in good shape.\n";
         let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in modal.lines() {
             assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
         }
@@ -2500,7 +2503,7 @@ mod tests {
         // Right below the article, with no menus between, the core's own run ends there.
         let foot = "© 2025 Example News. All rights reserved.\n";
         let r = removed(&format!("{HEAD}{ARTICLE}{foot}{modal}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in modal.lines() {
             assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
         }
@@ -2519,7 +2522,7 @@ mod tests {
             .map(|k| format!("In part {k} of the report, the officials of the province said that they met the police to talk about the raids and about the people who were held there.\n"))
             .collect();
         let r = removed(&format!("{HEAD}{promo}{bar}{ARTICLE}{long}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(
             rule(promo.trim()).as_deref(),
             Some("dump_head_trim"),
@@ -2569,7 +2572,7 @@ mod tests {
         let foot: String = (1..=40).map(|k| format!("Footer Link {k}\n")).collect();
         let src = format!("{banner}{mega}{ARTICLE}{foot}");
         let r = removed(&src);
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         // Below the banner (kept as a prose region of its own) or above the article.
         let cat = rule("Category 7").unwrap_or_default();
         assert!(cat == "dump_head" || cat == "dump_gap", "{r:#?}");
@@ -2643,7 +2646,7 @@ mod tests {
         // at most.
         let foot = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\nFacebook\nInstagram\nYouTube\nPodcasts\nNewsletters\nArchive\n";
         let r = removed(&format!("{ARTICLE}{foot}"));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule("Careers").as_deref(), Some("dump_tail"), "{r:#?}");
         for l in ARTICLE.lines() {
             assert!(rule(l).is_none(), "article line removed: {l}\n{r:#?}");
@@ -2822,7 +2825,7 @@ mod tests {
             block(3)
         );
         let r = removed(&src);
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert!(
             rule(short.trim_end()).is_none(),
             "short post removed\n{r:#?}"
@@ -3046,7 +3049,7 @@ mod tests {
         let foot = "About Us\nContact\nPrivacy Policy\nCareers\nShipping\nReturns\nGift Cards\nStores\nPress\nBlog\nHelp\n";
         let src = format!("{HEAD}Sign in to rate.\n{menus}Top Movies\n{chart}{foot}");
         let r = removed(&src);
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in [
             "Category 7",
             "Sign in to rate.",
@@ -3154,7 +3157,7 @@ mod tests {
             "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\nThey are glazed in the colours of the coast and fired twice.\n{items}{foot}{drawer}"
         );
         let r = removed(&src);
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in drawer.lines() {
             assert_eq!(rule(l).as_deref(), Some("dump_footer"), "{l}\n{r:#?}");
         }
@@ -3186,7 +3189,7 @@ mod tests {
             "{HEAD}Shop Mugs\nOur mugs are made by hand in a small workshop near the sea.\nThey are glazed in the colours of the coast and fired twice.\n{items}{links}{signup}Help\n"
         );
         let r = removed(&src);
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in ["Gift Cards", "Stores", "Press"] {
             assert_eq!(rule(l).as_deref(), Some("dump_menus"), "{l}\n{r:#?}");
         }
@@ -3205,7 +3208,7 @@ mod tests {
         let r = removed(&format!(
             "{HEAD}{specs}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in specs.lines() {
             assert_eq!(rule(l), None, "spec line removed: {l}\n{r:#?}");
         }
@@ -3224,7 +3227,7 @@ mod tests {
             let r = removed(&format!(
                 "{HEAD}{list}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
             ));
-            let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+            let rule = |l: &str| rule_of(&r, l);
             for l in list.lines() {
                 assert_eq!(rule(l).as_deref(), Some("dump_head"), "{l}\n{r:#?}");
             }
@@ -3264,7 +3267,7 @@ mod tests {
             "Example News\n{menus}{}\n{ARTICLE}{foot}",
             banners.join("\n")
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for b in &banners {
             assert_eq!(rule(b).as_deref(), Some("dump_banner_variants"), "{r:#?}");
         }
@@ -3284,7 +3287,7 @@ mod tests {
         let r = removed(&format!(
             "Example News\n{menus}{ARTICLE}{ask}\n{talk}\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule(ask).as_deref(), Some("dump_signup"), "{r:#?}");
         assert_eq!(rule(talk), None, "{r:#?}");
     }
@@ -3316,7 +3319,7 @@ mod tests {
         let r = removed(&format!(
             "Example News\n{menus}{ARTICLE}Reply\n{para}\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(
             rule("Reply").as_deref(),
             Some("dump_chrome_label"),
@@ -3331,7 +3334,7 @@ mod tests {
         let r = removed(&format!(
             "{HEAD}{contact}Reviews\nSupport\nGuides\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(
             rule("Email: info@example.com").as_deref(),
             Some("dump_head"),
@@ -3348,7 +3351,7 @@ mod tests {
         let r = removed(&format!(
             "Example News\n{menus}{ARTICLE}{label}\n{line}\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule(label).as_deref(), Some("dump_link_label"), "{r:#?}");
         assert_eq!(rule(line), None, "{r:#?}");
     }
@@ -3364,7 +3367,7 @@ mod tests {
         let r = removed(&format!(
             "Example News\n{menus}{ARTICLE}Privacy Policy\nMy Account\n{ARTICLE}{foot}"
         ));
-        let rule = |l: &str| r.iter().find(|x| x.0 == l).map(|x| x.2.clone());
+        let rule = |l: &str| rule_of(&r, l);
         for l in ["Privacy Policy", "My Account"] {
             assert_eq!(rule(l).as_deref(), Some("dump_chrome_label"), "{r:#?}");
         }
