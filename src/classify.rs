@@ -378,13 +378,19 @@ impl Classifier {
         if !page_dump {
             rules.signup_lines();
         }
-        if page_dump && crate::pagedump::mark(doc, &mut *rules.v, &protected, &strong) {
+        let dump = page_dump && crate::pagedump::mark(doc, &mut *rules.v, &protected, &strong);
+        if dump {
             // On a page dump the article's tail is the second half of the lines its regions
             // kept: the footer below them is no part of the text an author's bio ends.
             let kept: Vec<usize> = (0..n)
                 .filter(|&i| !doc.lines[i].blank && rules.v[i].is_none() && !protected[i])
                 .collect();
             rules.author_bios(&kept[kept.len() / 2..]);
+        }
+        // A whole page's text (an HTML page's, a page dump's), not an article's text already
+        // cut out, whose head ("12 Nov 2025", "8 min read") is the article's own.
+        if !page_dump || dump {
+            rules.reading_times();
         }
         v
     }
@@ -565,6 +571,30 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
                     }
                     _ => break,
                 }
+            }
+        }
+    }
+
+    /// A reading time on a line of its own (`reading_time`) in a whole page's text (an HTML
+    /// page's, a page dump's): "5 min read", "3 MIN. READ", "17 minutes read", a post's or a
+    /// card's metadata, never a text's own words. It runs last:
+    /// on a listing's cards those lines are the items' metadata that the related-section rule
+    /// anchors on (removed first, they left whole lists of other posts in).
+    fn reading_times(&mut self) {
+        use std::sync::OnceLock;
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| {
+            Regex::new(r"(?i)^\d{1,3}\s*(?:mins?|minutes?)\.?\s+read$")
+                .expect("reading time pattern")
+        });
+        for i in 0..self.doc.len() {
+            let t = self.doc.text[i].trim();
+            if self.doc.words[i] <= 4
+                && t.starts_with(|c: char| c.is_ascii_digit())
+                && re.is_match(t)
+            {
+                let ev = Evidence::detail("a reading time on a line of its own: a post's metadata");
+                self.mark(i, "byline", "reading_time", ev);
             }
         }
     }
@@ -1452,6 +1482,34 @@ mod tests {
         let r = removed(&format!("{ARTICLE}{bar}\n{ARTICLE}{said}\n"));
         let rules: Vec<_> = r.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
         assert_eq!(rules, [(bar, "interface_label")], "{r:#?}");
+    }
+
+    #[test]
+    fn a_reading_time_alone_goes_from_a_pages_text_but_not_from_an_article() {
+        let on_page = |src: &str| {
+            let doc = Doc::new(src.as_bytes());
+            let v = classifier().classify_extracted(&doc, &|_, _| Section::Same, false);
+            (v.iter().enumerate())
+                .filter_map(|(i, x)| {
+                    x.as_ref()
+                        .map(|x| (doc.text[i].to_string(), x.rule.clone()))
+                })
+                .collect::<Vec<_>>()
+        };
+        for time in [
+            "5 min read",
+            "3 MIN. READ",
+            "17 minutes read",
+            "6 minute read",
+        ] {
+            let src = format!("{ARTICLE}{time}\n{ARTICLE}");
+            let want = vec![(time.to_string(), "reading_time".to_string())];
+            assert_eq!(on_page(&src), want);
+            // An article's text already cut out keeps its head's reading time.
+            assert_removed(&src, &[]);
+        }
+        let stay = "It is a 5 min read, so grab a coffee.\nRead 5 minutes a day\n";
+        assert_eq!(on_page(&format!("{ARTICLE}{stay}{ARTICLE}")), []);
     }
 
     #[test]
