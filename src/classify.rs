@@ -222,6 +222,9 @@ pub struct Classifier {
     time_cues: WordFilter,
 }
 
+/// A page dump's dateline ([`Rules::dump_datelines`]) has at most this many words.
+const DATELINE_WORDS: usize = 16;
+
 const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
 
 impl Classifier {
@@ -391,6 +394,9 @@ impl Classifier {
         // cut out, whose head ("12 Nov 2025", "8 min read") is the article's own.
         if !page_dump || dump {
             rules.reading_times();
+        }
+        if dump {
+            rules.dump_datelines();
         }
         v
     }
@@ -595,6 +601,36 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
             {
                 let ev = Evidence::detail("a reading time on a line of its own: a post's metadata");
                 self.mark(i, "byline", "reading_time", ev);
+            }
+        }
+    }
+
+    /// In a full-page text dump, a dateline on a line of its own (`dump_dateline`): a date
+    /// ("March 2, 2026", "Tue, 3 Jul 2024", "2025-12-19"), maybe after a publishing word
+    /// ("Published on", "Last updated:", "Posted") and before "by NAME", nothing else, in at
+    /// most [`DATELINE_WORDS`] words: an article's or an item's date, which the benchmarks'
+    /// main content leaves out (on an HTML page `html_dateline` takes the article's own). A
+    /// date with a time ("Jul 18, 2024 at 13:41") is a forum post's header and stays, and an
+    /// article's text already cut out keeps its head's date.
+    fn dump_datelines(&mut self) {
+        use std::sync::OnceLock;
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| {
+            let m = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+            Regex::new(&format!(
+                r"(?i)^(?:(?:last\s+)?(?:updated|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+by\s+[^.!?;:]{{1,40}})?$"
+            ))
+            .expect("dateline pattern")
+        });
+        for i in 0..self.doc.len() {
+            let t = self.doc.text[i].trim();
+            if self.doc.words[i] <= DATELINE_WORDS
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && self.free(i)
+                && re.is_match(t)
+            {
+                let ev = Evidence::detail("a dateline on a line of its own in a page dump");
+                self.mark(i, "byline", "dump_dateline", ev);
             }
         }
     }

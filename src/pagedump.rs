@@ -2347,7 +2347,7 @@ mod tests {
     const NEWS_FOOT: &str = "About Us\nContact\nPrivacy Policy\nTerms of Use\nCareers\nAdvertise\n";
 
     const ARTICLE: &str = "Cambodia Arrests Hundreds in Crackdown\n\
-        July 16, 2025\n\
+        July 16, 2025, 9:14 am\n\
         Police in Cambodia detained hundreds of suspects from scam compounds in several provinces this week.\n\
         The crackdown follows an order from the prime minister, who told officials to act against the gangs.\n\
         What happens next\n\
@@ -2366,7 +2366,7 @@ mod tests {
             Some("dump_title"),
             "{r:#?}"
         );
-        assert_eq!(rule("July 16, 2025"), None, "{r:#?}");
+        assert_eq!(rule("July 16, 2025, 9:14 am"), None, "{r:#?}");
         // A title that names only the site: the headline stays.
         let r = removed(&format!("Example News | Home\n{menus}{ARTICLE}{foot}"));
         let rule = |l: &str| rule_of(&r, l);
@@ -3354,6 +3354,27 @@ mod tests {
         let rule = |l: &str| rule_of(&r, l);
         assert_eq!(rule(label).as_deref(), Some("dump_link_label"), "{r:#?}");
         assert_eq!(rule(line), None, "{r:#?}");
+    }
+
+    #[test]
+    fn a_datelines_own_line_goes_from_a_dump_but_a_posts_time_stays() {
+        let menus = NEWS_MENUS;
+        let foot = NEWS_FOOT;
+        let date = "Published on March 2, 2026 by Jane Doe";
+        let bare = "Tue, 3 Jul 2024";
+        let post = "Jul 18, 2024 at 13:41";
+        let line = "The harbour reopened on March 2, 2026.";
+        let r = removed(&format!(
+            "Example News\n{menus}{date}\n{ARTICLE}{bare}\n{post}\n{line}\n{ARTICLE}{foot}"
+        ));
+        let rule = |l: &str| rule_of(&r, l);
+        assert_eq!(rule(date).as_deref(), Some("dump_dateline"), "{r:#?}");
+        assert_eq!(rule(bare).as_deref(), Some("dump_dateline"), "{r:#?}");
+        assert_eq!(rule(post), None, "{r:#?}");
+        assert_eq!(rule(line), None, "{r:#?}");
+        // An article's text already cut out (no page around it) keeps its date.
+        let r = removed(&format!("{bare}\n{ARTICLE}"));
+        assert_eq!(rule_of(&r, bare), None, "{r:#?}");
     }
 
     #[test]
