@@ -223,7 +223,11 @@ pub struct Classifier {
 }
 
 /// A page dump's dateline ([`Rules::dump_datelines`]) has at most this many words.
-const DATELINE_WORDS: usize = 16;
+const DATELINE_WORDS: usize = 12;
+
+/// Most datelines a page dump has for [`Rules::dump_datelines`] to take them: an article's
+/// own and one more (a card's, a footer's).
+const DUMP_DATELINES: usize = 2;
 
 const TIME_UNITS: &str = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|y|yrs?|years?)";
 
@@ -582,22 +586,16 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     }
 
     /// A reading time on a line of its own (`reading_time`) in a whole page's text (an HTML
-    /// page's, a page dump's): "5 min read", "3 MIN. READ", "17 minutes read", a post's or a
-    /// card's metadata, never a text's own words. It runs last:
+    /// page's, a page dump's): "5 min read", "3 MIN. READ", "Reading time: 8 minutes"
+    /// ([`crate::extract::reading_time`]), a post's or a card's metadata. It runs last:
     /// on a listing's cards those lines are the items' metadata that the related-section rule
     /// anchors on (removed first, they left whole lists of other posts in).
     fn reading_times(&mut self) {
-        use std::sync::OnceLock;
-        static RE: OnceLock<Regex> = OnceLock::new();
-        let re = RE.get_or_init(|| {
-            Regex::new(r"(?i)^\d{1,3}\s*(?:mins?|minutes?)\.?\s+read$")
-                .expect("reading time pattern")
-        });
         for i in 0..self.doc.len() {
             let t = self.doc.text[i].trim();
             if self.doc.words[i] <= 4
-                && t.starts_with(|c: char| c.is_ascii_digit())
-                && re.is_match(t)
+                && t.bytes().any(|b| b.is_ascii_digit())
+                && crate::extract::reading_time(t)
             {
                 let ev = Evidence::detail("a reading time on a line of its own: a post's metadata");
                 self.mark(i, "byline", "reading_time", ev);
@@ -606,32 +604,30 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
     }
 
     /// In a full-page text dump, a dateline on a line of its own (`dump_dateline`): a date
-    /// ("March 2, 2026", "Tue, 3 Jul 2024", "2025-12-19"), maybe after a publishing word
-    /// ("Published on", "Last updated:", "Posted") and before "by NAME", nothing else, in at
-    /// most [`DATELINE_WORDS`] words: an article's or an item's date, which the benchmarks'
-    /// main content leaves out (on an HTML page `html_dateline` takes the article's own). A
+    /// ("March 2, 2026", "Tue, 3 Jul 2024", "2025-12-19"), maybe with publishing words
+    /// ("Published on", "Last updated:") and capitalised names ("by Jane Doe"), nothing else
+    /// ([`crate::extract::date_line`]): an article's or an item's date, which the benchmarks'
+    /// main content leaves out (on an HTML page `html_dateline` takes the article's own). Only
+    /// on a page with at most [`DUMP_DATELINES`] of them: more are the dates of a thread's
+    /// posts, a diary's or changelog's entries, a list of events, and they are its text. A
     /// date with a time ("Jul 18, 2024 at 13:41") is a forum post's header and stays, and an
     /// article's text already cut out keeps its head's date.
     fn dump_datelines(&mut self) {
-        use std::sync::OnceLock;
-        static RE: OnceLock<Regex> = OnceLock::new();
-        let re = RE.get_or_init(|| {
-            let m = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
-            Regex::new(&format!(
-                r"(?i)^(?:(?:last\s+)?(?:updated|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{m})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+by\s+[^.!?;:]{{1,40}})?$"
-            ))
-            .expect("dateline pattern")
-        });
-        for i in 0..self.doc.len() {
-            let t = self.doc.text[i].trim();
-            if self.doc.words[i] <= DATELINE_WORDS
-                && t.bytes().any(|b| b.is_ascii_digit())
-                && self.free(i)
-                && re.is_match(t)
-            {
-                let ev = Evidence::detail("a dateline on a line of its own in a page dump");
-                self.mark(i, "byline", "dump_dateline", ev);
-            }
+        let lines: Vec<usize> = (0..self.doc.len())
+            .filter(|&i| {
+                let t = self.doc.text[i].trim();
+                self.doc.words[i] <= DATELINE_WORDS
+                    && t.bytes().any(|b| b.is_ascii_digit())
+                    && self.free(i)
+                    && crate::extract::date_line(t, false)
+            })
+            .collect();
+        if lines.len() > DUMP_DATELINES {
+            return;
+        }
+        for i in lines {
+            let ev = Evidence::detail("a dateline on a line of its own in a page dump");
+            self.mark(i, "byline", "dump_dateline", ev);
         }
     }
 

@@ -1891,77 +1891,113 @@ fn date_pattern() -> &'static regex::Regex {
     })
 }
 
+/// Whether a trimmed line is a reading time and nothing else: "5 min read", "10 Min Read",
+/// "Reading time: 8 minutes", "4 minutes to read".
+pub(crate) fn reading_time(line: &str) -> bool {
+    use std::sync::OnceLock;
+    static READING: OnceLock<regex::Regex> = OnceLock::new();
+    READING
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)^(?:[0-9]+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading|to read)|(?:reading time|read time)\s*:?\s*[0-9]+\s*(?:min|mins|minutes?)\.?)$",
+            )
+            .expect("reading-time pattern")
+        })
+        .is_match(line)
+}
+
+/// A time of day ("13:41", "9:14 am").
+fn time_pattern() -> &'static regex::Regex {
+    use std::sync::OnceLock;
+    static TIME: OnceLock<regex::Regex> = OnceLock::new();
+    TIME.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?")
+            .expect("time pattern")
+    })
+}
+
+/// Words a date or byline line may hold besides the date and names (see [`dateline`]).
+const STAMP: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "date",
+    "originally",
+    "read",
+    "reading",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "time",
+    "by",
+    "and",
+    "am",
+    "pm",
+    "est",
+    "edt",
+    "et",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "cet",
+    "written",
+];
+
+/// Whether what is left of a line is at most `max` capitalised names (or numbers) besides
+/// [`STAMP`] words.
+fn names_only(s: &str, max: usize) -> bool {
+    let w: Vec<&str> = (s.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !STAMP.iter().any(|t| w.eq_ignore_ascii_case(t)))
+        .collect();
+    w.len() <= max
+        && w.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Whether a short line (at most 12 words) is a date and nothing else but publishing words
+/// ("updated", "posted on"), capitalised names and, when `time` says so, a time of day:
+/// "Last updated on September 16th, 2023 at 09:27 am", "Published March 2, 2026 by Jane Doe".
+pub(crate) fn date_line(line: &str, time: bool) -> bool {
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 12 {
+        return false;
+    }
+    let date = date_pattern();
+    if !date.is_match(line) {
+        return false;
+    }
+    let no_date = date.replace_all(line, " ");
+    if !time && time_pattern().is_match(&no_date) {
+        return false;
+    }
+    let left = time_pattern().replace_all(&no_date, " ");
+    names_only(&left, 6)
+}
+
 /// Whether a short line is a date or byline line, and which: a date (month name or numbers)
 /// with nothing else but time, publishing words ("updated", "posted on", "min read") and
 /// capitalised names; or "By" and up to six capitalised names or titles.
 fn dateline(line: &str) -> Option<&'static str> {
-    use regex::Regex;
-    use std::sync::OnceLock;
-    static DATE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let date = date_pattern();
-    let (rest, reading) = DATE.get_or_init(|| {
-        let rest = Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?").expect("time pattern");
-        let reading = Regex::new(
-            r"(?i)^(?:\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading|to read)|(?:reading time|read time)\s*:?\s*\d+\s*(?:min|mins|minutes?)\.?)$",
-        )
-        .expect("reading-time pattern");
-        (rest, reading)
-    });
-    const STAMP: &[&str] = &[
-        "published",
-        "updated",
-        "posted",
-        "last",
-        "modified",
-        "on",
-        "at",
-        "date",
-        "originally",
-        "read",
-        "reading",
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "time",
-        "by",
-        "and",
-        "am",
-        "pm",
-        "est",
-        "edt",
-        "et",
-        "pt",
-        "pst",
-        "pdt",
-        "gmt",
-        "utc",
-        "cet",
-        "written",
-    ];
     let words = line.split_whitespace().count();
     if words == 0 || words > 12 {
         return None;
     }
-    let names_only = |s: &str, max: usize| {
-        let w: Vec<&str> = (s.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .filter(|w| !STAMP.iter().any(|t| w.eq_ignore_ascii_case(t)))
-            .collect();
-        w.len() <= max
-            && w.iter().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            })
-    };
-    if reading.is_match(line.trim()) {
+    if reading_time(line.trim()) {
         return Some("a reading time above the article's first paragraph");
     }
-    if date.is_match(line) {
-        let no_date = date.replace_all(line, " ");
-        let left = rest.replace_all(&no_date, " ");
-        return names_only(&left, 6).then_some("a date line above the article's first paragraph");
+    if date_pattern().is_match(line) {
+        return date_line(line, true).then_some("a date line above the article's first paragraph");
     }
     let lower = line.trim().to_lowercase();
     let label = lower.trim_end_matches([':', ' ']);

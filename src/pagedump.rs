@@ -3375,6 +3375,18 @@ mod tests {
         // An article's text already cut out (no page around it) keeps its date.
         let r = removed(&format!("{bare}\n{ARTICLE}"));
         assert_eq!(rule_of(&r, bare), None, "{r:#?}");
+        // "by" and words that are not names: a sentence's start, not a byline.
+        let lake = "July 4, 2025 by the lake";
+        let r = removed(&format!("Example News\n{menus}{lake}\n{ARTICLE}{foot}"));
+        assert_eq!(rule_of(&r, lake), None, "{r:#?}");
+        // Three or more: a diary's or a changelog's entries, a list of events, not bylines.
+        let diary = "March 2, 2026\nMarch 9, 2026\nMarch 16, 2026\n";
+        let text = "The garden woke up early this year and the first buds came out.\n";
+        let entries: String = diary.lines().map(|d| format!("{d}\n{text}")).collect();
+        let r = removed(&format!("Example News\n{menus}{ARTICLE}{entries}{foot}"));
+        for d in diary.lines() {
+            assert_eq!(rule_of(&r, d), None, "{r:#?}");
+        }
     }
 
     #[test]
