@@ -1496,6 +1496,42 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_delivery_and_returns_lines_go_but_sentences_about_them_stay() {
+        let order = "Order today to get by Mar 17-27";
+        let within = "Order within 3 hr 52 min";
+        let from = "Ships from: Ukraine";
+        let sold = "Ships from and sold by Amazon.com.";
+        let cost = "Cost to ship: USD 14.40";
+        let returns = "Returns & exchanges accepted within 14 days";
+        let notify = "Notify me when back in stock";
+        let star = "Star Seller";
+        let window = "Free returns within 30 days of your purchase.";
+        // A heading about ships, a sentence about a store's policy without a window of days,
+        // and the short "Free shipping" / "Only 2 left" a catalogue's cards carry stay.
+        let stay = "Ships from the Golden Age\nThe store changed its returns policy last year.\n\
+                    Free shipping\nOnly 2 left\n";
+        let src = format!(
+            "{ARTICLE}{order}\n{within}\n{from}\n{sold}\n{cost}\n{returns}\n{notify}\n\
+             {star}\n{window}\n{ARTICLE}{stay}"
+        );
+        let rule = "shop_logistics";
+        assert_removed(
+            &src,
+            &[
+                (order, rule),
+                (within, rule),
+                (from, rule),
+                (sold, rule),
+                (cost, rule),
+                (returns, rule),
+                (notify, rule),
+                (star, rule),
+                (window, rule),
+            ],
+        );
+    }
+
+    #[test]
     fn a_paywall_or_subscriber_note_goes_but_an_article_about_subscribers_stays() {
         let stat = "This article is exclusive to STAT+ subscribers";
         let thanks =
