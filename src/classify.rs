@@ -1506,13 +1506,21 @@ mod tests {
         let notify = "Notify me when back in stock";
         let star = "Star Seller";
         let window = "Free returns within 30 days of your purchase.";
+        // A shop's lone labels are interface.
+        let labels = [
+            "Compare",
+            "In stock",
+            "Unit price / per",
+            "Meet your seller",
+        ];
         // A heading about ships, a sentence about a store's policy without a window of days,
         // and the short "Free shipping" / "Only 2 left" a catalogue's cards carry stay.
         let stay = "Ships from the Golden Age\nThe store changed its returns policy last year.\n\
                     Free shipping\nOnly 2 left\n";
         let src = format!(
             "{ARTICLE}{order}\n{within}\n{from}\n{sold}\n{cost}\n{returns}\n{notify}\n\
-             {star}\n{window}\n{ARTICLE}{stay}"
+             {star}\n{window}\n{}\n{ARTICLE}{stay}",
+            labels.join("\n")
         );
         let rule = "shop_logistics";
         assert_removed(
@@ -1527,6 +1535,10 @@ mod tests {
                 (notify, rule),
                 (star, rule),
                 (window, rule),
+                (labels[0], "interface_label"),
+                (labels[1], "interface_label"),
+                (labels[2], "interface_label"),
+                (labels[3], "interface_label"),
             ],
         );
     }
