@@ -1544,6 +1544,30 @@ mod tests {
     }
 
     #[test]
+    fn a_scripts_error_message_goes_but_a_sentence_about_an_error_stays() {
+        let oops = "Oops! Something went wrong. Please try again.";
+        let server = "Oops! Looks like we're having trouble connecting to our server.";
+        let refresh = "Refresh your browser window to try again.";
+        let error = "An error occurred. Please try again.";
+        let sorry = "We're sorry, your request can't be completed right now. Please try again \
+                     later.Your session has expired. Please refresh the page and try again.";
+        let told = "Something went wrong with the launch, the agency said on Tuesday.";
+        let src =
+            format!("{ARTICLE}{oops}\n{server}\n{refresh}\n{error}\n{sorry}\n{ARTICLE}{told}\n");
+        let rule = "interface_label";
+        assert_removed(
+            &src,
+            &[
+                (oops, rule),
+                (server, rule),
+                (refresh, rule),
+                (error, rule),
+                (sorry, rule),
+            ],
+        );
+    }
+
+    #[test]
     fn a_paywall_or_subscriber_note_goes_but_an_article_about_subscribers_stays() {
         let stat = "This article is exclusive to STAT+ subscribers";
         let thanks =
