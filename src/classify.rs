@@ -1516,6 +1516,9 @@ mod tests {
             "New Arrival",
             "Best Seller",
             "Back-order",
+            "Add to Cart+ wishlist",
+            "Please enter a valid postal code.",
+            "Get started for free Book demo",
         ];
         // A heading about ships, a sentence about a store's policy without a window of days,
         // and the short "Free shipping" / "Only 2 left" a catalogue's cards carry stay.
