@@ -1586,6 +1586,80 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_delivery_and_returns_lines_go_but_sentences_about_them_stay() {
+        let order = "Order today to get by Mar 17-27";
+        let within = "Order within 3 hr 52 min";
+        let from = "Ships from: Ukraine";
+        let sold = "Ships from and sold by Amazon.com.";
+        let cost = "Cost to ship: USD 14.40";
+        let returns = "Returns & exchanges accepted within 14 days";
+        let notify = "Notify me when back in stock";
+        let star = "Star Seller";
+        let window = "Free returns within 30 days of your purchase.";
+        // A shop's lone labels are interface.
+        let labels = [
+            "Compare",
+            "In stock",
+            "Unit price / per",
+            "Meet your seller",
+            "TOP-RATED",
+            "New Arrival",
+            "Best Seller",
+            "Back-order",
+            "Add to Cart+ wishlist",
+            "Please enter a valid postal code.",
+            "Get started for free Book demo",
+        ];
+        // A heading about ships, a sentence about a store's policy without a window of days,
+        // and the short "Free shipping" / "Only 2 left" a catalogue's cards carry stay.
+        let stay = "Ships from the Golden Age\nThe store changed its returns policy last year.\n\
+                    Free shipping\nOnly 2 left\n";
+        let src = format!(
+            "{ARTICLE}{order}\n{within}\n{from}\n{sold}\n{cost}\n{returns}\n{notify}\n\
+             {star}\n{window}\n{}\n{ARTICLE}{stay}",
+            labels.join("\n")
+        );
+        let rule = "shop_logistics";
+        let mut want = vec![
+            (order, rule),
+            (within, rule),
+            (from, rule),
+            (sold, rule),
+            (cost, rule),
+            (returns, rule),
+            (notify, rule),
+            (star, rule),
+            (window, rule),
+        ];
+        want.extend(labels.iter().map(|l| (*l, "interface_label")));
+        assert_removed(&src, &want);
+    }
+
+    #[test]
+    fn a_scripts_error_message_goes_but_a_sentence_about_an_error_stays() {
+        let oops = "Oops! Something went wrong. Please try again.";
+        let server = "Oops! Looks like we're having trouble connecting to our server.";
+        let refresh = "Refresh your browser window to try again.";
+        let error = "An error occurred. Please try again.";
+        let sorry = "We're sorry, your request can't be completed right now. Please try again \
+                     later.Your session has expired. Please refresh the page and try again.";
+        let told = "Something went wrong with the launch, the agency said on Tuesday.";
+        let src =
+            format!("{ARTICLE}{oops}\n{server}\n{refresh}\n{error}\n{sorry}\n{ARTICLE}{told}\n");
+        let rule = "interface_label";
+        assert_removed(
+            &src,
+            &[
+                (oops, rule),
+                (server, rule),
+                (refresh, rule),
+                (error, rule),
+                (sorry, rule),
+            ],
+        );
+    }
+
+    #[test]
     fn a_paywall_or_subscriber_note_goes_but_an_article_about_subscribers_stays() {
         let stat = "This article is exclusive to STAT+ subscribers";
         let thanks =

@@ -273,6 +273,13 @@ pub fn extract_page(page: &Page) -> Extraction {
     // found without them: a product card's "notify me" box.)
     let popups = dominant & hint::POPUP;
     dominant &= !hint::POPUP;
+    // Nor is a promo bar that writes out one banner per locale or currency ("Free standard
+    // shipping on orders $60 CAD+. For more information on shipping rates and timelines,
+    // please visit our international page", then the same in €, ¥, kr…): its long lines
+    // outweigh a catalogue's short items, but they are variants of one line.
+    if dominant & hint::PROMO != 0 && banner_variants(blocks, &texts, &raw) {
+        dominant &= !hint::PROMO;
+    }
     // On a discussion page the replies are content: a list of them beside the post found
     // without them (the opening post alone) is what the page is about. Comments inside the
     // posts (a Q&A site's remarks under each answer) stay comments.
@@ -1445,6 +1452,56 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
             !own.is_empty() && seen as f64 >= HIDDEN_COPY * own.len() as f64
         })
         .collect()
+}
+
+/// Fewest words of a banner variant (see [`banner_variants`]).
+const VARIANT_WORDS: usize = 14;
+/// Last words a banner's variants share (see [`banner_variants`]).
+const VARIANT_TAIL: usize = 8;
+/// Fewest different lines ending with one tail that make them variants of a banner.
+const VARIANTS: usize = 3;
+
+/// Whether most of the positive value under a promo hint is banner variants: lines of
+/// [`VARIANT_WORDS`] words or more whose last [`VARIANT_TAIL`] normalised words end
+/// [`VARIANTS`] or more different lines (one banner written out per locale or currency). The
+/// same test as a page dump's `dump_banner_variants`.
+fn banner_variants(blocks: &[Block], texts: &[Text], raw: &[f64]) -> bool {
+    use std::collections::{HashMap, HashSet};
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let hash = BuildHasherDefault::<DefaultHasher>::default();
+    // For each tail, the different lines (by a hash of their text) that end with it.
+    let mut tails: HashMap<String, HashSet<u64>> = HashMap::new();
+    let mut keys: Vec<Option<String>> = vec![None; blocks.len()];
+    let mut promo = 0.0;
+    for (i, b) in blocks.iter().enumerate() {
+        if raw[i] <= 0.0 || b.all_hints() & hint::PROMO == 0 {
+            continue;
+        }
+        promo += raw[i];
+        // (A script without spaces counts words by characters: such a block is left out.)
+        if texts[i].words < VARIANT_WORDS as f64 {
+            continue;
+        }
+        // The tail from the line's last words only (twice as many raw ones as needed: a
+        // separator between two words makes one more), not the whole line normalised.
+        let start = (b.text.char_indices().rev())
+            .filter(|&(_, c)| c.is_whitespace())
+            .nth(2 * VARIANT_TAIL - 1)
+            .map_or(0, |(k, _)| k);
+        let norm = text::normalize(&b.text[start..]);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < VARIANT_TAIL {
+            continue;
+        }
+        let tail = words[words.len() - VARIANT_TAIL..].join(" ");
+        (tails.entry(tail.clone()).or_default()).insert(hash.hash_one(&b.text));
+        keys[i] = Some(tail);
+    }
+    let variants: f64 = (0..blocks.len())
+        .filter(|&i| keys[i].as_ref().is_some_and(|t| tails[t].len() >= VARIANTS))
+        .map(|i| raw[i])
+        .sum();
+    promo > 0.0 && variants > 0.5 * promo
 }
 
 /// The hints (given below `depth`) on more than half the content-like text of `range`. Never
@@ -2898,6 +2955,35 @@ mod tests {
         let page = parse(&html.replace("Product", "Thing"));
         assert!(!page.product);
         assert!(kept_texts(&page, &extract(&page)).contains(&r));
+    }
+
+    #[test]
+    fn a_promo_bars_banner_variants_do_not_outweigh_a_catalogue() {
+        // A shop's promo bar writes out its banner once per currency; the page's own content
+        // is a grid of products with short lines. The banners are variants of one line.
+        let tail = "For more information on shipping rates and timelines, please visit our \
+                    international page";
+        let bar: String = ["$40+", "$60 CAD+", "65€ or more", "¥990 or more", "480kr or more"]
+            .iter()
+            .map(|c| format!("<div class=promo-bar__slide><p>Free standard shipping on orders {c}. {tail}</p></div>"))
+            .collect();
+        let items: String = (1..=8)
+            .map(|k| {
+                format!(
+                    "<li class=collection__item><h3>Balm Trio {k}</h3><p>Original formula</p>\
+                     <p>Sale price: €{k}9,95</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><div class=promo-bar>{bar}</div>\
+             <section id=collection><h1>Skincare Sets</h1><ul class=grid>{items}</ul></section>\
+             </body></html>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Balm Trio 3"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains(tail)), "{kept:?}");
     }
 
     /// The texts of the blocks `v` keeps.
