@@ -1633,6 +1633,24 @@ mod tests {
         ];
         want.extend(labels.iter().map(|l| (*l, "interface_label")));
         assert_removed(&src, &want);
+        // Headings and sentences with the same openings stay: no colon, number or price
+        // after them, and a lone label is a heading when no control is removed beside it.
+        let stay = [
+            "Return within the hour, the officer told him.",
+            "Returns within the bond market were negative last year.",
+            "Ships from Spain",
+            "Cost to Ship a Package Internationally",
+            "Order Within Chaos",
+            "Notify me when you land, she texted.",
+            "Compare",
+            "Best Seller",
+            "Top Rated",
+            "Add to cart buttons that actually convert",
+            "Please enter a valid API key in the settings file.",
+            "Get started for free with these five tools",
+        ];
+        let src: String = stay.iter().map(|l| format!("{ARTICLE}{l}\n")).collect();
+        assert_removed(&format!("{src}{ARTICLE}"), &[]);
     }
 
     #[test]
@@ -1644,8 +1662,12 @@ mod tests {
         let sorry = "We're sorry, your request can't be completed right now. Please try again \
                      later.Your session has expired. Please refresh the page and try again.";
         let told = "Something went wrong with the launch, the agency said on Tuesday.";
-        let src =
-            format!("{ARTICLE}{oops}\n{server}\n{refresh}\n{error}\n{sorry}\n{ARTICLE}{told}\n");
+        // Someone's words, and a note that says what went wrong, stay.
+        let cake = "“Oops, something went wrong,” she said, looking at the cake.";
+        let late = "Sorry, something went wrong with our printer, so this issue is late.";
+        let src = format!(
+            "{ARTICLE}{oops}\n{server}\n{refresh}\n{error}\n{sorry}\n{ARTICLE}{told}\n{cake}\n{late}\n"
+        );
         let rule = "interface_label";
         assert_removed(
             &src,

@@ -1454,23 +1454,25 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
         .collect()
 }
 
-/// Fewest words of a banner variant (see [`banner_variants`]).
-const VARIANT_WORDS: usize = 14;
-/// Last words a banner's variants share (see [`banner_variants`]).
-const VARIANT_TAIL: usize = 8;
-/// Fewest different lines ending with one tail that make them variants of a banner.
-const VARIANTS: usize = 3;
-
-/// Whether most of the positive value under a promo hint is banner variants: lines of
-/// [`VARIANT_WORDS`] words or more whose last [`VARIANT_TAIL`] normalised words end
-/// [`VARIANTS`] or more different lines (one banner written out per locale or currency). The
-/// same test as a page dump's `dump_banner_variants`.
+/// Whether most of the positive value under a promo hint is banner variants, the test of a
+/// page dump's `dump_banner_variants` (its constants): lines of `VARIANT_WORDS` words or more
+/// whose last `VARIANT_TAIL` normalised words end `VARIANT_MIN` or more different lines (one
+/// banner written out per locale or currency). Two more conditions keep a text whose
+/// paragraphs end alike (a poem's refrain, "Terms and conditions apply" under each offer)
+/// from passing for one: a variant shares at least two thirds of its words with the group's
+/// first line (4757's banners differ in two or three words of twenty), and it comes before
+/// the page's first heading (a promo bar tops the page; a poem has its title above it).
 fn banner_variants(blocks: &[Block], texts: &[Text], raw: &[f64]) -> bool {
+    use crate::pagedump::{VARIANT_MIN, VARIANT_TAIL, VARIANT_WORDS};
     use std::collections::{HashMap, HashSet};
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     let hash = BuildHasherDefault::<DefaultHasher>::default();
-    // For each tail, the different lines (by a hash of their text) that end with it.
-    let mut tails: HashMap<String, HashSet<u64>> = HashMap::new();
+    let first_heading = (blocks.iter())
+        .position(|b| b.flags & flag::HEADING != 0)
+        .unwrap_or(blocks.len());
+    // For each tail, the different lines (by a hash of their text) that end with it, and the
+    // first block that does.
+    let mut tails: HashMap<String, (HashSet<u64>, usize)> = HashMap::new();
     let mut keys: Vec<Option<String>> = vec![None; blocks.len()];
     let mut promo = 0.0;
     for (i, b) in blocks.iter().enumerate() {
@@ -1478,29 +1480,55 @@ fn banner_variants(blocks: &[Block], texts: &[Text], raw: &[f64]) -> bool {
             continue;
         }
         promo += raw[i];
-        // (A script without spaces counts words by characters: such a block is left out.)
-        if texts[i].words < VARIANT_WORDS as f64 {
+        if i > first_heading || texts[i].words < VARIANT_WORDS as f64 {
             continue;
         }
         // The tail from the line's last words only (twice as many raw ones as needed: a
-        // separator between two words makes one more), not the whole line normalised.
-        let start = (b.text.char_indices().rev())
+        // separator between two words makes one more), not the whole line normalised. A
+        // long block with too few spaces (a script written without them, whose words are
+        // counted by characters) has no such tail.
+        let Some(start) = (b.text.char_indices().rev())
             .filter(|&(_, c)| c.is_whitespace())
             .nth(2 * VARIANT_TAIL - 1)
-            .map_or(0, |(k, _)| k);
+            .map(|(k, _)| k)
+            .or((b.text.len() <= 512).then_some(0))
+        else {
+            continue;
+        };
         let norm = text::normalize(&b.text[start..]);
         let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
         if words.len() < VARIANT_TAIL {
             continue;
         }
         let tail = words[words.len() - VARIANT_TAIL..].join(" ");
-        (tails.entry(tail.clone()).or_default()).insert(hash.hash_one(&b.text));
+        let group = tails
+            .entry(tail.clone())
+            .or_insert_with(|| (HashSet::new(), i));
+        group.0.insert(hash.hash_one(&b.text));
         keys[i] = Some(tail);
     }
-    let variants: f64 = (0..blocks.len())
-        .filter(|&i| keys[i].as_ref().is_some_and(|t| tails[t].len() >= VARIANTS))
-        .map(|i| raw[i])
-        .sum();
+    let word_set = |i: usize| -> HashSet<String> {
+        let norm = text::normalize(&blocks[i].text);
+        norm.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let mut firsts: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut variants = 0.0;
+    for i in 0..blocks.len() {
+        let Some((lines, first)) = keys[i].as_ref().map(|t| &tails[t]) else {
+            continue;
+        };
+        if lines.len() < VARIANT_MIN {
+            continue;
+        }
+        let head = firsts.entry(*first).or_insert_with(|| word_set(*first));
+        let own = word_set(i);
+        if 3 * own.intersection(head).count() >= 2 * own.len() {
+            variants += raw[i];
+        }
+    }
     promo > 0.0 && variants > 0.5 * promo
 }
 
@@ -2984,6 +3012,49 @@ mod tests {
         let kept = kept_texts(&page, &extract(&page));
         assert!(kept.contains(&"Balm Trio 3"), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains(tail)), "{kept:?}");
+    }
+
+    #[test]
+    fn paragraphs_that_end_alike_under_a_promo_hint_are_not_banner_variants() {
+        // A poem in a newsletter's page, each stanza ending in its refrain, and offers that
+        // each end in the same terms: they are the page's text, not a banner per currency.
+        let refrain = "and still the tide came in and the tide went out.";
+        let stanzas: String = [
+            "The gulls were loud",
+            "My father mended nets",
+            "The harbour slept",
+        ]
+        .iter()
+        .map(|s| format!("<p>{s} beside the grey stone wall that summer, {refrain}</p>"))
+        .collect();
+        let cards: String = (1..=8)
+            .map(|k| format!("<li><h3>Story {k}</h3><p>Town news</p><p>2 min read</p></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=newsletter><h1>The Tide, a poem</h1>{stanzas}</div>\
+             <section class=more><ul>{cards}</ul></section></body></html>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.iter().any(|t| t.contains(refrain)), "{kept:?}");
+        // Offers of different wording with the same terms at the end (no heading above).
+        let terms = "Offer valid while supplies last. Terms and conditions apply.";
+        let offers: String = [
+            "Half price on every winter coat in the store this weekend only for members.",
+            "Buy two pairs of boots and get a third pair free, any size or colour.",
+            "Twenty percent off all kitchen knives when you spend fifty pounds or more.",
+            "A free scarf with every order of a wool jumper from the autumn range.",
+        ]
+        .iter()
+        .map(|o| format!("<p>{o} {terms}</p>"))
+        .collect();
+        let html = format!(
+            "<html><body><div class=promo>{offers}</div>\
+             <section class=more><ul>{cards}</ul></section></body></html>"
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.iter().any(|t| t.contains(terms)), "{kept:?}");
     }
 
     /// The texts of the blocks `v` keeps.

@@ -1022,11 +1022,11 @@ pub(crate) fn is_signup(doc: &Doc, i: usize) -> bool {
 }
 
 /// Fewest words of a line that is one of a banner's variants ([`banner_variants`]).
-const VARIANT_WORDS: usize = 14;
+pub(crate) const VARIANT_WORDS: usize = 14;
 /// Words at the end all the variants of one banner share.
-const VARIANT_TAIL: usize = 8;
+pub(crate) const VARIANT_TAIL: usize = 8;
 /// Fewest different lines that make a banner's variants.
-const VARIANT_MIN: usize = 3;
+pub(crate) const VARIANT_MIN: usize = 3;
 /// Most lines of [`VARIANT_WORDS`] words or more [`banner_variants`] looks at.
 const VARIANT_LOOK: usize = 64;
 
