@@ -1654,6 +1654,26 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_pickers_and_empty_blocks_are_interface() {
+        let labels = [
+            "Select Size",
+            "Choose your size",
+            "Select Options + wishlist",
+            "Qty:",
+            "Be the first to review this item",
+            "No feedback yet",
+            "Per Page",
+            "Read full article",
+            "Coming soon!",
+        ];
+        // A sentence about a size or a launch stays.
+        let stay = "Select a size one up from your usual one.\nThe second season is coming soon.\n";
+        let src = format!("{ARTICLE}{}\n{ARTICLE}{stay}", labels.join("\n"));
+        let want: Vec<_> = labels.iter().map(|l| (*l, "interface_label")).collect();
+        assert_removed(&src, &want);
+    }
+
+    #[test]
     fn a_scripts_error_message_goes_but_a_sentence_about_an_error_stays() {
         let oops = "Oops! Something went wrong. Please try again.";
         let server = "Oops! Looks like we're having trouble connecting to our server.";
