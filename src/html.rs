@@ -1996,7 +1996,10 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
                 && (parts.clone())
                     .find(|p| !p.is_empty())
                     .is_some_and(|p| POPUP_OPENERS.contains(&p));
-            if !opener {
+            // `faq_tabs-menu`, `w-tab-menu`: the strip of a tabs component's own panels (on
+            // small screens each tab holds its panel's text), not the site's menu.
+            let tab_strip = w == "menu" && matches!(prev, "tab" | "tabs");
+            if !opener && !tab_strip {
                 h |= k;
             }
         }
@@ -2280,6 +2283,11 @@ mod tests {
             ..Attrs::default()
         };
         assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
+        // A tabs component's strip is not the site's menu; a mega menu's tabs still are.
+        assert_eq!(hints_of(&a("faq_tabs-menu")), 0);
+        assert_eq!(hints_of(&a("w-tab-menu")), 0);
+        assert_eq!(hints_of(&a("mega-nav-tabs-menu")), hint::NAV);
+        assert_eq!(hints_of(&a("menu-tabs")), hint::NAV);
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
         assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
         assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
