@@ -1273,7 +1273,8 @@ fn parse_document(html: &str) -> Html {
 /// `$RC("B:0","S:0")` swaps the boundary `B:0` (a `<template>` and its loading fallback) for
 /// the hidden chunk `<div hidden id="S:0">`, and `$RS("S:1","P:1")` puts chunk `S:1` where
 /// `<template id="P:1">` is. The calls are read from the raw page (script text is gone from the
-/// parsed one); a lexical scan, only on pages that have them.
+/// parsed one); a lexical scan, only on pages that have them. The pairs come in the order of
+/// the calls in the page.
 fn streamed_pairs(html: &str) -> Vec<(&str, &str)> {
     let b = html.as_bytes();
     let mut out = Vec::new();
@@ -1302,11 +1303,14 @@ fn streamed_pairs(html: &str) -> Vec<(&str, &str)> {
                 (first, second)
             };
             if pair.0.len() > 2 && pair.1.starts_with("S:") {
-                out.push(pair);
+                out.push((at, pair));
             }
         }
     }
-    out
+    // In the order the page's scripts run them: a chunk put in a placeholder inside another
+    // chunk (`$RS("S:7","P:7")` into `S:1`) is there when that chunk moves (`$RC("B:1","S:1")`).
+    out.sort_unstable_by_key(|&(at, _)| at);
+    out.into_iter().map(|(_, pair)| pair).collect()
 }
 
 /// Words a run of text must have for a streamed chunk to read as prose (see
@@ -1992,7 +1996,10 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
                 && (parts.clone())
                     .find(|p| !p.is_empty())
                     .is_some_and(|p| POPUP_OPENERS.contains(&p));
-            if !opener {
+            // `faq_tabs-menu`, `w-tab-menu`: the strip of a tabs component's own panels (on
+            // small screens each tab holds its panel's text), not the site's menu.
+            let tab_strip = w == "menu" && matches!(prev, "tab" | "tabs");
+            if !opener && !tab_strip {
                 h |= k;
             }
         }
@@ -2276,6 +2283,11 @@ mod tests {
             ..Attrs::default()
         };
         assert_eq!(hints_of(&a("[--nav-bar-height:47px]")), 0);
+        // A tabs component's strip is not the site's menu; a mega menu's tabs still are.
+        assert_eq!(hints_of(&a("faq_tabs-menu")), 0);
+        assert_eq!(hints_of(&a("w-tab-menu")), 0);
+        assert_eq!(hints_of(&a("mega-nav-tabs-menu")), hint::NAV);
+        assert_eq!(hints_of(&a("menu-tabs")), hint::NAV);
         assert_eq!(hints_of(&a("pdp-disclaimer")), hint::DISCLAIMER);
         assert_eq!(hints_of(&a("article__byline")), hint::BYLINE | hint::META);
         assert_eq!(hints_of(&a("author-name")), hint::BYLINE | hint::META);
@@ -2489,6 +2501,23 @@ mod tests {
         assert!(p.blocks[1].flags & flag::ARTICLE != 0 && p.blocks[1].flags & flag::HIDDEN == 0);
         // The fallback is hidden where the chunk was; a chunk no script moves stays hidden.
         assert!(p.blocks[5].flags & flag::HIDDEN != 0 && p.blocks[6].flags & flag::HIDDEN != 0);
+    }
+
+    #[test]
+    fn a_chunk_filled_by_an_earlier_call_moves_with_what_it_got() {
+        // `S:1` is only a placeholder for `S:2` until `$RS` fills it; `$RC` moves it after that,
+        // as a browser runs the calls in the page's order.
+        let long = "Cloud computing boomed during the last decade but growth in this industry is still early and every analyst agrees on it today.";
+        let html = format!(
+            "<body><article><p>Intro.</p><!--$?--><template id=\"B:1\"></template><div>Loading...</div><!--/$-->\
+             <p>End.</p></article><div hidden id=\"S:1\"><div><template id=\"P:2\"></template></div></div>\
+             <div hidden id=\"S:2\"><p>{long}</p></div>\
+             <script>$RS(\"S:2\",\"P:2\")</script><script>$RC(\"B:1\",\"S:1\")</script></body>"
+        );
+        let p = parse(&html);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Intro.", long, "End.", "Loading..."]);
+        assert!(p.blocks[1].flags & flag::HIDDEN == 0);
     }
 
     #[test]
