@@ -1662,12 +1662,10 @@ mod tests {
             "Qty:",
             "Be the first to review this item",
             "No feedback yet",
-            "Per Page",
-            "Read full article",
-            "Coming soon!",
         ];
-        // A sentence about a size or a launch stays.
-        let stay = "Select a size one up from your usual one.\nThe second season is coming soon.\n";
+        // A sentence about a size or a launch, and what can be a heading, stay.
+        let stay = "Select a size one up from your usual one.\nThe second season is coming soon.\n\
+                    Coming soon\nPer page\nRead full article\n";
         let src = format!("{ARTICLE}{}\n{ARTICLE}{stay}", labels.join("\n"));
         let want: Vec<_> = labels.iter().map(|l| (*l, "interface_label")).collect();
         assert_removed(&src, &want);
