@@ -1320,14 +1320,28 @@ const CHUNK_PROSE_WORDS: usize = 20;
 /// Whether a streamed chunk holds prose: a run of text (between tags) of a sentence or more.
 /// Chunks of short items (product cards, recommendation carousels, specification lists) are
 /// what a page streams last, below the fold; they stay where they are, hidden.
-fn prose_chunk(doc: &Html, chunk: ego_tree::NodeId) -> bool {
-    doc.tree.get(chunk).is_some_and(|n| {
-        n.descendants().any(|d| match d.value() {
-            Node::Text(t) => t.split_whitespace().nth(CHUNK_PROSE_WORDS - 1).is_some(),
-            _ => false,
-        })
-    })
+fn prose_chunk(doc: &Html, chunk: ego_tree::NodeId, budget: &mut usize) -> bool {
+    let Some(n) = doc.tree.get(chunk) else {
+        return false;
+    };
+    for d in n.descendants() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        if let Node::Text(t) = d.value()
+            && t.split_whitespace().nth(CHUNK_PROSE_WORDS - 1).is_some()
+        {
+            return true;
+        }
+    }
+    false
 }
+
+/// Nodes [`splice_streamed`] may visit, per node of the page, looking into chunks and up from
+/// placeholders: chunks nested in chunks made the walks quadratic in the nesting (20,000
+/// nested chunks took seconds); past the budget the rest stay where they are, hidden.
+const SPLICE_VISITS: usize = 8;
 
 /// Moves the hidden chunks of a streamed page (see [`streamed_pairs`]) to where its scripts
 /// would put them, so the article's paragraphs are read in place and in order rather than as
@@ -1352,6 +1366,7 @@ fn splice_streamed(doc: &mut Html, html: &str) {
             by_id.entry(w).or_insert(node.id());
         }
     }
+    let mut budget = SPLICE_VISITS * doc.tree.nodes().len();
     for (target, chunk) in pairs {
         let mut fallback = Vec::new();
         let (Some(&t), Some(&c)) = (by_id.get(target), by_id.get(chunk)) else {
@@ -1359,9 +1374,12 @@ fn splice_streamed(doc: &mut Html, html: &str) {
         };
         // A placeholder inside its own chunk would make a cycle.
         let Some(tn) = doc.tree.get(t) else { continue };
-        if !prose_chunk(doc, c)
-            || t == c
-            || tn.ancestors().any(|a| a.id() == c)
+        if t == c
+            || !prose_chunk(doc, c, &mut budget)
+            || tn.ancestors().any(|a| {
+                budget = budget.saturating_sub(1);
+                budget == 0 || a.id() == c
+            })
             || tn.parent().is_none()
         {
             continue;
@@ -2501,6 +2519,36 @@ mod tests {
         assert!(p.blocks[1].flags & flag::ARTICLE != 0 && p.blocks[1].flags & flag::HIDDEN == 0);
         // The fallback is hidden where the chunk was; a chunk no script moves stays hidden.
         assert!(p.blocks[5].flags & flag::HIDDEN != 0 && p.blocks[6].flags & flag::HIDDEN != 0);
+    }
+
+    #[test]
+    fn chunks_nested_hundreds_deep_stop_at_the_splice_budget() {
+        // Each chunk holds the next one's placeholder and the calls run innermost first: every
+        // splice looks into all the chunks already moved into it. Past the budget of visits
+        // the rest stay hidden where they are, and the page is still read.
+        let n = 400;
+        let words = "word ".repeat(25);
+        let mut html =
+            String::from(r#"<html><body><main><template id="B:1"></template><!--/$--></main>"#);
+        for k in 1..=n {
+            let text = if k == n { words.as_str() } else { "x" };
+            html.push_str(&format!(
+                r#"<div hidden id="S:{k}"><p>{text}</p><template id="P:{}"></template></div>"#,
+                k + 1
+            ));
+        }
+        let calls: Vec<String> = (2..=n)
+            .rev()
+            .map(|k| format!(r#"$RS("S:{k}","P:{k}")"#))
+            .chain([r#"$RC("B:1","S:1")"#.to_string()])
+            .collect();
+        html.push_str(&format!(
+            "<script>{}</script></body></html>",
+            calls.join(";")
+        ));
+        let p = parse(&html);
+        let prose = (p.blocks.iter()).find(|b| b.text.starts_with("word word"));
+        assert_ne!(prose.unwrap().flags & flag::HIDDEN, 0);
     }
 
     #[test]
