@@ -222,9 +222,6 @@ pub struct Classifier {
     time_cues: WordFilter,
 }
 
-/// A page dump's dateline ([`Rules::dump_datelines`]) has at most this many words.
-const DATELINE_WORDS: usize = 12;
-
 /// Most datelines a page dump has for [`Rules::dump_datelines`] to take them: an article's
 /// own and one more (a card's, a footer's).
 const DUMP_DATELINES: usize = 2;
@@ -616,8 +613,7 @@ impl<'r, 'a: 'r> Rules<'r, 'a> {
         let lines: Vec<usize> = (0..self.doc.len())
             .filter(|&i| {
                 let t = self.doc.text[i].trim();
-                self.doc.words[i] <= DATELINE_WORDS
-                    && t.bytes().any(|b| b.is_ascii_digit())
+                t.bytes().any(|b| b.is_ascii_digit())
                     && self.free(i)
                     && crate::extract::date_line(t, false)
             })

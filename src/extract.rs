@@ -277,7 +277,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     // shipping on orders $60 CAD+. For more information on shipping rates and timelines,
     // please visit our international page", then the same in €, ¥, kr…): its long lines
     // outweigh a catalogue's short items, but they are variants of one line.
-    if dominant & hint::PROMO != 0 && banner_variants(blocks, &texts, &raw) {
+    if dominant & hint::PROMO != 0 && banner_variants(blocks, &raw) {
         dominant &= !hint::PROMO;
     }
     // On a discussion page the replies are content: a list of them beside the post found
@@ -1460,73 +1460,56 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
 /// banner written out per locale or currency). Two more conditions keep a text whose
 /// paragraphs end alike (a poem's refrain, "Terms and conditions apply" under each offer)
 /// from passing for one: a variant shares at least two thirds of its words with the group's
-/// first line (4757's banners differ in two or three words of twenty), and it comes before
+/// first line (one shop's banners per currency differ in two or three words of twenty), and it comes before
 /// the page's first heading (a promo bar tops the page; a poem has its title above it).
-fn banner_variants(blocks: &[Block], texts: &[Text], raw: &[f64]) -> bool {
+fn banner_variants(blocks: &[Block], raw: &[f64]) -> bool {
     use crate::pagedump::{VARIANT_MIN, VARIANT_TAIL, VARIANT_WORDS};
     use std::collections::{HashMap, HashSet};
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    let hash = BuildHasherDefault::<DefaultHasher>::default();
     let first_heading = (blocks.iter())
         .position(|b| b.flags & flag::HEADING != 0)
         .unwrap_or(blocks.len());
-    // For each tail, the different lines (by a hash of their text) that end with it, and the
-    // first block that does.
-    let mut tails: HashMap<String, (HashSet<u64>, usize)> = HashMap::new();
-    let mut keys: Vec<Option<String>> = vec![None; blocks.len()];
+    // The normalised text of each promo line of `VARIANT_WORDS` words or more above the first
+    // heading (words between spaces: a script written without them has none to end alike),
+    // and for each last `VARIANT_TAIL` words, the different lines that end with them.
+    let mut norms: Vec<(usize, String)> = Vec::new();
+    let mut tails: HashMap<String, HashSet<&str>> = HashMap::new();
     let mut promo = 0.0;
     for (i, b) in blocks.iter().enumerate() {
         if raw[i] <= 0.0 || b.all_hints() & hint::PROMO == 0 {
             continue;
         }
         promo += raw[i];
-        if i > first_heading || texts[i].words < VARIANT_WORDS as f64 {
-            continue;
+        if i < first_heading && b.text.split_whitespace().nth(VARIANT_WORDS - 1).is_some() {
+            norms.push((i, text::normalize(&b.text)));
         }
-        // The tail from the line's last words only (twice as many raw ones as needed: a
-        // separator between two words makes one more), not the whole line normalised. A
-        // long block with too few spaces (a script written without them, whose words are
-        // counted by characters) has no such tail.
-        let Some(start) = (b.text.char_indices().rev())
-            .filter(|&(_, c)| c.is_whitespace())
-            .nth(2 * VARIANT_TAIL - 1)
-            .map(|(k, _)| k)
-            .or((b.text.len() <= 512).then_some(0))
-        else {
-            continue;
-        };
-        let norm = text::normalize(&b.text[start..]);
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < VARIANT_TAIL {
-            continue;
-        }
-        let tail = words[words.len() - VARIANT_TAIL..].join(" ");
-        let group = tails
-            .entry(tail.clone())
-            .or_insert_with(|| (HashSet::new(), i));
-        group.0.insert(hash.hash_one(&b.text));
-        keys[i] = Some(tail);
     }
-    let word_set = |i: usize| -> HashSet<String> {
-        let norm = text::normalize(&blocks[i].text);
+    let tail = |norm: &str| -> Option<String> {
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        (words.len() >= VARIANT_TAIL).then(|| words[words.len() - VARIANT_TAIL..].join(" "))
+    };
+    for (_, norm) in &norms {
+        if let Some(t) = tail(norm) {
+            tails.entry(t).or_default().insert(norm);
+        }
+    }
+    // A variant shares two thirds of its words with the first line that ends like it.
+    let words = |norm: &str| -> HashSet<String> {
         norm.split(' ')
             .filter(|w| !w.is_empty())
             .map(String::from)
             .collect()
     };
-    let mut firsts: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut firsts: HashMap<String, HashSet<String>> = HashMap::new();
     let mut variants = 0.0;
-    for i in 0..blocks.len() {
-        let Some((lines, first)) = keys[i].as_ref().map(|t| &tails[t]) else {
-            continue;
-        };
-        if lines.len() < VARIANT_MIN {
+    for (i, norm) in &norms {
+        let Some(t) = tail(norm) else { continue };
+        if tails[&t].len() < VARIANT_MIN {
             continue;
         }
-        let head = firsts.entry(*first).or_insert_with(|| word_set(*first));
-        let own = word_set(i);
+        let own = words(norm);
+        let head = firsts.entry(t).or_insert_with(|| own.clone());
         if 3 * own.intersection(head).count() >= 2 * own.len() {
-            variants += raw[i];
+            variants += raw[*i];
         }
     }
     promo > 0.0 && variants > 0.5 * promo
