@@ -22,7 +22,7 @@ pub const MAX_LINE_WORDS: usize = 80;
 pub const KEEP: &str = "keep";
 
 /// How an entry's phrase is compared with a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// The normalised line equals the phrase.
     Line,
@@ -222,11 +222,23 @@ impl Lexicon {
                 );
                 phrase_raw.to_string()
             } else {
-                let p = text::normalize(phrase_raw);
+                let p = normalize_phrase(phrase_raw);
                 if p.is_empty() {
                     return Err(err(format!(
                         "phrase {phrase_raw:?} is empty once normalised"
                     )));
+                }
+                if p.contains(NUMBER) {
+                    if !matches!(kind, Kind::Prefix(_)) {
+                        return Err(err(format!(
+                            "the number placeholder {NUMBER} is for prefix entries only"
+                        )));
+                    }
+                    if p.split(' ').next() == Some(NUMBER) {
+                        return Err(err(format!(
+                            "a prefix phrase cannot start with the number placeholder {NUMBER}"
+                        )));
+                    }
                 }
                 p
             };
@@ -592,7 +604,6 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
     })
 }
 
-/// `norm` starts with the words of `phrase`.
 /// Calls `f(start, end)` for every word of `b` (split at single spaces), finding the
 /// spaces eight bytes at a time.
 #[inline]
@@ -693,8 +704,56 @@ fn anchor_word(phrase: &str) -> (usize, &str) {
     best
 }
 
+/// `norm` starts with the words of `phrase`; a [`NUMBER`] word of the phrase stands for any
+/// word of ASCII digits.
 fn starts_with_words(norm: &str, phrase: &str) -> bool {
-    norm.starts_with(phrase) && matches!(norm.as_bytes().get(phrase.len()), None | Some(b' '))
+    let (n, p) = (norm.as_bytes(), phrase.as_bytes());
+    let same = n.iter().zip(p).take_while(|(a, b)| a == b).count();
+    if same == p.len() {
+        return matches!(n.get(same), None | Some(b' '));
+    }
+    // A normalised line holds no `#`: the phrase's first placeholder is where they part, at
+    // the start of a word of both.
+    if p[same] != NUMBER.as_bytes()[0] {
+        return false;
+    }
+    let mut words = norm[same..].split(' ');
+    phrase[same..].split(' ').all(|p| {
+        words.next().is_some_and(|w| {
+            if p == NUMBER {
+                !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit())
+            } else {
+                w == p
+            }
+        })
+    })
+}
+
+/// A phrase word that stands for any number (a word of ASCII digits): `order within # hours`
+/// takes "Order within 3 hours" and "Order within 12 hours". Prefix entries only.
+pub const NUMBER: &str = "#";
+
+/// A phrase in normalised form: its words normalised, a [`NUMBER`] word kept as it is (the
+/// normaliser would drop it as punctuation).
+fn normalize_phrase(raw: &str) -> String {
+    if !raw.contains(NUMBER) || !raw.split_whitespace().any(|w| w == NUMBER) {
+        return text::normalize(raw);
+    }
+    let mut out = String::new();
+    for piece in raw.split_whitespace() {
+        let norm = if piece == NUMBER {
+            NUMBER.to_string()
+        } else {
+            text::normalize(piece)
+        };
+        if !norm.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&norm);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -758,6 +817,46 @@ mod tests {
             rule(&format!("{} allrightsreserved", "w ".repeat(20))),
             None
         );
+    }
+
+    /// A `#` word of a prefix phrase takes any number, and only a number, at its place.
+    #[test]
+    fn a_number_placeholder_takes_any_count() {
+        let lex = Lexicon::parse(
+            "a x prefix:8 order within # hours\nb y prefix:8 returns within # days\n",
+            "test",
+        )
+        .unwrap();
+        let rule = |line: &str| hit(&lex, line).map(|h| h.0);
+        assert_eq!(rule("Order within 3 hours").as_deref(), Some("a"));
+        assert_eq!(
+            rule("Order within 132 hours to get it Monday").as_deref(),
+            Some("a")
+        );
+        assert_eq!(rule("Returns within 30 days").as_deref(), Some("b"));
+        assert_eq!(rule("Order within three hours"), None);
+        assert_eq!(rule("Order within 3hours"), None);
+        assert_eq!(rule("Order within hours"), None);
+        assert_eq!(rule("Order within"), None);
+        assert_eq!(rule("Returns within 30 daysago"), None);
+        for bad in [
+            "a x line order #",
+            "a x contains order within #",
+            "a x prefix # days",
+        ] {
+            assert!(Lexicon::parse(bad, "test").is_err(), "{bad}");
+        }
+    }
+
+    /// The built-in vocabulary lists each entry once (a copy only costs a lookup).
+    #[test]
+    fn builtin_entries_are_distinct() {
+        let lex = Lexicon::builtin();
+        let mut seen = std::collections::HashSet::new();
+        for e in &lex.entries {
+            let key = (&e.rule, &e.reason, e.kind, &e.phrase);
+            assert!(seen.insert(key), "listed twice: {key:?}");
+        }
     }
 
     fn hit(lex: &Lexicon, line: &str) -> Option<(String, String)> {
