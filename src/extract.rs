@@ -2170,14 +2170,15 @@ mod tests {
     }
 
     #[test]
-    fn a_tooltip_and_an_alert_in_the_content_go() {
-        // A badge's tooltip and a script's message inside the content are shown over the
-        // page on demand, not part of its text.
+    fn a_tooltip_an_alert_and_a_status_in_the_content_go() {
+        // A badge's tooltip, a script's message and its status line inside the content are
+        // shown on demand, not part of the page's text.
         let html = format!(
             "<html><body><div class=main><h1>Stoneware mug</h1><p>{P}</p>\
              <div class=badge><p>Star Seller</p><div role=tooltip>Star Sellers have an outstanding \
              track record for providing a great customer experience.</div></div>\
-             <div role=alert>Something went wrong. Please try again.</div><p>{P}</p></div></body></html>"
+             <div role=alert>Something went wrong. Please try again.</div>\
+             <div role=status>Loaded 338 results</div><p>{P}</p></div></body></html>"
         );
         let page = parse(&html);
         let v = extract(&page);
@@ -2188,6 +2189,7 @@ mod tests {
         );
         assert!(!kept.contains("track record"), "{kept}");
         assert!(!kept.contains("went wrong"), "{kept}");
+        assert!(!kept.contains("338 results"), "{kept}");
     }
 
     #[test]
