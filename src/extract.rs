@@ -2170,6 +2170,29 @@ mod tests {
     }
 
     #[test]
+    fn a_tooltip_an_alert_and_a_status_in_the_content_go() {
+        // A badge's tooltip, a script's message and its status line inside the content are
+        // shown on demand, not part of the page's text.
+        let html = format!(
+            "<html><body><div class=main><h1>Stoneware mug</h1><p>{P}</p>\
+             <div class=badge><p>Star Seller</p><div role=tooltip>Star Sellers have an outstanding \
+             track record for providing a great customer experience.</div></div>\
+             <div role=alert>Something went wrong. Please try again.</div>\
+             <div role=status>Loaded 338 results</div><p>{P}</p></div></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v).join("\n");
+        assert!(
+            kept.contains("Stoneware mug") && kept.contains("Star Seller"),
+            "{kept}"
+        );
+        assert!(!kept.contains("track record"), "{kept}");
+        assert!(!kept.contains("went wrong"), "{kept}");
+        assert!(!kept.contains("338 results"), "{kept}");
+    }
+
+    #[test]
     fn a_block_of_json_data_does_not_decide_where_the_content_is() {
         // A page's script state dumped as text in a div the markup does not hide: its keys
         // and values are many words, but it is data (`data_blob`), not the page's prose.
