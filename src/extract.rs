@@ -37,6 +37,7 @@ pub const SHOP_RELATED: &str = "html_shop_related";
 pub const SHOP_CARDS: &str = "html_shop_cards";
 pub const POST_CARDS: &str = "html_post_cards";
 pub const VOTE_COUNT: &str = "html_vote_count";
+pub const POSTER_CARD: &str = "html_poster_card";
 
 /// Hints that name a page part other than the content.
 const BAD_HINTS: u32 = hint::COMMENT
@@ -624,6 +625,11 @@ pub fn extract_page(page: &Page) -> Extraction {
     }
     if !page.product && !page.discussion && !listing && !use_scopes {
         post_cards(page, &by_node, &mut v);
+    }
+    // Not on an article: its records with a card at their head are its items (a ranked list
+    // of colleges with their place and kind above each description, product picks).
+    if !page.article {
+        poster_cards(page, &by_node, &runs, &mut v);
     }
     drop_title(page, &mut v, first, end);
     if page.discussion {
@@ -1882,6 +1888,112 @@ fn drop_vote_counts(page: &Page, v: &mut [Option<Verdict>]) {
     }
 }
 
+/// In a thread's run of posts (see [`records`]), the poster's card at the head of each
+/// post: a part of the records (one tag and first class, below each record's wrappers of one
+/// child; in [`TEMPLATE`] of them) that comes first in its record and is made of
+/// [`POSTER_CARD_LINES`] lines or more on average, none longer than [`POSTER_CARD_WORDS`]
+/// words or preformatted: a name, a rank, "Founded: Dec 11, 2021", "Location: Boston", "105
+/// helpful votes". Only when most records say something in a sentence beside it
+/// ([`POSTER_CARD_PROSE`] words) and their sentences hold [`POSTER_CARD_REST`] times the
+/// cards' words: the posts, not the cards, are what the records are about.
+fn poster_cards(
+    page: &Page,
+    by_node: &HashMap<ego_tree::NodeId, &Element>,
+    runs: &[Vec<usize>],
+    v: &mut [Option<Verdict>],
+) {
+    let words = |k: usize| page.blocks[k].text.split_whitespace().count();
+    let mut parts: Shapes<(usize, &Element)> = Vec::new();
+    let mut in_card = vec![false; page.blocks.len()];
+    for run in runs {
+        parts.clear();
+        for (m, &k) in run.iter().enumerate() {
+            let Some(mut node) = page.elements[k].node.and_then(|n| page.doc.tree.get(n)) else {
+                continue;
+            };
+            // Down through wrappers of one child that holds text.
+            loop {
+                let mut kids = node.children().filter(|c| by_node.contains_key(&c.id()));
+                match (kids.next(), kids.next()) {
+                    (Some(only), None) => node = only,
+                    _ => break,
+                }
+            }
+            for c in node.children() {
+                if let (Some(el), Some(ce)) = (c.value().as_element(), by_node.get(&c.id())) {
+                    group_by_shape(&mut parts, el, (m, *ce));
+                }
+            }
+        }
+        for (_, members) in &parts {
+            if (members.len() as f64) < TEMPLATE * run.len() as f64 {
+                continue;
+            }
+            let lines: usize = members.iter().map(|(_, e)| e.end - e.first).sum();
+            let card: usize = (members.iter())
+                .flat_map(|(_, e)| e.first..e.end)
+                .filter(|&i| v[i].is_none())
+                .map(words)
+                .sum();
+            // Short lines only, and the first kept text of its record.
+            let card_like = members.iter().all(|&(m, e)| {
+                let r = &page.elements[run[m]];
+                (e.first..e.end)
+                    .all(|i| words(i) <= POSTER_CARD_WORDS && page.blocks[i].flags & flag::PRE == 0)
+                    && (r.first..e.first).all(|i| v[i].is_some())
+            });
+            if !card_like || card == 0 || (lines as f64) < POSTER_CARD_LINES * members.len() as f64
+            {
+                continue;
+            }
+            for (_, e) in members {
+                in_card[e.first..e.end].fill(true);
+            }
+            let (mut posts, mut prose) = (0usize, 0usize);
+            for &k in run {
+                let r = &page.elements[k];
+                let said: usize = (r.first..r.end)
+                    .filter(|&i| v[i].is_none() && !in_card[i] && words(i) >= POSTER_CARD_PROSE)
+                    .map(words)
+                    .sum();
+                posts += usize::from(said > 0);
+                prose += said;
+            }
+            for (_, e) in members {
+                in_card[e.first..e.end].fill(false);
+            }
+            if 2 * posts < run.len() || (prose as f64) < POSTER_CARD_REST * card as f64 {
+                continue;
+            }
+            for (_, e) in members {
+                for i in e.first..e.end {
+                    if v[i].is_none() {
+                        v[i] = Some(verdict(
+                            page,
+                            "byline",
+                            POSTER_CARD,
+                            &page.blocks[i],
+                            "a poster's card at the head of every post of a thread".into(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Fewest lines a poster's card has on average (see [`poster_cards`]).
+const POSTER_CARD_LINES: f64 = 3.0;
+
+/// Most words of a line of a poster's card.
+const POSTER_CARD_WORDS: usize = 8;
+
+/// Words of a sentence of a post beside a poster's card.
+const POSTER_CARD_PROSE: usize = 12;
+
+/// Least words the posts beside the cards hold, per word of the cards.
+const POSTER_CARD_REST: f64 = 2.0;
+
 /// The heading that repeats the page title before the first paragraph of the main content.
 fn drop_title(page: &Page, v: &mut [Option<Verdict>], first: usize, end: usize) {
     let Some(title) = page.title.as_deref().map(text::normalize) else {
@@ -3136,6 +3248,61 @@ mod tests {
         for chrome in ["Full Member", "Joined", "4,726", "Reaction score", sig] {
             assert!(!kept.contains(&chrome), "{chrome}: {kept:?}");
         }
+    }
+
+    #[test]
+    fn a_posters_card_at_the_head_of_every_post_goes() {
+        // A thread of posts, each a profile list (a name, a rank, a join date, a place) at
+        // its left and the post beside it; no class says what the list is.
+        let card = |who: &str, rank: &str| {
+            format!(
+                "<dl class=postprofile><dt>{who}</dt><dd>{rank}</dd><dd>Founded: Dec 11, 2021</dd>\
+                 <dd>Location: United Kingdom</dd><dd>Primary OS: Mac OS X other</dd></dl>"
+            )
+        };
+        let post = |who: &str, rank: &str, text: &str| {
+            format!(
+                "<div class=\"post bg2\"><div class=inner>{}<div class=postbody>\
+                 <p class=author>by {who} » Tue Aug 27, 2019</p><div class=content>{text}</div>\
+                 <div class=content>{P}</div></div></div></div>",
+                card(who, rank)
+            )
+        };
+        let r =
+            "I have to tell you that the league has decided to expel the club after all this time.";
+        let html = format!(
+            "<body><div id=page-body>{}{}{}{}</div></body>",
+            post("Minoa", "Negotiator", P),
+            post("Bombadil", "Post Marshal", r),
+            post("Ayytaly", "Minister", r),
+            post("Minoa", "Negotiator", r),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        // The posts hold about two and a half times the cards' words.
+        assert_eq!(kept.iter().filter(|t| **t == P).count(), 5, "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| **t == r).count(), 3, "{kept:?}");
+        assert!(kept.contains(&"by Bombadil » Tue Aug 27, 2019"), "{kept:?}");
+        for chrome in [
+            "Negotiator",
+            "Post Marshal",
+            "Founded: Dec 11, 2021",
+            "Location: United Kingdom",
+            "Primary OS: Mac OS X other",
+        ] {
+            assert!(!kept.contains(&chrome), "{chrome}: {kept:?}");
+        }
+        assert!(v.iter().flatten().any(|v| v.rule == POSTER_CARD));
+        // On a page that says it is an article, such records are its items (a ranked list
+        // of colleges, each with its place and kind above its description): they stay.
+        let html = html.replace(
+            "<body>",
+            "<head><script type=application/ld+json>{\"@type\":\"Article\"}</script></head><body>",
+        );
+        let page = parse(&html);
+        let kept = kept_texts(&page, &extract(&page));
+        assert!(kept.contains(&"Post Marshal"), "{kept:?}");
     }
 
     #[test]
