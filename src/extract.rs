@@ -801,8 +801,9 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
                     linked += b.link_chars;
                 }
                 // A card that is one link (`<a href><h3>…</h3><p>…</p></a>`) links to itself:
-                // its text is its fields, not a list of links.
-                if linked > 0 && one_link(page, &els[k]) {
+                // its text is its fields, not a list of links; so does one wrapped in a link
+                // beside a short one (a company's profile: see [`card_link`]).
+                if linked > 0 && (one_link(page, &els[k]) || card_link(page, &els[k])) {
                     linked = 0;
                 }
                 links += linked;
@@ -1162,6 +1163,46 @@ fn one_link(page: &Page, e: &Element) -> bool {
     }
     n == 1
 }
+
+/// Whether element `e` is a card wrapped in a link of its own: one of its links wraps two
+/// block elements or more (a title and a line) and holds at least [`CARD_LINK`] of its
+/// text, whatever other short links it has (a job card linked to the job, with a link to
+/// the company's profile beside it).
+fn card_link(page: &Page, e: &Element) -> bool {
+    let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
+        return false;
+    };
+    let chars = |n: ego_tree::NodeRef<'_, scraper::Node>| -> usize {
+        (n.descendants())
+            .filter_map(|t| t.value().as_text())
+            .map(|t| t.trim().chars().count())
+            .sum()
+    };
+    // The link wraps the card's fields: two block elements or more (a title and a line).
+    let wraps = |a: ego_tree::NodeRef<'_, scraper::Node>| {
+        (a.descendants())
+            .filter(|d| {
+                d.value().as_element().is_some_and(|el| {
+                    matches!(
+                        el.name(),
+                        "div" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dd"
+                    )
+                })
+            })
+            .nth(1)
+            .is_some()
+    };
+    let mut most = 0;
+    for d in node.descendants() {
+        if d.value().as_element().is_some_and(|el| el.name() == "a") && wraps(d) {
+            most = most.max(chars(d));
+        }
+    }
+    most > 0 && most as f64 >= CARD_LINK * chars(node) as f64
+}
+
+/// Least share of a card's text its own link holds (see [`card_link`]).
+const CARD_LINK: f64 = 0.75;
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
 /// page is read as a listing (see [`extract`]), unless JSON-LD says it is an article
@@ -2871,6 +2912,22 @@ mod tests {
         let card = |n: usize| {
             format!(
                 "<li class=job><a href=/j{n}><h3>Senior engineer {n}</h3><p>Remote, full time</p><p>$50,000</p></a></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r > 0));
+    }
+
+    #[test]
+    fn cards_wrapped_in_a_link_beside_a_short_one_are_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=job><div class=logo><a href=/c{n}><span>Company profile</span></a></div>\
+                 <a href=/j{n}><div><h3>Senior software engineer {n}</h3><p>Acme Widgets Ltd</p>\
+                 <p>Remote, full time</p><p>$50,000 - $74,999 USD</p></div></a></li>"
             )
         };
         let cards: String = (1..=6).map(card).collect();
