@@ -739,13 +739,26 @@ const MIN_RECORDS: usize = 3;
 /// Most link text a run of records may have (a menu, a footer's columns are more links).
 const RECORD_LINKS: f64 = 0.5;
 
+/// Fewest records of a run outside the page's chrome that may be more links (see
+/// [`MANY_RECORD_LINKS`]).
+const MANY_RECORDS: usize = 6;
+
+/// Most link text such a run may have (see [`records`]).
+const MANY_RECORD_LINKS: f64 = 0.75;
+
+/// Hints and [`flag`]s on a field that make its run part of the page's chrome (see
+/// [`MANY_RECORDS`]): navigation, a sidebar, a header or footer, related links.
+const RUN_CHROME_HINTS: u32 = hint::NAV | hint::CHROME | hint::RELATED;
+const RUN_CHROME_FLAGS: u32 = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER;
+
 /// Fewest blocks a record has on average: a title and a field (one-block items are a list).
 const RECORD_BLOCKS: f64 = 2.0;
 
 /// The blocks that are fields of repeated records: product cards, listing items, table rows
 /// of a catalogue. A run of records is at least [`MIN_RECORDS`] sibling elements of the same
 /// tag and first class, each holding [`RECORD_BLOCKS`] blocks or more on average, with
-/// mostly text that is not links. Their short fields (a price, a date, a one-line summary)
+/// mostly text that is not links (a quarter, for [`MANY_RECORDS`] outside the page's
+/// chrome). Their short fields (a price, a date, a one-line summary)
 /// are what such a page is about: they count as content (see [`record_value`]), while
 /// menus (one link per item) and footers' link columns do not qualify.
 /// Returns, for every block, the depth of the outermost record it is a field of (0: none);
@@ -811,9 +824,21 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
                 largest = largest.max(own);
             }
             let per = blocks as f64 / members.len() as f64;
+            // A long run outside the page's chrome may be more links: cards whose title,
+            // brand and place are each a link (a best-seller list, a grid of events).
+            let most_links = if members.len() >= MANY_RECORDS
+                && members.iter().all(|&k| {
+                    page.blocks[els[k].first..els[k].end].iter().all(|b| {
+                        b.all_hints() & RUN_CHROME_HINTS == 0 && b.flags & RUN_CHROME_FLAGS == 0
+                    })
+                }) {
+                MANY_RECORD_LINKS
+            } else {
+                RECORD_LINKS
+            };
             // Records are alike: none of them is most of the run.
             if per < RECORD_BLOCKS
-                || links as f64 > RECORD_LINKS * chars as f64
+                || links as f64 > most_links * chars as f64
                 || largest as f64 > RECORD_LARGEST * chars as f64
             {
                 continue;
@@ -2935,6 +2960,30 @@ mod tests {
         let (rec, runs) = records(&page);
         assert_eq!(runs.len(), 1);
         assert!(rec.iter().all(|r| *r > 0));
+    }
+
+    #[test]
+    fn a_long_run_of_cards_with_linked_fields_outside_the_chrome_is_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=event><h3><a href=/e{n}>Code camp {n}</a></h3>\
+                 <p>Tech conference in <a href=/c{n}>Eau Claire</a>, <a href=/s>Wisconsin</a></p>\
+                 <p>March {n}</p></li>"
+            )
+        };
+        let cards = |k: usize| (1..=k).map(card).collect::<String>();
+        let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(8)));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r > 0));
+        // Not a short run, nor one in a sidebar.
+        let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(4)));
+        assert!(records(&page).1.is_empty());
+        let page = parse(&format!(
+            "<body><div class=sidebar><ul class=events>{}</ul></div></body>",
+            cards(8)
+        ));
+        assert!(records(&page).1.is_empty());
     }
 
     #[test]
