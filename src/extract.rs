@@ -745,13 +745,26 @@ const MIN_RECORDS: usize = 3;
 /// Most link text a run of records may have (a menu, a footer's columns are more links).
 const RECORD_LINKS: f64 = 0.5;
 
+/// Fewest records of a run outside the page's chrome that may be more links (see
+/// [`MANY_RECORD_LINKS`]).
+const MANY_RECORDS: usize = 6;
+
+/// Most link text such a run may have (see [`records`]).
+const MANY_RECORD_LINKS: f64 = 0.75;
+
+/// Hints and [`flag`]s on a field that make its run part of the page's chrome (see
+/// [`MANY_RECORDS`]): navigation, a sidebar, a header or footer, related links.
+const RUN_CHROME_HINTS: u32 = hint::NAV | hint::CHROME | hint::RELATED;
+const RUN_CHROME_FLAGS: u32 = flag::NAV | flag::ASIDE | flag::FOOTER | flag::HEADER;
+
 /// Fewest blocks a record has on average: a title and a field (one-block items are a list).
 const RECORD_BLOCKS: f64 = 2.0;
 
 /// The blocks that are fields of repeated records: product cards, listing items, table rows
 /// of a catalogue. A run of records is at least [`MIN_RECORDS`] sibling elements of the same
 /// tag and first class, each holding [`RECORD_BLOCKS`] blocks or more on average, with
-/// mostly text that is not links. Their short fields (a price, a date, a one-line summary)
+/// mostly text that is not links (a quarter, for [`MANY_RECORDS`] outside the page's
+/// chrome). Their short fields (a price, a date, a one-line summary)
 /// are what such a page is about: they count as content (see [`record_value`]), while
 /// menus (one link per item) and footers' link columns do not qualify.
 /// Returns, for every block, the depth of the outermost record it is a field of (0: none);
@@ -807,8 +820,9 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
                     linked += b.link_chars;
                 }
                 // A card that is one link (`<a href><h3>…</h3><p>…</p></a>`) links to itself:
-                // its text is its fields, not a list of links.
-                if linked > 0 && one_link(page, &els[k]) {
+                // its text is its fields, not a list of links; so does one wrapped in a link
+                // beside a short one (a company's profile: see [`card_link`]).
+                if linked > 0 && (one_link(page, &els[k]) || card_link(page, &els[k])) {
                     linked = 0;
                 }
                 links += linked;
@@ -816,9 +830,21 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
                 largest = largest.max(own);
             }
             let per = blocks as f64 / members.len() as f64;
+            // A long run outside the page's chrome may be more links: cards whose title,
+            // brand and place are each a link (a best-seller list, a grid of events).
+            let most_links = if members.len() >= MANY_RECORDS
+                && members.iter().all(|&k| {
+                    page.blocks[els[k].first..els[k].end].iter().all(|b| {
+                        b.all_hints() & RUN_CHROME_HINTS == 0 && b.flags & RUN_CHROME_FLAGS == 0
+                    })
+                }) {
+                MANY_RECORD_LINKS
+            } else {
+                RECORD_LINKS
+            };
             // Records are alike: none of them is most of the run.
             if per < RECORD_BLOCKS
-                || links as f64 > RECORD_LINKS * chars as f64
+                || links as f64 > most_links * chars as f64
                 || largest as f64 > RECORD_LARGEST * chars as f64
             {
                 continue;
@@ -1168,6 +1194,46 @@ fn one_link(page: &Page, e: &Element) -> bool {
     }
     n == 1
 }
+
+/// Whether element `e` is a card wrapped in a link of its own: one of its links wraps two
+/// block elements or more (a title and a line) and holds at least [`CARD_LINK`] of its
+/// text, whatever other short links it has (a job card linked to the job, with a link to
+/// the company's profile beside it).
+fn card_link(page: &Page, e: &Element) -> bool {
+    let Some(node) = e.node.and_then(|n| page.doc.tree.get(n)) else {
+        return false;
+    };
+    let chars = |n: ego_tree::NodeRef<'_, scraper::Node>| -> usize {
+        (n.descendants())
+            .filter_map(|t| t.value().as_text())
+            .map(|t| t.trim().chars().count())
+            .sum()
+    };
+    // The link wraps the card's fields: two block elements or more (a title and a line).
+    let wraps = |a: ego_tree::NodeRef<'_, scraper::Node>| {
+        (a.descendants())
+            .filter(|d| {
+                d.value().as_element().is_some_and(|el| {
+                    matches!(
+                        el.name(),
+                        "div" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dd"
+                    )
+                })
+            })
+            .nth(1)
+            .is_some()
+    };
+    let mut most = 0;
+    for d in node.descendants() {
+        if d.value().as_element().is_some_and(|el| el.name() == "a") && wraps(d) {
+            most = most.max(chars(d));
+        }
+    }
+    most > 0 && most as f64 >= CARD_LINK * chars(node) as f64
+}
+
+/// Least share of a card's text its own link holds (see [`card_link`]).
+const CARD_LINK: f64 = 0.75;
 
 /// Below this much prose (weighted words of long, low-link blocks) in the best element, a
 /// page is read as a listing (see [`extract`]), unless JSON-LD says it is an article
@@ -3013,6 +3079,46 @@ mod tests {
         let (rec, runs) = records(&page);
         assert_eq!(runs.len(), 1);
         assert!(rec.iter().all(|r| *r > 0));
+    }
+
+    #[test]
+    fn cards_wrapped_in_a_link_beside_a_short_one_are_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=job><div class=logo><a href=/c{n}><span>Company profile</span></a></div>\
+                 <a href=/j{n}><div><h3>Senior software engineer {n}</h3><p>Acme Widgets Ltd</p>\
+                 <p>Remote, full time</p><p>$50,000 - $74,999 USD</p></div></a></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r > 0));
+    }
+
+    #[test]
+    fn a_long_run_of_cards_with_linked_fields_outside_the_chrome_is_records() {
+        let card = |n: usize| {
+            format!(
+                "<li class=event><h3><a href=/e{n}>Code camp {n}</a></h3>\
+                 <p>Tech conference in <a href=/c{n}>Eau Claire</a>, <a href=/s>Wisconsin</a></p>\
+                 <p>March {n}</p></li>"
+            )
+        };
+        let cards = |k: usize| (1..=k).map(card).collect::<String>();
+        let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(8)));
+        let (rec, runs) = records(&page);
+        assert_eq!(runs.len(), 1);
+        assert!(rec.iter().all(|r| *r > 0));
+        // Not a short run, nor one in a sidebar.
+        let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(4)));
+        assert!(records(&page).1.is_empty());
+        let page = parse(&format!(
+            "<body><div class=sidebar><ul class=events>{}</ul></div></body>",
+            cards(8)
+        ));
+        assert!(records(&page).1.is_empty());
     }
 
     #[test]
