@@ -1377,6 +1377,10 @@ const SERVICE_SHARE: f64 = 0.8;
 /// Fewest words, in blocks that are mostly not links, a section must have to join.
 const SECTION_WORDS: f64 = 30.0;
 
+/// Fewest words outside headings a section with a heading must have to join (a landing
+/// page's hero: its title and a sentence or two under it; a headline with a byline has fewer).
+const SECTION_HEADED_WORDS: f64 = 15.0;
+
 /// Most of a section's words that may be in chrome (a class hint or a hidden element).
 const SECTION_CHROME: f64 = 0.5;
 
@@ -1424,6 +1428,7 @@ fn sections<'p>(
             }
             let (mut words, mut chars, mut links) = (0.0, 0usize, 0usize);
             let (mut all, mut chrome) = (0.0, 0.0);
+            let (mut headed, mut told) = (false, 0.0);
             for (b, t) in page.blocks[s.first..s.end]
                 .iter()
                 .zip(&texts[s.first..s.end])
@@ -1437,10 +1442,15 @@ fn sections<'p>(
                 links += b.link_chars;
                 if b.link_density() < 0.5 {
                     words += t.words;
+                    if b.flags & flag::HEADING != 0 {
+                        headed = true;
+                    } else {
+                        told += t.words;
+                    }
                 }
             }
             if chrome <= SECTION_CHROME * all
-                && words >= SECTION_WORDS
+                && (words >= SECTION_WORDS || headed && told >= SECTION_HEADED_WORDS)
                 && (links as f64) <= SECTION_LINKS * chars as f64
             {
                 out.push(s);
@@ -2412,6 +2422,32 @@ mod tests {
         let v = extract(&page);
         let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P, P, P, P, P]);
+    }
+
+    #[test]
+    fn a_hero_with_a_heading_joins_a_service_page() {
+        // A landing page: a hero (its title and one sentence under it, under 30 words) above
+        // the offer, a benefits section, and menus of links. The offer is the best element
+        // and holds under 80% of the page. The hero has a heading and 15 words or more outside
+        // it: it joins, as the benefits do.
+        let links: String = (0..30)
+            .map(|k| format!("<li><a href=/{k}>Plan {k}</a></li>"))
+            .collect();
+        let hero = "Talk to a licensed therapist from home, on your schedule, by video, voice or messages, whenever you need it.";
+        let offer = format!("<p>{P}</p>").repeat(4);
+        let benefits = format!("<p>{P}</p>").repeat(2);
+        let html = format!(
+            "<html><body><div class=page><div class=top><section class=hero>\
+             <h1>Space to figure things out</h1><p>{hero}</p></section></div>\
+             <div class=a><div class=b><div class=offer>{offer}</div><ul>{links}</ul></div></div>\
+             <div class=benefits>{benefits}</div><ul>{links}</ul></div></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v);
+        let mut want = vec!["Space to figure things out", hero];
+        want.extend([P; 6]);
+        assert_eq!(kept, want);
     }
 
     #[test]
