@@ -2068,18 +2068,11 @@ pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
     // A dialog (`role="dialog"` or `"alertdialog"`) left visible in the markup: a box a
     // script opens over the page (a registration form, terms to accept), never what the page
     // is about. So is a tooltip (`role="tooltip"`: the note shown while the pointer rests on
-    // a badge or a delivery date, "Star Sellers have an outstanding track record…") and an
-    // alert (`role="alert"`: a message a script shows when something happens, "Try again!",
-    // "It looks like you're interested in this conversation"), and a status region
-    // (`role="status"`: what a script writes as the page changes, "loaded 338 results", a
-    // variant's price picked in the buy box). (One marked hidden is hidden already, and
-    // weighed as such.)
-    if h & hint::HIDDEN == 0
-        && matches!(
-            attrs.role,
-            Some("dialog" | "alertdialog" | "tooltip" | "alert" | "status")
-        )
-    {
+    // a badge or a delivery date, "Star Sellers have an outstanding track record…"). Not an
+    // alert or a status region (`role="alert"`, `"status"`): a script's message as often as
+    // an author's note in the text (Elementor's and Bootstrap's alert boxes, "Note: …"), or a
+    // live blog's updates. (One marked hidden is hidden already, and weighed as such.)
+    if h & hint::HIDDEN == 0 && matches!(attrs.role, Some("dialog" | "alertdialog" | "tooltip")) {
         h |= hint::POPUP;
     }
     h
@@ -2371,10 +2364,11 @@ mod tests {
         };
         assert_eq!(hints_of(&a("dialog", false)), hint::POPUP);
         assert_eq!(hints_of(&a("alertdialog", false)), hint::POPUP);
-        // A tooltip and an alert are shown over the page on demand too.
+        // A tooltip is shown over the page on demand too; an alert or a status region is
+        // as often an author's note or a live blog's updates.
         assert_eq!(hints_of(&a("tooltip", false)), hint::POPUP);
-        assert_eq!(hints_of(&a("alert", false)), hint::POPUP);
-        assert_eq!(hints_of(&a("status", false)), hint::POPUP);
+        assert_eq!(hints_of(&a("alert", false)), 0);
+        assert_eq!(hints_of(&a("status", false)), 0);
         assert_eq!(hints_of(&a("region", false)), 0);
         // One marked hidden is hidden, not a popup besides.
         assert_eq!(hints_of(&a("dialog", true)), hint::HIDDEN);
