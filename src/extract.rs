@@ -640,7 +640,9 @@ pub fn extract_page(page: &Page) -> Extraction {
     }
     Extraction {
         verdicts: v,
-        scopes: if use_scopes {
+        // Records in prose (an article's table of plans, a report's rows of costs) are
+        // dedup scopes too; not a thread's posts or a product's cards.
+        scopes: if use_scopes || !page.discussion && !page.product {
             record_scopes(page, &runs)
         } else {
             Vec::new()
@@ -2810,6 +2812,37 @@ mod tests {
         assert_ne!(e.scopes[terms], 0);
         assert_eq!(e.scopes[terms], e.scopes[at("$10 Off Any Repair")]);
         assert_eq!(e.scopes[at("Print coupon")], 0);
+    }
+
+    #[test]
+    fn records_in_prose_are_dedup_scopes() {
+        // An article with a comparison of funds: the records are not its content's weight,
+        // but a field repeated from fund to fund ("Low cost") stays in each.
+        let fund = |n: usize| {
+            let cost = if n.is_multiple_of(2) {
+                "Low cost"
+            } else {
+                "High cost"
+            };
+            format!(
+                "<div class=fund><h3>Fund {n}</h3><p>Tries to match its benchmark {n}.</p>\
+                 <p>{cost}</p></div>"
+            )
+        };
+        let funds: String = (1..=4).map(fund).collect();
+        let html = format!(
+            "<body><article>{}<div class=funds>{funds}</div></article></body>",
+            format!("<p>{P}</p>").repeat(12)
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let low: Vec<usize> = (page.blocks.iter().enumerate())
+            .filter(|(_, b)| b.text == "Low cost")
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(low.len(), 2);
+        assert_ne!(e.scopes.get(low[0]).copied().unwrap_or(0), 0);
+        assert_ne!(e.scopes[low[0]], e.scopes[low[1]]);
     }
 
     #[test]
