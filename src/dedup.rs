@@ -449,19 +449,33 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
     // templated page ("… harbour 17 that people read.") collide, and the run quadratic.
     let mut seen: HashMap<(u32, &str), usize, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(doc.len(), Default::default());
+    // Each line's first copy in any scope, when the page has records.
+    let scoped = scopes.iter().any(|s| s & !(CODE | LABEL) != 0);
+    let mut first_any: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
     for i in 0..doc.len() {
         if !is_candidate(doc, v, i) {
             continue;
         }
         let norm = doc.norm(i);
-        let key = (scopes.get(i).copied().unwrap_or(0) & !(CODE | LABEL), norm);
+        let scope = scopes.get(i).copied().unwrap_or(0) & !(CODE | LABEL);
+        let key = (scope, norm);
         // One hash of the text per line: most lines are new, and looking up then inserting
         // hashed them twice.
         let k = match seen.entry(key) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                e.insert(i);
-                continue;
+                // A line in the page's scope (a quote of a post in a reply) copies a
+                // record's line before it all the same.
+                match (scope == 0).then(|| first_any.get(norm)).flatten() {
+                    Some(&k) => *e.insert(k),
+                    None => {
+                        e.insert(i);
+                        if scoped {
+                            first_any.entry(norm).or_insert(i);
+                        }
+                        continue;
+                    }
+                }
             }
         };
         let kept = &doc.lines[k];
@@ -540,8 +554,10 @@ mod tests {
         let doc = Doc::new(b"Weight:\nWeight:\nWeight:\nWeight:\n");
         let mut v = vec![None; doc.len()];
         within_document_scoped(&doc, &mut v, &[1, 2, 0, 0]);
-        assert!(v[0].is_none() && v[1].is_none() && v[2].is_none());
-        assert_eq!(v[3].as_ref().unwrap().duplicate_of, Some((16, 23)));
+        assert!(v[0].is_none() && v[1].is_none());
+        // A line in the page's scope (a quote of a post in a reply) copies the first.
+        assert_eq!(v[2].as_ref().unwrap().duplicate_of, Some((0, 7)));
+        assert_eq!(v[3].as_ref().unwrap().duplicate_of, Some((0, 7)));
     }
 
     #[test]

@@ -640,7 +640,9 @@ pub fn extract_page(page: &Page) -> Extraction {
     }
     Extraction {
         verdicts: v,
-        scopes: if use_scopes {
+        // Records in prose (an article's table of plans, a report's rows of costs) are
+        // dedup scopes too; not a thread's posts or a product's cards.
+        scopes: if use_scopes || !page.discussion && !page.product {
             record_scopes(page, &runs)
         } else {
             Vec::new()
@@ -670,8 +672,13 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
                 }
             }
         }
+        // A sentence in every record (a coupon's terms) is a field too.
+        let field = |t: &str| {
+            t.ends_with(':')
+                || t.ends_with(['.', '!', '?']) && t.split_whitespace().count() >= TEMPLATE_WORDS
+        };
         let template = |t: &str| {
-            !t.ends_with(':')
+            !field(t)
                 && in_members
                     .get(t)
                     .is_some_and(|c| c.0 as f64 >= TEMPLATE * run.len() as f64)
@@ -700,6 +707,12 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
 /// Share of a run's records a text must be in to be the records' template (see
 /// [`record_scopes`]).
 const TEMPLATE: f64 = 0.8;
+
+/// Fewest words of a sentence in nearly every record that is a field all the same, not the
+/// records' template (see [`record_scopes`]): a coupon's terms ("Must be presented before
+/// start of work.") repeated in each coupon, unlike a button ("Add to cart") or a rating's
+/// labels ("1 of 5 stars").
+const TEMPLATE_WORDS: usize = 6;
 
 /// Hints that, on an element around a whole run of records, do not name its records (see
 /// [`value`]): a page part's structure ("pagination", "menu", "sidebar", "related", a
@@ -2847,6 +2860,58 @@ mod tests {
         assert_ne!(e.scopes[price], e.scopes[at("$8.99 per bag")]);
         assert_eq!(e.scopes[price + 2], e.scopes[price]);
         assert_eq!(page.blocks[price + 2].text, "Weight:");
+    }
+
+    #[test]
+    fn a_sentence_in_every_record_is_a_field() {
+        // Coupons that each end with the same terms: a sentence of a field, kept in each
+        // coupon's scope; their button ("Print coupon") is the records' template.
+        let card = |n: usize| {
+            format!(
+                "<li><a href=/c{n}><h3>{n}</h3></a><div class=desc><h2>${n}0 Off Any Repair</h2>\
+                 <p>Must be presented before start of work.</p><button>Print coupon</button></div></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let html = format!("<body><div class=coupon><ul>{cards}</ul></div></body>");
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let at = |t: &str| page.blocks.iter().position(|b| b.text == t).unwrap();
+        let terms = at("Must be presented before start of work.");
+        assert_ne!(e.scopes[terms], 0);
+        assert_eq!(e.scopes[terms], e.scopes[at("$10 Off Any Repair")]);
+        assert_eq!(e.scopes[at("Print coupon")], 0);
+    }
+
+    #[test]
+    fn records_in_prose_are_dedup_scopes() {
+        // An article with a comparison of funds: the records are not its content's weight,
+        // but a field repeated from fund to fund ("Low cost") stays in each.
+        let fund = |n: usize| {
+            let cost = if n.is_multiple_of(2) {
+                "Low cost"
+            } else {
+                "High cost"
+            };
+            format!(
+                "<div class=fund><h3>Fund {n}</h3><p>Tries to match its benchmark {n}.</p>\
+                 <p>{cost}</p></div>"
+            )
+        };
+        let funds: String = (1..=4).map(fund).collect();
+        let html = format!(
+            "<body><article>{}<div class=funds>{funds}</div></article></body>",
+            format!("<p>{P}</p>").repeat(12)
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let low: Vec<usize> = (page.blocks.iter().enumerate())
+            .filter(|(_, b)| b.text == "Low cost")
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(low.len(), 2);
+        assert_ne!(e.scopes.get(low[0]).copied().unwrap_or(0), 0);
+        assert_ne!(e.scopes[low[0]], e.scopes[low[1]]);
     }
 
     #[test]
