@@ -436,6 +436,10 @@ pub const LABEL_WORDS: usize = 3;
 /// Fewest repeated lines of code in a row that are a copied block, not lines that repeat.
 const COPY_RUN: usize = 3;
 
+/// Fewest words of a line outside any record that is a copy of a record's line before it
+/// (a reply's quote of a post); see [`within_document_scoped`].
+pub const QUOTED_WORDS: usize = 6;
+
 /// [`within_document`] where a line is only a copy of an earlier line in the same scope:
 /// `scopes[i]` is line `i`'s (0, the default, is the whole document). An HTML page's
 /// records each have their own (see [`crate::extract::Extraction::scopes`]): a price or a
@@ -464,9 +468,13 @@ pub fn within_document_scoped(doc: &Doc, v: &mut [Option<Verdict>], scopes: &[u3
         let k = match seen.entry(key) {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                // A line in the page's scope (a quote of a post in a reply) copies a
-                // record's line before it all the same.
-                match (scope == 0).then(|| first_any.get(norm)).flatten() {
+                // A sentence in the page's scope (a quote of a post in a reply) copies a
+                // record's line before it all the same; a short line (a heading, a place's
+                // name after a list of events held there) does not.
+                match (scope == 0 && doc.words[i] >= QUOTED_WORDS)
+                    .then(|| first_any.get(norm))
+                    .flatten()
+                {
                     Some(&k) => *e.insert(k),
                     None => {
                         e.insert(i);
@@ -554,10 +562,22 @@ mod tests {
         let doc = Doc::new(b"Weight:\nWeight:\nWeight:\nWeight:\n");
         let mut v = vec![None; doc.len()];
         within_document_scoped(&doc, &mut v, &[1, 2, 0, 0]);
+        assert!(v[0].is_none() && v[1].is_none() && v[2].is_none());
+        assert_eq!(v[3].as_ref().unwrap().duplicate_of, Some((16, 23)));
+        // A sentence in the page's scope (a quote of a post in a reply) copies the first.
+        let s = b"I planted the roses in March this year.\n";
+        let three = [&s[..], s, s].concat();
+        let doc = Doc::new(&three);
+        let mut v = vec![None; doc.len()];
+        within_document_scoped(&doc, &mut v, &[1, 2, 0]);
         assert!(v[0].is_none() && v[1].is_none());
-        // A line in the page's scope (a quote of a post in a reply) copies the first.
-        assert_eq!(v[2].as_ref().unwrap().duplicate_of, Some((0, 7)));
-        assert_eq!(v[3].as_ref().unwrap().duplicate_of, Some((0, 7)));
+        assert_eq!(v[2].as_ref().unwrap().duplicate_of, Some((0, 39)));
+        // A short line does not (a place's name heading a section after the events held
+        // there, each event a record).
+        let doc = Doc::new(b"Riverside Park\nRiverside Park\n");
+        let mut v = vec![None; doc.len()];
+        within_document_scoped(&doc, &mut v, &[1, 0]);
+        assert!(v.iter().all(Option::is_none));
     }
 
     #[test]

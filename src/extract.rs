@@ -643,7 +643,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         // Records in prose (an article's table of plans, a report's rows of costs) are
         // dedup scopes too; not a thread's posts or a product's cards.
         scopes: if use_scopes || !page.discussion && !page.product {
-            record_scopes(page, &runs)
+            record_scopes(page, &runs, use_scopes)
         } else {
             Vec::new()
         },
@@ -652,7 +652,7 @@ pub fn extract_page(page: &Page) -> Extraction {
 }
 
 /// The dedup scope of every block (see [`Extraction::scopes`]).
-fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
+fn record_scopes(page: &Page, runs: &[Vec<usize>], content: bool) -> Vec<u32> {
     let mut scopes = vec![0u32; page.blocks.len()];
     let mut by_text: HashMap<String, u32> = HashMap::default();
     let mut key = String::new();
@@ -672,10 +672,14 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
                 }
             }
         }
-        // A sentence in every record (a coupon's terms) is a field too.
+        // A sentence in every record is a field too where the records are the content (a
+        // coupon's terms); in cards beside prose it is the cards' stock line ("Prices are
+        // accurate as of the time of publication.", "Free delivery on orders over $50.").
         let field = |t: &str| {
             t.ends_with(':')
-                || t.ends_with(['.', '!', '?']) && t.split_whitespace().count() >= TEMPLATE_WORDS
+                || content
+                    && t.ends_with(['.', '!', '?'])
+                    && t.split_whitespace().count() >= TEMPLATE_WORDS
         };
         let template = |t: &str| {
             !field(t)
@@ -685,10 +689,15 @@ fn record_scopes(page: &Page, runs: &[Vec<usize>]) -> Vec<u32> {
         };
         for &k in run {
             let e = &page.elements[k];
+            // Keyed on its fields: the same cards written out again for another screen size
+            // (a grid, then a carousel without its buttons) share their scopes, and the
+            // second copy goes.
             key.clear();
             for b in &page.blocks[e.first..e.end] {
-                key.push_str(&b.text);
-                key.push('\n');
+                if !template(&b.text) {
+                    key.push_str(&b.text);
+                    key.push('\n');
+                }
             }
             let next = by_text.len() as u32 + 1;
             let scope = *by_text.entry(key.clone()).or_insert(next);
@@ -2881,6 +2890,85 @@ mod tests {
         assert_ne!(e.scopes[terms], 0);
         assert_eq!(e.scopes[terms], e.scopes[at("$10 Off Any Repair")]);
         assert_eq!(e.scopes[at("Print coupon")], 0);
+    }
+
+    #[test]
+    fn cards_written_out_again_for_another_screen_share_their_scopes() {
+        // Feature cards with a button, then the same cards in a carousel without it (the
+        // page's small-screen copy): the second copy is a copy, card by card.
+        let feats = [
+            (
+                "Planning",
+                "Plan every sprint with boards that update themselves as work moves.",
+            ),
+            (
+                "Docs",
+                "Write specs together and keep every decision next to the work.",
+            ),
+            (
+                "Tracking",
+                "See what is late, what is blocked and who needs help today.",
+            ),
+            (
+                "Reports",
+                "Share a weekly summary with stakeholders without building slides.",
+            ),
+        ];
+        let grid: String = (feats.iter())
+            .map(|(h, p)| {
+                format!("<div class=card><h3>{h}</h3><p>{p}</p><a href=#>Learn more</a></div>")
+            })
+            .collect();
+        let slides: String = (feats.iter())
+            .map(|(h, p)| format!("<div class=slide><h3>{h}</h3><p>{p}</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Why teams choose us</h1><p>{P}</p><div class=grid>{grid}</div>\
+             <div class=carousel>{slides}</div></main></body>"
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let at = |t: &str| -> Vec<usize> {
+            (page.blocks.iter().enumerate())
+                .filter(|(_, b)| b.text == t)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        for (h, p) in feats {
+            let (hs, ps) = (at(h), at(p));
+            assert_eq!((hs.len(), ps.len()), (2, 2), "{h}");
+            assert_eq!(e.scopes[hs[0]], e.scopes[hs[1]], "{h}");
+            assert_eq!(e.scopes[ps[0]], e.scopes[ps[1]], "{p}");
+        }
+    }
+
+    #[test]
+    fn a_stock_sentence_in_cards_beside_prose_is_their_template() {
+        // Product picks in an article, each with the shop's stock line: where the cards are
+        // not the content, that line is their template (page scope), and its copies go.
+        let card = |n: usize| {
+            format!(
+                "<div class=pick><h3>Kettle {n}</h3><p>Boils a litre in {n} minutes.</p>\
+                 <p>Prices are accurate as of the time of publication.</p></div>"
+            )
+        };
+        let html = format!(
+            "<body><article>{}<div class=picks>{}</div></article></body>",
+            format!("<p>{P}</p>").repeat(12),
+            (1..=6).map(card).collect::<String>()
+        );
+        let page = parse(&html);
+        let e = extract_page(&page);
+        let stock = (page.blocks.iter())
+            .position(|b| b.text == "Prices are accurate as of the time of publication.")
+            .unwrap();
+        let kettle = page
+            .blocks
+            .iter()
+            .position(|b| b.text == "Kettle 1")
+            .unwrap();
+        assert_ne!(e.scopes[kettle], 0);
+        assert_eq!(e.scopes[stock], 0);
     }
 
     #[test]
