@@ -3325,6 +3325,13 @@ mod tests {
         assert!(e.scopes.iter().any(|s| *s != 0), "not read as records");
     }
 
+    /// Whether `html` holds one run of records, every block of it inside a record.
+    fn one_run_of_records(html: &str) -> bool {
+        let page = parse(html);
+        let (rec, runs) = records(&page);
+        runs.len() == 1 && rec.iter().all(|r| *r > 0)
+    }
+
     #[test]
     fn cards_that_are_one_link_are_records() {
         let card = |n: usize| {
@@ -3333,10 +3340,9 @@ mod tests {
             )
         };
         let cards: String = (1..=6).map(card).collect();
-        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
-        let (rec, runs) = records(&page);
-        assert_eq!(runs.len(), 1);
-        assert!(rec.iter().all(|r| *r > 0));
+        assert!(one_run_of_records(&format!(
+            "<body><ul class=jobs>{cards}</ul></body>"
+        )));
     }
 
     #[test]
@@ -3349,10 +3355,9 @@ mod tests {
             )
         };
         let cards: String = (1..=6).map(card).collect();
-        let page = parse(&format!("<body><ul class=jobs>{cards}</ul></body>"));
-        let (rec, runs) = records(&page);
-        assert_eq!(runs.len(), 1);
-        assert!(rec.iter().all(|r| *r > 0));
+        assert!(one_run_of_records(&format!(
+            "<body><ul class=jobs>{cards}</ul></body>"
+        )));
     }
 
     #[test]
@@ -3365,10 +3370,8 @@ mod tests {
             )
         };
         let cards = |k: usize| (1..=k).map(card).collect::<String>();
-        let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(8)));
-        let (rec, runs) = records(&page);
-        assert_eq!(runs.len(), 1);
-        assert!(rec.iter().all(|r| *r > 0));
+        let events = format!("<body><ul class=events>{}</ul></body>", cards(8));
+        assert!(one_run_of_records(&events));
         // Not a short run, nor one in a sidebar.
         let page = parse(&format!("<body><ul class=events>{}</ul></body>", cards(4)));
         assert!(records(&page).1.is_empty());
