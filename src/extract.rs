@@ -1567,7 +1567,7 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
 /// first line (one shop's banners per currency differ in two or three words of twenty), and it comes before
 /// the page's first heading (a promo bar tops the page; a poem has its title above it).
 fn banner_variants(blocks: &[Block], raw: &[f64]) -> bool {
-    use crate::pagedump::{VARIANT_MIN, VARIANT_TAIL, VARIANT_WORDS};
+    use crate::pagedump::{VARIANT_MIN, VARIANT_WORDS, variant_tail};
     use std::collections::{HashMap, HashSet};
     let first_heading = (blocks.iter())
         .position(|b| b.flags & flag::HEADING != 0)
@@ -1587,10 +1587,7 @@ fn banner_variants(blocks: &[Block], raw: &[f64]) -> bool {
             norms.push((i, text::normalize(&b.text)));
         }
     }
-    let tail = |norm: &str| -> Option<String> {
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-        (words.len() >= VARIANT_TAIL).then(|| words[words.len() - VARIANT_TAIL..].join(" "))
-    };
+    let tail = |norm: &str| variant_tail(norm).map(str::to_string);
     for (_, norm) in &norms {
         if let Some(t) = tail(norm) {
             tails.entry(t).or_default().insert(norm);

@@ -1030,6 +1030,15 @@ pub(crate) const VARIANT_MIN: usize = 3;
 /// Most lines of [`VARIANT_WORDS`] words or more [`banner_variants`] looks at.
 const VARIANT_LOOK: usize = 64;
 
+/// The last [`VARIANT_TAIL`] words of a normalised line (the whole line when it has that
+/// many), which the variants of one banner share; none when it has fewer.
+pub(crate) fn variant_tail(norm: &str) -> Option<&str> {
+    match norm.rmatch_indices(' ').nth(VARIANT_TAIL - 1) {
+        Some((at, _)) => Some(&norm[at + 1..]),
+        None => (norm.split(' ').count() == VARIANT_TAIL).then_some(norm),
+    }
+}
+
 /// A banner written out once per locale, currency or store ("Free standard shipping on
 /// orders $60 CAD+. For more information on shipping rates and timelines, please visit our
 /// international page", then the same in €, ¥, kr…): the kept lines from the top of the
@@ -1045,12 +1054,12 @@ fn banner_variants(
     protected: &[bool],
     from: usize,
 ) -> Vec<usize> {
-    let tail = |i: usize| -> Option<&str> {
-        let norm = doc.norm(i);
-        (doc.words[i] >= VARIANT_WORDS)
-            .then(|| norm.rmatch_indices(' ').nth(VARIANT_TAIL - 1))
-            .flatten()
-            .map(|(at, _)| &norm[at + 1..])
+    let tail = |i: usize| {
+        if doc.words[i] >= VARIANT_WORDS {
+            variant_tail(doc.norm(i))
+        } else {
+            None
+        }
     };
     // How many different lines of the page end in each tail: one pass over the page,
     // counting up to [`VARIANT_MIN`] per tail.
