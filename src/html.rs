@@ -484,7 +484,9 @@ pub fn parse(html: &str) -> Page {
                     // Hidden, and not a panel a reader opens with one click.
                     let hidden = hints & hint::HIDDEN != 0
                         && !disclosure(&attrs, node.parent().and_then(|p| p.value().as_element()))
-                        && !controlled_panel(&attrs, hints, node);
+                        && !controlled_panel(&attrs, hints, node)
+                        && !switched_panel(&attrs, el, node)
+                        && !folded_item(&attrs, el, node);
                     if hidden {
                         flags |= flag::HIDDEN;
                     }
@@ -1879,6 +1881,144 @@ fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::
     })
 }
 
+/// Whether an inline `display` style of `style` is `value` (`display: none`, `display:block`).
+fn inline_display(style: Option<&str>, values: &[&str]) -> bool {
+    style.is_some_and(|s| {
+        s.contains("display") && {
+            let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+            (s.split(';')).any(|d| {
+                d.strip_prefix("display:")
+                    .is_some_and(|v| values.contains(&v.trim_end_matches("!important")))
+            })
+        }
+    })
+}
+
+/// Whether a hidden element is one of a tab set's panels that a script switches by their
+/// inline style: it is `display:none`, a sibling of its tag and class is shown with an
+/// inline `display:block` (or `flex`, `grid`: the open tab, whose style the script set), and
+/// a sibling of the panels holds one child per panel, each with a word (the strip of tabs:
+/// "Feeders", "Add-ons"). Its text is the page's, one click away, as a tab panel's named so
+/// ([`disclosure`]). Not a slideshow's slides beside their dots or numbers (a hero's
+/// banners), nor a shown sibling without such a strip (a script's state: a speaker's card
+/// and its expanded copy), nor a panel with a field to type in (the next step of a form,
+/// under its strip of steps).
+fn switched_panel(
+    attrs: &Attrs,
+    el: &scraper::node::Element,
+    node: ego_tree::NodeRef<scraper::Node>,
+) -> bool {
+    if !inline_display(attrs.style, &["none"]) {
+        return false;
+    }
+    let Some(class) = attrs.class.filter(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    let same = |e: &scraper::node::Element| {
+        e.name() == el.name()
+            && e.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|w| class.split_ascii_whitespace().any(|x| x == w))
+            })
+    };
+    let (mut panels, mut shown) = (0, false);
+    for e in parent.children().filter_map(|n| n.value().as_element()) {
+        if same(e) {
+            panels += 1;
+            shown |= !std::ptr::eq(e, el)
+                && e.attr("hidden").is_none()
+                && inline_display(e.attr("style"), &["block", "flex", "grid"]);
+        }
+    }
+    shown
+        && panels >= 2
+        && !(node.descendants()).any(|d| d.value().as_element().is_some_and(entry_field))
+        && (parent.children()).any(|n| {
+            let tabs = || n.children().filter(|c| c.value().is_element());
+            n.value().as_element().is_some_and(|e| !same(e))
+                && tabs().count() == panels
+                && tabs().all(|t| {
+                    (t.descendants()).any(|d| {
+                        d.value()
+                            .as_text()
+                            .is_some_and(|x| x.chars().any(char::is_alphabetic))
+                    })
+                })
+        })
+}
+
+/// Whether a hidden element is an item of a list folded after its first few (a product's
+/// colour swatches after "+11", the rest of a list under "Show all"): it is hidden only by
+/// a class `hidden`, and at least [`FOLDED_SHOWN`] siblings of its tag have the same class
+/// names without it, shown. The folded items are the list's own (the reference keeps them
+/// with the rest), unlike a hidden element beside unlike siblings (a popup, a menu).
+fn folded_item(
+    attrs: &Attrs,
+    el: &scraper::node::Element,
+    node: ego_tree::NodeRef<scraper::Node>,
+) -> bool {
+    let Some(class) = attrs.class else {
+        return false;
+    };
+    let is_hidden = |w: &str| w.eq_ignore_ascii_case("hidden");
+    if !class.split_ascii_whitespace().any(is_hidden) {
+        return false;
+    }
+    // Hidden by nothing but that class.
+    let rest = Attrs {
+        class: None,
+        ..*attrs
+    };
+    if hints_of(&rest) & hint::HIDDEN != 0 {
+        return false;
+    }
+    let mut own: Vec<&str> = class
+        .split_ascii_whitespace()
+        .filter(|w| !is_hidden(w))
+        .collect();
+    if own.is_empty() {
+        return false;
+    }
+    own.sort_unstable();
+    let shown = (node.parent().into_iter())
+        .flat_map(|p| p.children())
+        .filter_map(|n| n.value().as_element())
+        .filter(|e| e.name() == el.name())
+        .filter(|e| {
+            e.attr("class").is_some_and(|c| {
+                let mut theirs: Vec<&str> = c.split_ascii_whitespace().collect();
+                theirs.sort_unstable();
+                theirs == own
+            })
+        })
+        .take(FOLDED_SHOWN)
+        .count();
+    shown >= FOLDED_SHOWN
+}
+
+/// Shown siblings of the same shape that make a hidden element a folded list item (see
+/// [`folded_item`]).
+const FOLDED_SHOWN: usize = 2;
+
+/// Whether an element is a field to type in: a `<textarea>`, or an `<input>` of a text-like
+/// type (not a hidden value, a checkbox or a button).
+fn entry_field(e: &scraper::node::Element) -> bool {
+    match e.name() {
+        "textarea" => true,
+        "input" => !e.attr("type").is_some_and(|t| {
+            [
+                "hidden", "checkbox", "radio", "submit", "button", "image", "reset",
+            ]
+            .iter()
+            .any(|x| t.trim().eq_ignore_ascii_case(x))
+        }),
+        _ => false,
+    }
+}
+
 /// Words of a class or id that name a panel of the site rather than of the page, which a
 /// button's `aria-controls` does not make visible ([`controlled_panel`]).
 const SITE_PANELS: &[&str] = &[
@@ -2420,6 +2560,69 @@ mod tests {
         assert_ne!(flags[4].1, 0, "{flags:?}");
         // One of the ids `aria-controls` lists.
         assert_eq!(flags[6], ("Listed second.", 0), "{flags:?}");
+    }
+
+    #[test]
+    fn a_tab_panel_a_script_switches_by_its_style_is_not_hidden() {
+        // Two panels of one class, the open one `display:block`, the other `display:none`,
+        // under a strip with one labelled tab per panel.
+        let set = |strip: &str, second: &str| {
+            parse(&format!(
+                "<body><div>{strip}\
+                 <div class='products-content wide' style='display: block;'><p>Feeder.</p></div>\
+                 <div class='products-content' style='display: none'>{second}</div></div></body>"
+            ))
+        };
+        let hidden = |p: &Page, text: &str| {
+            (p.blocks.iter()).find(|b| b.text == text).unwrap().flags & flag::HIDDEN != 0
+        };
+        let tabs = "<div><div>Feeders</div><div>Add-ons</div></div>";
+        let p = set(tabs, "<p>Wall mount.</p>");
+        assert!(!hidden(&p, "Wall mount."));
+        // A slideshow's dots are no strip of tabs, nor is a strip of another length.
+        let p = set(
+            "<div><span></span><span></span></div>",
+            "<p>Wall mount.</p>",
+        );
+        assert!(hidden(&p, "Wall mount."));
+        let p = set(
+            "<div><div>A</div><div>B</div><div>C</div></div>",
+            "<p>Wall mount.</p>",
+        );
+        assert!(hidden(&p, "Wall mount."));
+        // Nor is a form's next step, with a field to type in.
+        let p = set(tabs, "<p>Wall mount.</p><input name=street>");
+        assert!(hidden(&p, "Wall mount."));
+        // Without a shown sibling panel, a `display:none` panel stays hidden.
+        let p = parse(&format!(
+            "<body><div>{tabs}<div class=panel style='display:none'><p>One.</p></div>\
+             <div class=panel style='display:none'><p>Two.</p></div></div></body>"
+        ));
+        assert!(hidden(&p, "One.") && hidden(&p, "Two."));
+    }
+
+    #[test]
+    fn a_folded_list_item_is_not_hidden() {
+        // Colour swatches after the first few, hidden by a class `hidden` beside shown
+        // siblings of the same classes; a hidden toast beside unlike siblings stays hidden,
+        // as does an item hidden by its style.
+        let p = parse(
+            "<body><ul><li class='swatch option'>Amber</li><li class='option swatch'>Blue</li>\
+             <li class='swatch option hidden'>Violet</li>\
+             <li class='swatch option' style='display:none'>Red</li>\
+             <li class='toast hidden'>Added to bag</li></ul></body>",
+        );
+        let flags: Vec<(&str, u32)> = (p.blocks.iter())
+            .map(|b| (b.text.as_str(), b.flags & flag::HIDDEN))
+            .collect();
+        assert_eq!(flags[2], ("Violet", 0), "{flags:?}");
+        assert_ne!(flags[3].1, 0, "{flags:?}");
+        assert_ne!(flags[4].1, 0, "{flags:?}");
+        // One shown sibling is not a list.
+        let p = parse(
+            "<body><div><p class=note>Shown.</p><p class='note hidden'>Folded.</p></div></body>",
+        );
+        assert_ne!(p.blocks[1].flags & flag::HIDDEN, 0);
     }
 
     #[test]
