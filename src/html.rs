@@ -1925,7 +1925,11 @@ fn switched_panel(
             })
     };
     let (mut panels, mut shown) = (0, false);
-    for e in parent.children().filter_map(|n| n.value().as_element()) {
+    let siblings = || parent.children().filter_map(|n| n.value().as_element());
+    if siblings().nth(TAB_SET_MAX).is_some() {
+        return false;
+    }
+    for e in siblings() {
         if same(e) {
             panels += 1;
             shown |= !std::ptr::eq(e, el)
@@ -1952,8 +1956,8 @@ fn switched_panel(
 
 /// Whether a hidden element is an item of a list folded after its first few (a product's
 /// colour swatches after "+11", the rest of a list under "Show all"): it is hidden only by
-/// a class `hidden`, and at least [`FOLDED_SHOWN`] siblings of its tag have the same class
-/// names without it, shown. The folded items are the list's own (the reference keeps them
+/// a class `hidden`, and at least [`FOLDED_SHOWN`] siblings before it (of the
+/// [`FOLDED_SCAN`] nearest) of its tag have the same class names without it, shown. The folded items are the list's own (the reference keeps them
 /// with the rest), unlike a hidden element beside unlike siblings (a popup, a menu).
 fn folded_item(
     attrs: &Attrs,
@@ -1983,9 +1987,11 @@ fn folded_item(
         return false;
     }
     own.sort_unstable();
-    let shown = (node.parent().into_iter())
-        .flat_map(|p| p.children())
+    // The shown items come first: the siblings before it, up to a bound (a list of
+    // thousands of hidden items is not read once per item).
+    let shown = (node.prev_siblings())
         .filter_map(|n| n.value().as_element())
+        .take(FOLDED_SCAN)
         .filter(|e| e.name() == el.name())
         .filter(|e| {
             e.attr("class").is_some_and(|c| {
@@ -2002,6 +2008,13 @@ fn folded_item(
 /// Shown siblings of the same shape that make a hidden element a folded list item (see
 /// [`folded_item`]).
 const FOLDED_SHOWN: usize = 2;
+
+/// Most siblings before a hidden element that [`folded_item`] looks at.
+const FOLDED_SCAN: usize = 64;
+
+/// Most element children of a tab set's parent (see [`switched_panel`]): a tab set has a
+/// few panels, and a long run of siblings is not read once per hidden one.
+const TAB_SET_MAX: usize = 32;
 
 /// Whether an element is a field to type in: a `<textarea>`, or an `<input>` of a text-like
 /// type (not a hidden value, a checkbox or a button).
