@@ -1881,7 +1881,8 @@ fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::
     })
 }
 
-/// Whether an inline `display` style of `style` is `value` (`display: none`, `display:block`).
+/// Whether the inline style `style` sets `display` to one of `values` (`display: none`,
+/// `display:block !important`).
 fn inline_display(style: Option<&str>, values: &[&str]) -> bool {
     style.is_some_and(|s| {
         s.contains("display") && {
@@ -1957,8 +1958,9 @@ fn switched_panel(
 /// Whether a hidden element is an item of a list folded after its first few (a product's
 /// colour swatches after "+11", the rest of a list under "Show all"): it is hidden only by
 /// a class `hidden`, and at least [`FOLDED_SHOWN`] siblings before it (of the
-/// [`FOLDED_SCAN`] nearest) of its tag have the same class names without it, shown. The folded items are the list's own (the reference keeps them
-/// with the rest), unlike a hidden element beside unlike siblings (a popup, a menu).
+/// [`FOLDED_SCAN`] nearest) of its tag have the same class names without it, shown. The
+/// folded items are the list's own, one click away (annotated page text keeps them with the
+/// rest), unlike a hidden element beside unlike siblings (a popup, a toast, a menu).
 fn folded_item(
     attrs: &Attrs,
     el: &scraper::node::Element,
