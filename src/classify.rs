@@ -1096,7 +1096,8 @@ const REACTION_WORDS: usize = 30;
 /// `interface_label`), `media_url`, a bare link to an image file ("https://cdn.example.com/thumb_1.jpg":
 /// a product feed's or a gallery's data written out as text; a link to a page, or a sentence
 /// with an image link in it, stays), and `iso_timestamp`, only a machine-readable date and
-/// time ("2011-04-06 20:17:31Z", "2019-03-26 19:42:01 +00:00": a post's or comment's
+/// time ("2011-04-06 20:17:31Z", "2019-03-26 19:42:01 +00:00", "2019-01-21T21:40:59.62Z+00:00",
+/// the UTC mark and an offset both, as a Q&A site's hidden `datePublished` writes it: a post's or comment's
 /// timestamp tooltip a page dump wrote out; a person writes a date in words or with its
 /// context, and a bare ISO date is a dateline). Functions rather than vocabulary patterns: a
 /// byte test on the line's first characters rules out nearly every line before a regex runs
@@ -1131,7 +1132,7 @@ fn machine_line(t: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let [media, iso] = RE.get_or_init(|| {
         [
             r"(?i)^<?https?://\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S*)?>?$",
-            r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$",
+            r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z?[+-]\d{2}:?\d{2}|Z|UTC|GMT)?$",
         ]
         .map(|p| Regex::new(p).expect("valid pattern"))
     });
@@ -1478,6 +1479,7 @@ mod tests {
     fn a_machine_timestamp_and_an_old_browser_notice_go() {
         let src = format!(
             "{ARTICLE}2011-04-06 20:17:31Z\n{ARTICLE}2019-03-26 19:42:01 +00:00\n\
+             {ARTICLE}2019-01-21T21:40:59.62Z+00:00\n\
              You should upgrade or use an alternative browser.\n{ARTICLE}\
              The meeting starts at 2011-04-06 20:17 in the main hall.\n"
         );
@@ -1485,7 +1487,12 @@ mod tests {
         let rules: Vec<_> = r.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(
             rules,
-            ["iso_timestamp", "iso_timestamp", "noscript_notice"],
+            [
+                "iso_timestamp",
+                "iso_timestamp",
+                "iso_timestamp",
+                "noscript_notice"
+            ],
             "{r:#?}"
         );
     }
