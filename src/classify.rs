@@ -1086,6 +1086,10 @@ pub(crate) fn data_blob(t: &str) -> Option<usize> {
     (pairs >= BLOB_PAIRS && spaced * 4 < pairs).then_some(pairs)
 }
 
+/// Rules of [`machine_line`] that name machine data (a timestamp, an image link), which a
+/// code block's line is when it is one: an HTML page's `<pre>` keeps them.
+pub const MACHINE_DATA_RULES: &[&str] = &["iso_timestamp", "media_url"];
+
 /// Longest line [`machine_line`] looks at, in bytes.
 const MACHINE_LINE_BYTES: usize = 2048;
 /// Most words of a forum post's reaction bar ([`machine_line`]).

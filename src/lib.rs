@@ -230,6 +230,13 @@ impl Cleaner {
         }
         for (j, &k) in kept.iter().enumerate() {
             if let Some(mut v) = text_verdicts[kept_line[j]].take() {
+                // A machine-readable date-time or image link alone on a line of a code
+                // block is the code's (a log, a config), not a post's timestamp tooltip.
+                if page.blocks[k].flags & html::flag::PRE != 0
+                    && classify::MACHINE_DATA_RULES.contains(&v.rule.as_str())
+                {
+                    continue;
+                }
                 v.evidence.path = Some(page.path(page.blocks[k].node));
                 verdicts[line_of[k]] = Some(v);
             }
@@ -1165,6 +1172,24 @@ mod tests {
         assert_eq!(out.matches("Pros\n").count(), 3, "{out}");
         assert_eq!(out.matches("Cons\n").count(), 3, "{out}");
         assert_eq!(out.matches("Prices were checked").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_machine_timestamp_in_a_code_block_stays() {
+        // A log in a <pre> keeps its timestamp lines; the same line alone in a paragraph
+        // is a post's timestamp and goes (`iso_timestamp`).
+        let cleaner = Cleaner::new(None, dedup::Mode::Doc);
+        let html = "<html><body><article><h1>Debugging a cron job that stopped at midnight</h1>\
+             <p>Our nightly export stopped running last week. The scheduler logged the start \
+             time of each run, and the last good run was written like this:</p>\
+             <pre>2024-05-03T00:00:01.120Z+00:00\n2024-05-03T00:00:02Z export started</pre>\
+             <p>The odd format, with both a Z and an offset, came from a library that appends \
+             the offset after formatting the time in UTC, and we never noticed it.</p>\
+             <p>2024-05-04T00:00:01.118Z+00:00</p></article></body></html>";
+        let out =
+            String::from_utf8(cleaner.clean_html("d", html.as_bytes()).unwrap().output).unwrap();
+        assert!(out.contains("2024-05-03T00:00:01.120Z+00:00\n"), "{out}");
+        assert!(!out.contains("2024-05-04T00:00:01.118Z+00:00"), "{out}");
     }
 
     #[test]
