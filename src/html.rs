@@ -1898,12 +1898,13 @@ fn inline_display(style: Option<&str>, values: &[&str]) -> bool {
 /// Whether a hidden element is one of a tab set's panels that a script switches by their
 /// inline style: it is `display:none`, a sibling of its tag and class is shown with an
 /// inline `display:block` (or `flex`, `grid`: the open tab, whose style the script set), and
-/// a sibling of the panels holds one child per panel, each with a word (the strip of tabs:
-/// "Feeders", "Add-ons"). Its text is the page's, one click away, as a tab panel's named so
-/// ([`disclosure`]). Not a slideshow's slides beside their dots or numbers (a hero's
-/// banners), nor a shown sibling without such a strip (a script's state: a speaker's card
-/// and its expanded copy), nor a panel with a field to type in (the next step of a form,
-/// under its strip of steps).
+/// a sibling of the panels holds one child per panel, each with a word, the one of the open
+/// panel alone marked as chosen (the strip of tabs: "Feeders" `active`, "Add-ons"). Its
+/// text is the page's, one click away, as a tab panel's named so ([`disclosure`]). Not a
+/// slideshow's slides (beside their dots or numbers, or placed and faded by their style),
+/// nor a shown sibling without such a strip (a script's state: a guest's box and a
+/// member's, a poll and its results beside two buttons, a speaker's card and its expanded
+/// copy), nor a panel with a field to fill in (the next step of a form or a quiz).
 fn switched_panel(
     attrs: &Attrs,
     el: &scraper::node::Element,
@@ -1925,42 +1926,87 @@ fn switched_panel(
                     .any(|w| class.split_ascii_whitespace().any(|x| x == w))
             })
     };
-    let (mut panels, mut shown) = (0, false);
     let siblings = || parent.children().filter_map(|n| n.value().as_element());
     if siblings().nth(TAB_SET_MAX).is_some() {
         return false;
     }
-    for e in siblings() {
-        if same(e) {
-            panels += 1;
-            shown |= !std::ptr::eq(e, el)
-                && e.attr("hidden").is_none()
-                && inline_display(e.attr("style"), &["block", "flex", "grid"]);
+    // The panels: how many, and which one is open.
+    let (mut panels, mut open) = (0, None);
+    for e in siblings().filter(|e| same(e)) {
+        if slide_style(e.attr("style")) {
+            return false;
         }
+        if !std::ptr::eq(e, el)
+            && e.attr("hidden").is_none()
+            && inline_display(e.attr("style"), &["block", "flex", "grid"])
+        {
+            open = Some(panels);
+        }
+        panels += 1;
     }
-    shown
-        && panels >= 2
-        && !(node.descendants()).any(|d| d.value().as_element().is_some_and(entry_field))
-        && (parent.children()).any(|n| {
-            let tabs = || n.children().filter(|c| c.value().is_element());
-            n.value().as_element().is_some_and(|e| !same(e))
-                && tabs().count() == panels
-                && tabs().all(|t| {
-                    (t.descendants()).any(|d| {
-                        d.value()
-                            .as_text()
-                            .is_some_and(|x| x.chars().any(char::is_alphabetic))
-                    })
+    let Some(open) = open else {
+        return false;
+    };
+    let strip = |n: ego_tree::NodeRef<scraper::Node>| {
+        let tabs = || n.children().filter(|c| c.value().is_element());
+        n.value().as_element().is_some_and(|e| !same(e))
+            && tabs().count() == panels
+            && tabs().enumerate().all(|(i, t)| {
+                let inside = || t.descendants().take(TAB_SCAN);
+                let worded = inside().any(|d| {
+                    (d.value().as_text()).is_some_and(|x| x.chars().any(char::is_alphabetic))
+                });
+                let chosen = inside().any(|d| d.value().as_element().is_some_and(chosen_tab));
+                worded && chosen == (i == open)
+            })
+    };
+    panels >= 2
+        && parent.children().any(strip)
+        && !(node.descendants().take(FIELD_SCAN))
+            .any(|d| d.value().as_element().is_some_and(form_field))
+}
+
+/// Whether an inline style places or fades an element as a slideshow does its slides
+/// (`position:absolute`, `opacity`, `z-index`).
+fn slide_style(style: Option<&str>) -> bool {
+    style.is_some_and(|s| {
+        let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+        ["position:absolute", "opacity", "z-index"]
+            .iter()
+            .any(|x| s.contains(x))
+    })
+}
+
+/// Whether an element marks the chosen tab of a strip: `aria-selected="true"`,
+/// `aria-current`, or a class word `active`, `current` or `selected` (`is-active`,
+/// `tab_current`).
+fn chosen_tab(e: &scraper::node::Element) -> bool {
+    e.attr("aria-selected") == Some("true")
+        || e.attr("aria-current").is_some()
+        || e.attr("class").is_some_and(|c| {
+            c.split(|ch: char| ch.is_ascii_whitespace() || ch == '-' || ch == '_')
+                .any(|w| {
+                    ["active", "current", "selected"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
                 })
         })
 }
 
+/// Most nodes of a tab that [`switched_panel`] reads for its word and its mark.
+const TAB_SCAN: usize = 64;
+
+/// Most nodes of a hidden panel that [`switched_panel`] reads for a field to fill in.
+const FIELD_SCAN: usize = 2000;
+
 /// Whether a hidden element is an item of a list folded after its first few (a product's
 /// colour swatches after "+11", the rest of a list under "Show all"): it is hidden only by
-/// a class `hidden`, and at least [`FOLDED_SHOWN`] siblings before it (of the
-/// [`FOLDED_SCAN`] nearest) of its tag have the same class names without it, shown. The
-/// folded items are the list's own, one click away (annotated page text keeps them with the
-/// rest), unlike a hidden element beside unlike siblings (a popup, a toast, a menu).
+/// a class `hidden`, at least [`FOLDED_SHOWN`] siblings before it (of the [`FOLDED_SCAN`]
+/// nearest) of its tag have the same class names without it, shown, and another sibling
+/// (of as many on either side) is hidden as it is. The folded items are the list's own,
+/// one click away (annotated page text keeps them with the rest), unlike a hidden element
+/// beside unlike siblings (a popup, a toast, a menu) or one alone after its like (a
+/// template, "You have reached the end of the list", a sold-out size's note).
 fn folded_item(
     attrs: &Attrs,
     el: &scraper::node::Element,
@@ -1981,30 +2027,52 @@ fn folded_item(
     if hints_of(&rest) & hint::HIDDEN != 0 {
         return false;
     }
-    let mut own: Vec<&str> = class
-        .split_ascii_whitespace()
-        .filter(|w| !is_hidden(w))
-        .collect();
+    let mut mine: Vec<&str> = class.split_ascii_whitespace().collect();
+    mine.sort_unstable();
+    let own: Vec<&str> = mine.iter().copied().filter(|w| !is_hidden(w)).collect();
     if own.is_empty() {
         return false;
     }
-    own.sort_unstable();
+    let (own_bytes, mine_bytes) = (words_len(&own), words_len(&mine));
+    let like = |e: &scraper::node::Element, words: &[&str], bytes: usize| {
+        e.name() == el.name() && e.attr("class").is_some_and(|c| same_words(c, words, bytes))
+    };
     // The shown items come first: the siblings before it, up to a bound (a list of
     // thousands of hidden items is not read once per item).
-    let shown = (node.prev_siblings())
+    let before = || {
+        (node.prev_siblings())
+            .filter_map(|n| n.value().as_element())
+            .take(FOLDED_SCAN)
+    };
+    let after = (node.next_siblings())
         .filter_map(|n| n.value().as_element())
-        .take(FOLDED_SCAN)
-        .filter(|e| e.name() == el.name())
-        .filter(|e| {
-            e.attr("class").is_some_and(|c| {
-                let mut theirs: Vec<&str> = c.split_ascii_whitespace().collect();
-                theirs.sort_unstable();
-                theirs == own
-            })
-        })
+        .take(FOLDED_SCAN);
+    let shown = before()
+        .filter(|e| like(e, &own, own_bytes))
         .take(FOLDED_SHOWN)
         .count();
-    shown >= FOLDED_SHOWN
+    shown >= FOLDED_SHOWN && before().chain(after).any(|e| like(e, &mine, mine_bytes))
+}
+
+/// Bytes of the words `words`, without the spaces between them.
+fn words_len(words: &[&str]) -> usize {
+    words.iter().map(|w| w.len()).sum()
+}
+
+/// Whether the class attribute `class` has the words of `sorted` (sorted, `bytes` long in
+/// all), in any order; the counts are compared before the words are sorted.
+fn same_words(class: &str, sorted: &[&str], bytes: usize) -> bool {
+    let (mut n, mut len) = (0, 0);
+    for w in class.split_ascii_whitespace() {
+        n += 1;
+        len += w.len();
+    }
+    if n != sorted.len() || len != bytes {
+        return false;
+    }
+    let mut theirs: Vec<&str> = class.split_ascii_whitespace().collect();
+    theirs.sort_unstable();
+    theirs == sorted
 }
 
 /// Shown siblings of the same shape that make a hidden element a folded list item (see
@@ -2018,17 +2086,15 @@ const FOLDED_SCAN: usize = 64;
 /// few panels, and a long run of siblings is not read once per hidden one.
 const TAB_SET_MAX: usize = 32;
 
-/// Whether an element is a field to type in: a `<textarea>`, or an `<input>` of a text-like
-/// type (not a hidden value, a checkbox or a button).
-fn entry_field(e: &scraper::node::Element) -> bool {
+/// Whether an element is a field to fill in: a `<textarea>`, a `<select>`, or an `<input>`
+/// a reader types in or ticks (not a hidden value or a button).
+fn form_field(e: &scraper::node::Element) -> bool {
     match e.name() {
-        "textarea" => true,
+        "textarea" | "select" => true,
         "input" => !e.attr("type").is_some_and(|t| {
-            [
-                "hidden", "checkbox", "radio", "submit", "button", "image", "reset",
-            ]
-            .iter()
-            .any(|x| t.trim().eq_ignore_ascii_case(x))
+            ["hidden", "submit", "button", "image", "reset"]
+                .iter()
+                .any(|x| t.trim().eq_ignore_ascii_case(x))
         }),
         _ => false,
     }
@@ -2591,9 +2657,21 @@ mod tests {
         let hidden = |p: &Page, text: &str| {
             (p.blocks.iter()).find(|b| b.text == text).unwrap().flags & flag::HIDDEN != 0
         };
-        let tabs = "<div><div>Feeders</div><div>Add-ons</div></div>";
+        let tabs =
+            "<div><div class='tab is-active'>Feeders</div><div class=tab>Add-ons</div></div>";
         let p = set(tabs, "<p>Wall mount.</p>");
         assert!(!hidden(&p, "Wall mount."));
+        // A row of two links or buttons, none marked chosen, is no strip of tabs (a guest's
+        // box and a member's, a poll and its results), nor is one marked at another panel.
+        for strip in [
+            "<p><a href=/in>Sign in</a> <a href=/up>Register</a></p>",
+            "<div><div>Feeders</div><div class=active>Add-ons</div></div>",
+        ] {
+            assert!(
+                hidden(&set(strip, "<p>Wall mount.</p>"), "Wall mount."),
+                "{strip}"
+            );
+        }
         // A slideshow's dots are no strip of tabs, nor is a strip of another length.
         let p = set(
             "<div><span></span><span></span></div>",
@@ -2605,9 +2683,17 @@ mod tests {
             "<p>Wall mount.</p>",
         );
         assert!(hidden(&p, "Wall mount."));
-        // Nor is a form's next step, with a field to type in.
+        // Nor is a form's next step, with a field to type in, or a quiz's, with a choice.
         let p = set(tabs, "<p>Wall mount.</p><input name=street>");
         assert!(hidden(&p, "Wall mount."));
+        let p = set(tabs, "<p>Wall mount.</p><input type=radio name=q1>");
+        assert!(hidden(&p, "Wall mount."));
+        // Nor a slide a slideshow places and fades.
+        let p = parse(&format!(
+            "<body><div>{tabs}<div class=slide style='display:block'><p>One.</p></div>\
+             <div class=slide style='display:none; opacity:0'><p>Two.</p></div></div></body>"
+        ));
+        assert!(hidden(&p, "Two."));
         // Without a shown sibling panel, a `display:none` panel stays hidden.
         let p = parse(&format!(
             "<body><div>{tabs}<div class=panel style='display:none'><p>One.</p></div>\
@@ -2625,6 +2711,7 @@ mod tests {
             "<body><ul><li class='swatch option'>Amber</li><li class='option swatch'>Blue</li>\
              <li class='swatch option hidden'>Violet</li>\
              <li class='swatch option' style='display:none'>Red</li>\
+             <li class='hidden option swatch'>Green</li>\
              <li class='toast hidden'>Added to bag</li></ul></body>",
         );
         let flags: Vec<(&str, u32)> = (p.blocks.iter())
@@ -2632,7 +2719,14 @@ mod tests {
             .collect();
         assert_eq!(flags[2], ("Violet", 0), "{flags:?}");
         assert_ne!(flags[3].1, 0, "{flags:?}");
-        assert_ne!(flags[4].1, 0, "{flags:?}");
+        assert_eq!(flags[4], ("Green", 0), "{flags:?}");
+        assert_ne!(flags[5].1, 0, "{flags:?}");
+        // A lone hidden item after its like is a template or a state message, not a fold.
+        let p = parse(
+            "<body><ul><li class=result>One</li><li class=result>Two</li>\
+             <li class='result hidden'>No more results.</li></ul></body>",
+        );
+        assert_ne!(p.blocks[2].flags & flag::HIDDEN, 0);
         // One shown sibling is not a list.
         let p = parse(
             "<body><div><p class=note>Shown.</p><p class='note hidden'>Folded.</p></div></body>",
