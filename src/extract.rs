@@ -30,6 +30,7 @@ pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
+pub const READER_LABEL: &str = "html_reader_label";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
@@ -592,6 +593,18 @@ pub fn extract_page(page: &Page) -> Extraction {
                 LINK_LIST,
                 b,
                 format!("{:.0}% of its text is links", 100.0 * b.link_density()),
+            ));
+            continue;
+        }
+        // An icon button's label for screen readers ("Save this event: …", "Close"): no one
+        // who looks at the page reads it.
+        if b.flags & flag::READER_LABEL != 0 {
+            v[i] = Some(verdict(
+                page,
+                "interface",
+                READER_LABEL,
+                b,
+                "screen-reader text of buttons, with nothing shown beside it".into(),
             ));
             continue;
         }
@@ -2440,6 +2453,40 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn an_icon_buttons_screen_reader_label_goes() {
+        // An event card's save and share buttons are icons; their labels ("Save this event:
+        // …") are for screen readers only. A link's screen-reader words, a block of
+        // screen-reader text outside buttons and a button with visible text stay.
+        let html = format!(
+            "<html><body><main><h1>Tech events</h1><p>{P}</p>\
+             <div class=card><h3>Tech talk about compilers</h3><p>Wednesday at 4:00 PM</p>\
+             <span><button type=button><i><span class=eds-is-hidden-accessible>Save this event: \
+             Tech talk about compilers</span></i></button></span>\
+             <span><button type=button><span class=sr-only>Share this event: Tech talk about \
+             compilers</span></button></span></div>\
+             <p><a href=/e>Read more<span class=sr-only> about the compilers talk</span></a></p>\
+             <p><span class=visually-hidden>Opening hours of the venue</span></p>\
+             <p><button type=button>Show all events this week</button></p>\
+             </main></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v).join("\n");
+        assert!(!kept.contains("Save this event"), "{kept}");
+        assert!(!kept.contains("Share this event"), "{kept}");
+        for stays in [
+            "Tech talk about compilers",
+            "Read more",
+            "Opening hours of the venue",
+            "Show all events this week",
+        ] {
+            assert!(kept.contains(stays), "{stays}: {kept}");
+        }
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(rules.contains(&READER_LABEL), "{rules:?}");
     }
 
     #[test]
