@@ -30,7 +30,7 @@ pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
-pub const READER_LABEL: &str = "html_reader_label";
+pub const UNSEEN: &str = "html_unseen";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
@@ -596,15 +596,17 @@ pub fn extract_page(page: &Page) -> Extraction {
             ));
             continue;
         }
-        // An icon button's label for screen readers ("Save this event: …", "Close"): no one
-        // who looks at the page reads it.
-        if b.flags & flag::READER_LABEL != 0 {
+        // Nothing of the block shows: an icon button's label for screen readers ("Save this
+        // event: …", "Close"), a heading only they read. No one who looks at the page reads it.
+        if b.flags & flag::UNSEEN != 0 {
             v[i] = Some(verdict(
                 page,
                 "interface",
-                READER_LABEL,
+                UNSEEN,
                 b,
-                "screen-reader text of buttons, with nothing shown beside it".into(),
+                "only text sighted readers never see (screen-reader-only or hidden inline \
+                 elements)"
+                    .into(),
             ));
             continue;
         }
@@ -2456,10 +2458,10 @@ mod tests {
     }
 
     #[test]
-    fn an_icon_buttons_screen_reader_label_goes() {
+    fn a_block_nothing_of_which_shows_goes() {
         // An event card's save and share buttons are icons; their labels ("Save this event:
-        // …") are for screen readers only. A link's screen-reader words, a block of
-        // screen-reader text outside buttons and a button with visible text stay.
+        // …") are for screen readers only, and so is a heading above the venue's details.
+        // A link's screen-reader words and a button with visible text stay.
         let html = format!(
             "<html><body><main><h1>Tech events</h1><p>{P}</p>\
              <div class=card><h3>Tech talk about compilers</h3><p>Wednesday at 4:00 PM</p>\
@@ -2468,25 +2470,25 @@ mod tests {
              <span><button type=button><span class=sr-only>Share this event: Tech talk about \
              compilers</span></button></span></div>\
              <p><a href=/e>Read more<span class=sr-only> about the compilers talk</span></a></p>\
-             <p><span class=visually-hidden>Opening hours of the venue</span></p>\
+             <h2><span class=visually-hidden>Venue details</span></h2>\
              <p><button type=button>Show all events this week</button></p>\
              </main></body></html>"
         );
         let page = parse(&html);
         let v = extract(&page);
         let kept = kept_texts(&page, &v).join("\n");
-        assert!(!kept.contains("Save this event"), "{kept}");
-        assert!(!kept.contains("Share this event"), "{kept}");
+        for goes in ["Save this event", "Share this event", "Venue details"] {
+            assert!(!kept.contains(goes), "{goes}: {kept}");
+        }
         for stays in [
             "Tech talk about compilers",
             "Read more",
-            "Opening hours of the venue",
             "Show all events this week",
         ] {
             assert!(kept.contains(stays), "{stays}: {kept}");
         }
         let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
-        assert!(rules.contains(&READER_LABEL), "{rules:?}");
+        assert!(rules.contains(&UNSEEN), "{rules:?}");
     }
 
     #[test]

@@ -28,9 +28,10 @@ pub mod flag {
     pub const BLOCKQUOTE: u32 = 1 << 13;
     pub const FIGURE: u32 = 1 << 14;
     pub const BUTTON: u32 = 1 << 15;
-    /// A block whose only text is screen-reader text inside interface controls: an icon
-    /// button's label ("Save this event: …", "Close", "Next slide"), never shown.
-    pub const READER_LABEL: u32 = 1 << 16;
+    /// A block whose only text is inline text sighted readers never see (see
+    /// [`Block::concealed`]): an icon button's or link's label for screen readers ("Save
+    /// this event: …", "Close", "Share on X"), a heading or a field label only they read.
+    pub const UNSEEN: u32 = 1 << 16;
 }
 
 /// What class and id names say about an element (bit flags; see [`hints_of`]).
@@ -1465,24 +1466,16 @@ fn push_collapsed(buf: &mut String, t: &str) {
     buf.push_str(&t[word..]);
 }
 
-/// Share of a block of concealed text only that must be in buttons, labels or drop-down
-/// lists for it to be their label (see [`flag::READER_LABEL`]).
-const READER_LABEL_CONTROLS: f64 = 0.8;
-
 /// Ends the current block: the text gathered so far becomes a block of the innermost
 /// element on the stack.
 fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
     let (mut text, mut concealed) = (pending.text.trim(), pending.concealed.trim());
-    // A block of concealed text only stays as it is: nothing else of it would show. When
-    // that text is in buttons, it is their label for screen readers (see
-    // [`flag::READER_LABEL`]).
-    let mut label = 0;
+    // A block of concealed text only stays as it is, flagged: nothing of it shows (see
+    // [`flag::UNSEEN`]).
+    let mut unseen = 0;
     if text.is_empty() {
         (text, concealed) = (concealed, "");
-        let chars = text.chars().count();
-        if chars > 0 && pending.control_chars as f64 > READER_LABEL_CONTROLS * chars as f64 {
-            label = flag::READER_LABEL;
-        }
+        unseen = flag::UNSEEN;
     }
     if !text.is_empty() {
         let mut chars = text.chars().count();
@@ -1497,7 +1490,7 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
             link_chars: pending.link_chars.min(chars),
             control_chars: pending.control_chars.min(chars),
             chars,
-            flags: top.map_or(0, |f| f.flags) | label,
+            flags: top.map_or(0, |f| f.flags) | unseen,
             hint_depth: top.map_or([0; HINTS], |f| f.hint_depth),
             para: !line,
         });
