@@ -498,6 +498,14 @@ pub fn extract_page(page: &Page) -> Extraction {
     if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
+    // Text that does not show yet holding most of the page is the page waiting for a script
+    // (words split into spans a reveal effect shows one by one), not screen-reader labels.
+    let unseen_chars: usize = (blocks.iter())
+        .filter(|b| b.flags & flag::UNSEEN != 0)
+        .map(|b| b.chars)
+        .sum();
+    let all_chars: usize = blocks.iter().map(|b| b.chars).sum();
+    let unseen_page = unseen_chars as f64 > UNSEEN_PAGE * all_chars as f64;
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
     let outside = format!("outside the main content ({cpath})");
     for (i, b) in blocks.iter().enumerate() {
@@ -598,7 +606,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
         // Nothing of the block shows: an icon button's label for screen readers ("Save this
         // event: …", "Close"), a heading only they read. No one who looks at the page reads it.
-        if b.flags & flag::UNSEEN != 0 {
+        if b.flags & flag::UNSEEN != 0 && !unseen_page {
             v[i] = Some(verdict(
                 page,
                 "interface",
@@ -765,6 +773,10 @@ const REPLIES_INSIDE: f64 = 0.5;
 
 /// Least value a discussion's replies beside its post must have, as a share of the post's.
 const REPLIES_WORTH: f64 = 0.5;
+
+/// Largest share of a page's characters its blocks of unseen text may hold for them to go as
+/// [`UNSEEN`] (more: a reveal effect's hidden words, the page itself).
+const UNSEEN_PAGE: f64 = 0.5;
 
 /// Share of the best element's value a run of records must be worth to be the content (see
 /// [`extract`]): the best element with the records' fields counted then decides.
@@ -2489,6 +2501,21 @@ mod tests {
         }
         let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
         assert!(rules.contains(&UNSEEN), "{rules:?}");
+        // A page whose words wait in hidden spans for a reveal effect is still its text.
+        let words = |t: &str| -> String {
+            (t.split(' '))
+                .map(|w| format!("<span style='visibility:hidden'>{w}</span> "))
+                .collect()
+        };
+        let html = format!(
+            "<html><body><main><h1>{}</h1><p>{}</p><p>{}</p></main></body></html>",
+            words("We design calm software"),
+            words(P),
+            words(P)
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v).len(), 3, "{v:?}");
     }
 
     #[test]
