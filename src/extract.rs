@@ -30,6 +30,7 @@ pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CONTROLS: &str = "html_interface_controls";
+pub const UNSEEN: &str = "html_unseen";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
 pub const FALLBACK_TAG: &str = "html_fallback_tag";
@@ -497,6 +498,14 @@ pub fn extract_page(page: &Page) -> Extraction {
     if ignore & !dominant & hint::COMMENT != 0 && (reviews || article_beside_comments(ignore)) {
         ignore &= !hint::COMMENT;
     }
+    // Text that does not show yet holding most of the page is the page waiting for a script
+    // (words split into spans a reveal effect shows one by one), not screen-reader labels.
+    let unseen_chars: usize = (blocks.iter())
+        .filter(|b| b.flags & flag::UNSEEN != 0)
+        .map(|b| b.chars)
+        .sum();
+    let all_chars: usize = blocks.iter().map(|b| b.chars).sum();
+    let unseen_page = unseen_chars as f64 > UNSEEN_PAGE * all_chars as f64;
     let mut v: Vec<Option<Verdict>> = vec![None; blocks.len()];
     let outside = format!("outside the main content ({cpath})");
     for (i, b) in blocks.iter().enumerate() {
@@ -592,6 +601,20 @@ pub fn extract_page(page: &Page) -> Extraction {
                 LINK_LIST,
                 b,
                 format!("{:.0}% of its text is links", 100.0 * b.link_density()),
+            ));
+            continue;
+        }
+        // Nothing of the block shows: an icon button's label for screen readers ("Save this
+        // event: …", "Close"), a heading only they read. No one who looks at the page reads it.
+        if b.flags & flag::UNSEEN != 0 && !unseen_page {
+            v[i] = Some(verdict(
+                page,
+                "interface",
+                UNSEEN,
+                b,
+                "only text sighted readers never see (screen-reader-only or hidden inline \
+                 elements)"
+                    .into(),
             ));
             continue;
         }
@@ -750,6 +773,10 @@ const REPLIES_INSIDE: f64 = 0.5;
 
 /// Least value a discussion's replies beside its post must have, as a share of the post's.
 const REPLIES_WORTH: f64 = 0.5;
+
+/// Largest share of a page's characters its blocks of unseen text may hold for them to go as
+/// [`UNSEEN`] (more: a reveal effect's hidden words, the page itself).
+const UNSEEN_PAGE: f64 = 0.5;
 
 /// Share of the best element's value a run of records must be worth to be the content (see
 /// [`extract`]): the best element with the records' fields counted then decides.
@@ -2440,6 +2467,55 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.contains(&"title"), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_block_nothing_of_which_shows_goes() {
+        // An event card's save and share buttons are icons; their labels ("Save this event:
+        // …") are for screen readers only, and so is a heading above the venue's details.
+        // A link's screen-reader words and a button with visible text stay.
+        let html = format!(
+            "<html><body><main><h1>Tech events</h1><p>{P}</p>\
+             <div class=card><h3>Tech talk about compilers</h3><p>Wednesday at 4:00 PM</p>\
+             <span><button type=button><i><span class=eds-is-hidden-accessible>Save this event: \
+             Tech talk about compilers</span></i></button></span>\
+             <span><button type=button><span class=sr-only>Share this event: Tech talk about \
+             compilers</span></button></span></div>\
+             <p><a href=/e>Read more<span class=sr-only> about the compilers talk</span></a></p>\
+             <h2><span class=visually-hidden>Venue details</span></h2>\
+             <p><button type=button>Show all events this week</button></p>\
+             </main></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v).join("\n");
+        for goes in ["Save this event", "Share this event", "Venue details"] {
+            assert!(!kept.contains(goes), "{goes}: {kept}");
+        }
+        for stays in [
+            "Tech talk about compilers",
+            "Read more",
+            "Show all events this week",
+        ] {
+            assert!(kept.contains(stays), "{stays}: {kept}");
+        }
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(rules.contains(&UNSEEN), "{rules:?}");
+        // A page whose words wait in hidden spans for a reveal effect is still its text.
+        let words = |t: &str| -> String {
+            (t.split(' '))
+                .map(|w| format!("<span style='visibility:hidden'>{w}</span> "))
+                .collect()
+        };
+        let html = format!(
+            "<html><body><main><h1>{}</h1><p>{}</p><p>{}</p></main></body></html>",
+            words("We design calm software"),
+            words(P),
+            words(P)
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v).len(), 3, "{v:?}");
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub mod flag {
     pub const BLOCKQUOTE: u32 = 1 << 13;
     pub const FIGURE: u32 = 1 << 14;
     pub const BUTTON: u32 = 1 << 15;
+    /// A block whose only text is inline text sighted readers never see (see
+    /// [`Block::concealed`]): an icon button's or link's label for screen readers ("Save
+    /// this event: …", "Close", "Share on X"), a heading or a field label only they read.
+    pub const UNSEEN: u32 = 1 << 16;
 }
 
 /// What class and id names say about an element (bit flags; see [`hints_of`]).
@@ -1468,9 +1472,12 @@ fn push_collapsed(buf: &mut String, t: &str) {
 /// element on the stack.
 fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
     let (mut text, mut concealed) = (pending.text.trim(), pending.concealed.trim());
-    // A block of concealed text only stays as it is: nothing else of it would show.
+    // A block of concealed text only stays as it is, flagged: nothing of it shows (see
+    // [`flag::UNSEEN`]).
+    let mut unseen = 0;
     if text.is_empty() {
         (text, concealed) = (concealed, "");
+        unseen = flag::UNSEEN;
     }
     if !text.is_empty() {
         let mut chars = text.chars().count();
@@ -1485,7 +1492,7 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
             link_chars: pending.link_chars.min(chars),
             control_chars: pending.control_chars.min(chars),
             chars,
-            flags: top.map_or(0, |f| f.flags),
+            flags: top.map_or(0, |f| f.flags) | unseen,
             hint_depth: top.map_or([0; HINTS], |f| f.hint_depth),
             para: !line,
         });
@@ -2159,6 +2166,9 @@ const READER_ONLY: &[&str] = &[
     "visually-hidden",
     "visuallyhidden",
     "show-for-sr",
+    "hidden-accessible",
+    "element-invisible",
+    "assistive-text",
 ];
 
 /// Whether a class name (lower-cased) says [`READER_ONLY`]: one of them, whole or after a
@@ -2775,6 +2785,9 @@ mod tests {
             "wt-screen-reader-only",
             "visuallyhidden",
             "show-for-sr",
+            "ui-helper-hidden-accessible",
+            "element-invisible",
+            "assistive-text",
         ] {
             assert_ne!(name_hints(name, false) & hint::HIDDEN, 0, "{name}");
         }
