@@ -29,6 +29,7 @@ pub const LINK_LIST: &str = "html_link_list";
 pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
+pub const CLASS_CAPTION: &str = "html_class_caption";
 pub const CONTROLS: &str = "html_interface_controls";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
@@ -1683,6 +1684,9 @@ fn is_fallback_tag(text: &str) -> bool {
 /// Words below which a block in a byline element is the byline, not text about the author.
 const BYLINE_WORDS: f64 = 12.0;
 
+/// Words below which a block in an element named a caption is the caption, not text.
+const CAPTION_WORDS: f64 = 60.0;
+
 /// Words below which a block in a form within the main content is a field, not prose.
 const FORM_FIELD_WORDS: f64 = 12.0;
 
@@ -1730,7 +1734,81 @@ fn inner_chrome(
     if b.flags & flag::FIGURE != 0 && in_figcaption(page, b) {
         return Some(("caption", CAPTION, "a figure caption (<figcaption>)"));
     }
+    // A short block in an element named a caption (`wp-caption-text`, `photo-caption`) is a
+    // picture's caption too, where the theme writes no `<figcaption>`; in a record or on a
+    // page without prose it is an item's text, and stays.
+    if !listing
+        && !t.record
+        && t.words < CAPTION_WORDS
+        && b.flags & flag::HEADING == 0
+        && b.hints_below(depth) & hint::CAPTION != 0
+        && picture_caption(page, b)
+    {
+        return Some((
+            "caption",
+            CLASS_CAPTION,
+            "a short block in an element named a caption",
+        ));
+    }
     None
+}
+
+/// Whether a block lies in a short element named a caption (at most [`CAPTION_WORDS`]
+/// words in all) that holds or sits next to a picture: an `<img>`, `<picture>` or `<video>`
+/// in it (`div.wp-caption > img + p.wp-caption-text`), in an element beside
+/// it, or beside its parent (`div.photo > div.frame > img` then `div.photo-caption`). A long
+/// element named so (`div.item-caption` around a product's description) is not one.
+fn picture_caption(page: &Page, b: &Block) -> bool {
+    let Some(node) = b.node.and_then(|n| page.doc.tree.get(n)) else {
+        return false;
+    };
+    // The outermost one near the text (`div.credit-caption > div.caption-wrap > div.caption`):
+    // the picture sits beside the whole caption box.
+    let Some(cap) = std::iter::once(node)
+        .chain(node.ancestors())
+        .take(8)
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(crate::html::names_caption)
+        })
+        .last()
+    else {
+        return false;
+    };
+    // A box with a heading is a card's body (Bootstrap's `div.thumbnail > div.caption > h3 +
+    // p`), not a caption.
+    let mut words = 0.0;
+    for n in cap.descendants() {
+        match n.value() {
+            scraper::Node::Text(t) => {
+                words += t.split_whitespace().count() as f64;
+                if words > CAPTION_WORDS {
+                    return false;
+                }
+            }
+            scraper::Node::Element(e)
+                if matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    let picture = |n: ego_tree::NodeRef<'_, scraper::Node>| {
+        n.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video"))
+        })
+    };
+    // The nearest element on either side.
+    let beside = |n: ego_tree::NodeRef<'_, scraper::Node>| {
+        let element = |s: &ego_tree::NodeRef<'_, scraper::Node>| s.value().is_element();
+        n.prev_siblings().find(element).is_some_and(picture)
+            || n.next_siblings().find(element).is_some_and(picture)
+    };
+    picture(cap) || beside(cap) || cap.parent().is_some_and(beside)
 }
 
 /// Whether a block lies inside a `<figcaption>` (looked up only for blocks in a figure).
@@ -2799,6 +2877,57 @@ mod tests {
         let v = extract(&page);
         let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn captions_named_by_class_go_beside_a_picture() {
+        // An article by its JSON-LD: short as it is, not a listing.
+        const ARTICLE_HEAD: &str =
+            "<html><head><script type=application/ld+json>{\"@type\":\"Article\"}</script></head>";
+        let html = format!(
+            "{ARTICLE_HEAD}<body><article><p>{P}</p><div class=wp-caption><img src=a.jpg>\
+             <p class=wp-caption-text>The trail above town. Photo: Jane Doe</p></div>\
+             <p>{P}</p><div class=media><div class=frame><img src=b.jpg></div>\
+             <div class=c-media__caption>Runners at the start line</div></div>\
+             <p>{P}</p><p class=caption>A note with no picture near it</p>\
+             <div class=table-caption>Tailwind display utility</div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                P,
+                P,
+                "A note with no picture near it",
+                "Tailwind display utility"
+            ]
+        );
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(rules.contains(&CLASS_CAPTION), "{rules:?}");
+        // A long element named a caption is a description, and one with a heading is a
+        // card's body: neither is a caption.
+        let long = (1..=70)
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let html = format!(
+            "{ARTICLE_HEAD}<body><article><p>{P}</p><div class=item-caption><img src=a.jpg><p>{long}</p></div>\
+             <div class=thumbnail><img src=b.jpg><div class=caption><h3>Maria Lopez</h3>\
+             <p>Maria has led the crews since 2009.</p></div></div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                long.as_str(),
+                "Maria Lopez",
+                "Maria has led the crews since 2009."
+            ]
+        );
     }
 
     #[test]
