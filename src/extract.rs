@@ -30,6 +30,7 @@ pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
 pub const CLASS_CAPTION: &str = "html_class_caption";
+pub const CTA_BOX: &str = "html_cta_box";
 pub const CONTROLS: &str = "html_interface_controls";
 pub const BYLINE: &str = "html_byline";
 pub const DATELINE: &str = "html_dateline";
@@ -615,6 +616,24 @@ pub fn extract_page(page: &Page) -> Extraction {
                     100.0 * b.control_density()
                 ),
             ));
+        }
+    }
+    // Captions named by class that make a large share of the text are the text (a recipe's
+    // step photos, a photo essay): they stay.
+    let class_caption = |v: &Option<Verdict>| v.as_ref().is_some_and(|v| v.rule == CLASS_CAPTION);
+    let captions: f64 = (0..blocks.len())
+        .filter(|&i| class_caption(&v[i]))
+        .map(|i| texts[i].words)
+        .sum();
+    if captions > 0.0 {
+        let kept: f64 = (0..blocks.len())
+            .filter(|&i| v[i].is_none())
+            .map(|i| texts[i].words)
+            .sum();
+        if captions > CAPTION_SHARE * (kept + captions) {
+            for x in v.iter_mut().filter(|x| class_caption(x)) {
+                *x = None;
+            }
         }
     }
     shop_related(page, &mut v, &parts);
@@ -1687,6 +1706,13 @@ const BYLINE_WORDS: f64 = 12.0;
 /// Words below which a block in an element named a caption is the caption, not text.
 const CAPTION_WORDS: f64 = 60.0;
 
+/// Largest share of the content's words that captions named by class may hold and still be
+/// captions (see [`CLASS_CAPTION`]).
+const CAPTION_SHARE: f64 = 0.25;
+
+/// Most words of a box named a call to action (see [`CTA_BOX`]).
+const CTA_WORDS: f64 = 80.0;
+
 /// Words below which a block in a form within the main content is a field, not prose.
 const FORM_FIELD_WORDS: f64 = 12.0;
 
@@ -1750,6 +1776,27 @@ fn inner_chrome(
             "a short block in an element named a caption",
         ));
     }
+    // A short box named a call to action (`blog-cta`, `post-cta`) inside the article, with
+    // the action in it (a link, a button, a form): "Want to see it in action? Book a demo",
+    // a download offer. A long element so named holds the article itself (`div.above-cta`);
+    // one with no link or button is a note styled like one.
+    if !listing
+        && !t.record
+        && b.hints_below(depth) & hint::CTA != 0
+        && short_box(page, b, hint::CTA, CTA_WORDS, true).is_some_and(|n| {
+            n.descendants().any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "a" | "button" | "input" | "form"))
+            })
+        })
+    {
+        return Some((
+            "promo",
+            CTA_BOX,
+            "inside a short box named a call to action",
+        ));
+    }
     None
 }
 
@@ -1759,42 +1806,12 @@ fn inner_chrome(
 /// it, or beside its parent (`div.photo > div.frame > img` then `div.photo-caption`). A long
 /// element named so (`div.item-caption` around a product's description) is not one.
 fn picture_caption(page: &Page, b: &Block) -> bool {
-    let Some(node) = b.node.and_then(|n| page.doc.tree.get(n)) else {
-        return false;
-    };
     // The outermost one near the text (`div.credit-caption > div.caption-wrap > div.caption`):
-    // the picture sits beside the whole caption box.
-    let Some(cap) = std::iter::once(node)
-        .chain(node.ancestors())
-        .take(8)
-        .filter(|n| {
-            n.value()
-                .as_element()
-                .is_some_and(crate::html::names_caption)
-        })
-        .last()
-    else {
+    // the picture sits beside the whole caption box. A box with a heading is a card's body
+    // (Bootstrap's `div.thumbnail > div.caption > h3 + p`), not a caption.
+    let Some(cap) = short_box(page, b, hint::CAPTION, CAPTION_WORDS, false) else {
         return false;
     };
-    // A box with a heading is a card's body (Bootstrap's `div.thumbnail > div.caption > h3 +
-    // p`), not a caption.
-    let mut words = 0.0;
-    for n in cap.descendants() {
-        match n.value() {
-            scraper::Node::Text(t) => {
-                words += t.split_whitespace().count() as f64;
-                if words > CAPTION_WORDS {
-                    return false;
-                }
-            }
-            scraper::Node::Element(e)
-                if matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
-            {
-                return false;
-            }
-            _ => {}
-        }
-    }
     let picture = |n: ego_tree::NodeRef<'_, scraper::Node>| {
         n.descendants().any(|d| {
             d.value()
@@ -1809,6 +1826,45 @@ fn picture_caption(page: &Page, b: &Block) -> bool {
             || n.next_siblings().find(element).is_some_and(picture)
     };
     picture(cap) || beside(cap) || cap.parent().is_some_and(beside)
+}
+
+/// The outermost element within 8 levels around a block whose class or id gives `hint`, when
+/// it holds at most `most` words in all (and, unless `headings`, no heading).
+fn short_box<'a>(
+    page: &'a Page,
+    b: &Block,
+    hint: u32,
+    most: f64,
+    headings: bool,
+) -> Option<ego_tree::NodeRef<'a, scraper::Node>> {
+    let node = b.node.and_then(|n| page.doc.tree.get(n))?;
+    let named = std::iter::once(node)
+        .chain(node.ancestors())
+        .take(8)
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| crate::html::names_part(e, hint))
+        })
+        .last()?;
+    let mut words = 0.0;
+    for n in named.descendants() {
+        match n.value() {
+            scraper::Node::Text(t) => {
+                words += t.split_whitespace().count() as f64;
+                if words > most {
+                    return None;
+                }
+            }
+            scraper::Node::Element(e)
+                if !headings && matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    Some(named)
 }
 
 /// Whether a block lies inside a `<figcaption>` (looked up only for blocks in a figure).
@@ -2497,6 +2553,9 @@ mod tests {
     use crate::html::parse;
 
     const P: &str = "This is a long paragraph of the article that has plenty of words in it and reads like real text for people.";
+    const P2: &str = "The work is slow and mostly done by volunteers, who clear the brush each autumn and repair the steps after storms.";
+    const P3: &str = "Below we describe what we found, what it costs to keep a path like this open, and how you can help if you live near.";
+    const P4: &str = "Most of the money goes on stone and timber, and the rest on tools, insurance and the vans that carry crews to the coast.";
 
     #[test]
     fn article_kept_chrome_removed() {
@@ -2877,6 +2936,47 @@ mod tests {
         let v = extract(&page);
         let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn captions_that_are_much_of_the_text_stay() {
+        // A recipe's steps written under their photos: the captions are the instructions.
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Article\"}}</script></head>\
+             <body><article><p>{P}</p><p>{P2}</p>\
+             <div class=step><img src=1.jpg><p class=step-caption>Whisk the eggs and sugar until pale and thick, about five minutes with a mixer.</p></div>\
+             <div class=step><img src=2.jpg><p class=step-caption>Fold in the flour, lemon zest and melted butter, then pour the batter into the tin.</p></div>\
+             <div class=step><img src=3.jpg><p class=step-caption>Bake for forty minutes, until a skewer comes out clean, and let it cool.</p></div>\
+             </article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v).len(), 5);
+    }
+
+    #[test]
+    fn short_call_to_action_boxes_go() {
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"BlogPosting\"}}</script></head>\
+             <body><article><p>{P}</p><div class=blog-cta><h3>Want to see it in action?</h3>\
+             <p>Book a free demo and see how it plans your work days.</p><a href=/demo>Book a demo</a></div>\
+             <p>{P2}</p><div class=cta-box><p>Important: call the emergency line before you report it.</p></div>\
+             <div class=above-cta><p>{P3}</p><p>{P4}</p></div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        // The box with no link is a note; the long one named so holds the text.
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                P2,
+                "Important: call the emergency line before you report it.",
+                P3,
+                P4
+            ]
+        );
+        assert!(v.iter().flatten().any(|v| v.rule == CTA_BOX));
     }
 
     #[test]

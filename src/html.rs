@@ -66,6 +66,10 @@ pub mod hint {
     /// out as it does a `<figcaption>`. Not Tailwind's `table-caption` / `caption-top`
     /// display utilities.
     pub const CAPTION: u32 = 1 << 17;
+    /// A call to action: a class or id with the word `cta` (`blog-cta`, `post-cta`,
+    /// `cta-block`): a box in the article that sells the site's product, a demo or a
+    /// download. Removed only when the box is short (see `crate::extract`).
+    pub const CTA: u32 = 1 << 18;
 }
 
 /// Words after `popup` or `modal` in a class name that make it what opens one
@@ -78,9 +82,9 @@ const POPUP_OPENERS: &[&str] = &[
 const PAGE_HINTS: u32 = hint::CONTENT | hint::META;
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 18;
+pub const HINTS: usize = 19;
 // The last bit: a new hint raises HINTS too (arrays and loops over hints use it).
-const _: () = assert!(hint::CAPTION == 1 << (HINTS - 1));
+const _: () = assert!(hint::CTA == 1 << (HINTS - 1));
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1711,6 +1715,8 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("disclaimer", hint::DISCLAIMER),
     ("disclaimers", hint::DISCLAIMER),
     ("caption", hint::CAPTION),
+    ("cta", hint::CTA),
+    ("ctas", hint::CTA),
     ("author", hint::META),
     ("byline", hint::META),
     ("tags", hint::META),
@@ -2038,15 +2044,15 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
     h
 }
 
-/// Whether an element's class names or id name a caption ([`hint::CAPTION`]).
-pub fn names_caption(el: &scraper::node::Element) -> bool {
+/// Whether an element's class names or id give one of `hints` (a [`hint::CAPTION`]).
+pub fn names_part(el: &scraper::node::Element, hints: u32) -> bool {
     el.attr("class")
         .unwrap_or("")
         .split_ascii_whitespace()
-        .any(|c| name_hints(c, false) & hint::CAPTION != 0)
+        .any(|c| name_hints(c, false) & hints != 0)
         || el
             .attr("id")
-            .is_some_and(|i| name_hints(i, true) & hint::CAPTION != 0)
+            .is_some_and(|i| name_hints(i, true) & hints != 0)
 }
 
 /// The [`hint`]s of an element's class names, id and hiding attributes.
