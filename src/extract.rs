@@ -29,6 +29,8 @@ pub const LINK_LIST: &str = "html_link_list";
 pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
 pub const CAPTION: &str = "html_figure_caption";
+pub const CLASS_CAPTION: &str = "html_class_caption";
+pub const CTA_BOX: &str = "html_cta_box";
 pub const CONTROLS: &str = "html_interface_controls";
 pub const UNSEEN: &str = "html_unseen";
 pub const BYLINE: &str = "html_byline";
@@ -637,6 +639,24 @@ pub fn extract_page(page: &Page) -> Extraction {
                     100.0 * b.control_density()
                 ),
             ));
+        }
+    }
+    // Captions named by class that make a large share of the text are the text (a recipe's
+    // step photos, a photo essay): they stay.
+    let class_caption = |v: &Option<Verdict>| v.as_ref().is_some_and(|v| v.rule == CLASS_CAPTION);
+    let captions: f64 = (0..blocks.len())
+        .filter(|&i| class_caption(&v[i]))
+        .map(|i| texts[i].words)
+        .sum();
+    if captions > 0.0 {
+        let kept: f64 = (0..blocks.len())
+            .filter(|&i| v[i].is_none())
+            .map(|i| texts[i].words)
+            .sum();
+        if captions > CAPTION_SHARE * (kept + captions) {
+            for x in v.iter_mut().filter(|x| class_caption(x)) {
+                *x = None;
+            }
         }
     }
     shop_related(page, &mut v, &parts);
@@ -1710,6 +1730,16 @@ fn is_fallback_tag(text: &str) -> bool {
 /// Words below which a block in a byline element is the byline, not text about the author.
 const BYLINE_WORDS: f64 = 12.0;
 
+/// Words below which a block in an element named a caption is the caption, not text.
+const CAPTION_WORDS: f64 = 60.0;
+
+/// Largest share of the content's words that captions named by class may hold and still be
+/// captions (see [`CLASS_CAPTION`]).
+const CAPTION_SHARE: f64 = 0.25;
+
+/// Most words of a box named a call to action (see [`CTA_BOX`]).
+const CTA_WORDS: f64 = 80.0;
+
 /// Words below which a block in a form within the main content is a field, not prose.
 const FORM_FIELD_WORDS: f64 = 12.0;
 
@@ -1757,7 +1787,111 @@ fn inner_chrome(
     if b.flags & flag::FIGURE != 0 && in_figcaption(page, b) {
         return Some(("caption", CAPTION, "a figure caption (<figcaption>)"));
     }
+    // A short block in an element named a caption (`wp-caption-text`, `photo-caption`) is a
+    // picture's caption too, where the theme writes no `<figcaption>`; in a record or on a
+    // page without prose it is an item's text, and stays.
+    if !listing
+        && !t.record
+        && t.words < CAPTION_WORDS
+        && b.flags & flag::HEADING == 0
+        && b.hints_below(depth) & hint::CAPTION != 0
+        && picture_caption(page, b)
+    {
+        return Some((
+            "caption",
+            CLASS_CAPTION,
+            "a short block in an element named a caption",
+        ));
+    }
+    // A short box named a call to action (`blog-cta`, `post-cta`) inside the article, with
+    // the action in it (a link, a button, a form): "Want to see it in action? Book a demo",
+    // a download offer. A long element so named holds the article itself (`div.above-cta`);
+    // one with no link or button is a note styled like one.
+    if !listing
+        && !t.record
+        && b.hints_below(depth) & hint::CTA != 0
+        && short_box(page, b, hint::CTA, CTA_WORDS, true).is_some_and(|n| {
+            n.descendants().any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "a" | "button" | "input" | "form"))
+            })
+        })
+    {
+        return Some((
+            "promo",
+            CTA_BOX,
+            "inside a short box named a call to action",
+        ));
+    }
     None
+}
+
+/// Whether a block lies in a short element named a caption (at most [`CAPTION_WORDS`]
+/// words in all) that holds or sits next to a picture: an `<img>`, `<picture>` or `<video>`
+/// in it (`div.wp-caption > img + p.wp-caption-text`), in an element beside
+/// it, or beside its parent (`div.photo > div.frame > img` then `div.photo-caption`). A long
+/// element named so (`div.item-caption` around a product's description) is not one.
+fn picture_caption(page: &Page, b: &Block) -> bool {
+    // The outermost one near the text (`div.credit-caption > div.caption-wrap > div.caption`):
+    // the picture sits beside the whole caption box. A box with a heading is a card's body
+    // (Bootstrap's `div.thumbnail > div.caption > h3 + p`), not a caption.
+    let Some(cap) = short_box(page, b, hint::CAPTION, CAPTION_WORDS, false) else {
+        return false;
+    };
+    let picture = |n: ego_tree::NodeRef<'_, scraper::Node>| {
+        n.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video"))
+        })
+    };
+    // The nearest element on either side.
+    let beside = |n: ego_tree::NodeRef<'_, scraper::Node>| {
+        let element = |s: &ego_tree::NodeRef<'_, scraper::Node>| s.value().is_element();
+        n.prev_siblings().find(element).is_some_and(picture)
+            || n.next_siblings().find(element).is_some_and(picture)
+    };
+    picture(cap) || beside(cap) || cap.parent().is_some_and(beside)
+}
+
+/// The outermost element within 8 levels around a block whose class or id gives `hint`, when
+/// it holds at most `most` words in all (and, unless `headings`, no heading).
+fn short_box<'a>(
+    page: &'a Page,
+    b: &Block,
+    hint: u32,
+    most: f64,
+    headings: bool,
+) -> Option<ego_tree::NodeRef<'a, scraper::Node>> {
+    let node = b.node.and_then(|n| page.doc.tree.get(n))?;
+    let named = std::iter::once(node)
+        .chain(node.ancestors())
+        .take(8)
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| crate::html::names_part(e, hint))
+        })
+        .last()?;
+    let mut words = 0.0;
+    for n in named.descendants() {
+        match n.value() {
+            scraper::Node::Text(t) => {
+                words += t.split_whitespace().count() as f64;
+                if words > most {
+                    return None;
+                }
+            }
+            scraper::Node::Element(e)
+                if !headings && matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    Some(named)
 }
 
 /// Whether a block lies inside a `<figcaption>` (looked up only for blocks in a figure).
@@ -2446,6 +2580,9 @@ mod tests {
     use crate::html::parse;
 
     const P: &str = "This is a long paragraph of the article that has plenty of words in it and reads like real text for people.";
+    const P2: &str = "The work is slow and mostly done by volunteers, who clear the brush each autumn and repair the steps after storms.";
+    const P3: &str = "Below we describe what we found, what it costs to keep a path like this open, and how you can help if you live near.";
+    const P4: &str = "Most of the money goes on stone and timber, and the rest on tools, insurance and the vans that carry crews to the coast.";
 
     #[test]
     fn article_kept_chrome_removed() {
@@ -2875,6 +3012,98 @@ mod tests {
         let v = extract(&page);
         let kept = kept_texts(&page, &v);
         assert_eq!(kept, [P, P]);
+    }
+
+    #[test]
+    fn captions_that_are_much_of_the_text_stay() {
+        // A recipe's steps written under their photos: the captions are the instructions.
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"Article\"}}</script></head>\
+             <body><article><p>{P}</p><p>{P2}</p>\
+             <div class=step><img src=1.jpg><p class=step-caption>Whisk the eggs and sugar until pale and thick, about five minutes with a mixer.</p></div>\
+             <div class=step><img src=2.jpg><p class=step-caption>Fold in the flour, lemon zest and melted butter, then pour the batter into the tin.</p></div>\
+             <div class=step><img src=3.jpg><p class=step-caption>Bake for forty minutes, until a skewer comes out clean, and let it cool.</p></div>\
+             </article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(kept_texts(&page, &v).len(), 5);
+    }
+
+    #[test]
+    fn short_call_to_action_boxes_go() {
+        let html = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"BlogPosting\"}}</script></head>\
+             <body><article><p>{P}</p><div class=blog-cta><h3>Want to see it in action?</h3>\
+             <p>Book a free demo and see how it plans your work days.</p><a href=/demo>Book a demo</a></div>\
+             <p>{P2}</p><div class=cta-box><p>Important: call the emergency line before you report it.</p></div>\
+             <div class=above-cta><p>{P3}</p><p>{P4}</p></div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        // The box with no link is a note; the long one named so holds the text.
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                P2,
+                "Important: call the emergency line before you report it.",
+                P3,
+                P4
+            ]
+        );
+        assert!(v.iter().flatten().any(|v| v.rule == CTA_BOX));
+    }
+
+    #[test]
+    fn captions_named_by_class_go_beside_a_picture() {
+        // An article by its JSON-LD: short as it is, not a listing.
+        const ARTICLE_HEAD: &str =
+            "<html><head><script type=application/ld+json>{\"@type\":\"Article\"}</script></head>";
+        let html = format!(
+            "{ARTICLE_HEAD}<body><article><p>{P}</p><div class=wp-caption><img src=a.jpg>\
+             <p class=wp-caption-text>The trail above town. Photo: Jane Doe</p></div>\
+             <p>{P}</p><div class=media><div class=frame><img src=b.jpg></div>\
+             <div class=c-media__caption>Runners at the start line</div></div>\
+             <p>{P}</p><p class=caption>A note with no picture near it</p>\
+             <div class=table-caption>Tailwind display utility</div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                P,
+                P,
+                "A note with no picture near it",
+                "Tailwind display utility"
+            ]
+        );
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(rules.contains(&CLASS_CAPTION), "{rules:?}");
+        // A long element named a caption is a description, and one with a heading is a
+        // card's body: neither is a caption.
+        let long = (1..=70)
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let html = format!(
+            "{ARTICLE_HEAD}<body><article><p>{P}</p><div class=item-caption><img src=a.jpg><p>{long}</p></div>\
+             <div class=thumbnail><img src=b.jpg><div class=caption><h3>Maria Lopez</h3>\
+             <p>Maria has led the crews since 2009.</p></div></div></article></body>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        assert_eq!(
+            kept_texts(&page, &v),
+            [
+                P,
+                long.as_str(),
+                "Maria Lopez",
+                "Maria has led the crews since 2009."
+            ]
+        );
     }
 
     #[test]

@@ -65,6 +65,15 @@ pub mod hint {
     /// A popup or modal (`popup`, `modal`, or the `popover` attribute): a box shown over the
     /// page on demand (sign-up offer, quick view, delivery terms), never what the page is about.
     pub const POPUP: u32 = 1 << 16;
+    /// A caption: a class or id with the word `caption` (`wp-caption-text`, `photo-caption`,
+    /// `c-media__caption`): the line under a picture, which annotated article text leaves
+    /// out as it does a `<figcaption>`. Not Tailwind's `table-caption` / `caption-top`
+    /// display utilities.
+    pub const CAPTION: u32 = 1 << 17;
+    /// A call to action: a class or id with the word `cta` (`blog-cta`, `post-cta`,
+    /// `cta-block`): a box in the article that sells the site's product, a demo or a
+    /// download. Removed only when the box is short (see `crate::extract`).
+    pub const CTA: u32 = 1 << 18;
 }
 
 /// Words after `popup` or `modal` in a class name that make it what opens one
@@ -77,9 +86,9 @@ const POPUP_OPENERS: &[&str] = &[
 const PAGE_HINTS: u32 = hint::CONTENT | hint::META;
 
 /// Number of [`hint`] bits.
-pub const HINTS: usize = 17;
+pub const HINTS: usize = 19;
 // The last bit: a new hint raises HINTS too (arrays and loops over hints use it).
-const _: () = assert!(hint::POPUP == 1 << (HINTS - 1));
+const _: () = assert!(hint::CTA == 1 << (HINTS - 1));
 
 /// One text block of a page.
 #[derive(Debug, Clone)]
@@ -1714,6 +1723,9 @@ const HINT_WORDS: &[(&str, u32)] = &[
     ("modal", hint::POPUP),
     ("disclaimer", hint::DISCLAIMER),
     ("disclaimers", hint::DISCLAIMER),
+    ("caption", hint::CAPTION),
+    ("cta", hint::CTA),
+    ("ctas", hint::CTA),
     ("author", hint::META),
     ("byline", hint::META),
     ("tags", hint::META),
@@ -2248,13 +2260,30 @@ fn name_hints(name: &str, is_id: bool) -> u32 {
             // `faq_tabs-menu`, `w-tab-menu`: the strip of a tabs component's own panels (on
             // small screens each tab holds its panel's text), not the site's menu.
             let tab_strip = w == "menu" && matches!(prev, "tab" | "tabs");
-            if !opener && !tab_strip {
+            // Tailwind's `table-caption`, `caption-top`, `caption-bottom`: a display style.
+            let caption_style = w == "caption"
+                && (prev == "table"
+                    || (parts.clone())
+                        .next()
+                        .is_some_and(|p| matches!(p, "top" | "bottom" | "side")));
+            if !opener && !tab_strip && !caption_style {
                 h |= k;
             }
         }
         prev = w;
     }
     h
+}
+
+/// Whether an element's class names or id give one of `hints` (a [`hint::CAPTION`]).
+pub fn names_part(el: &scraper::node::Element, hints: u32) -> bool {
+    el.attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .any(|c| name_hints(c, false) & hints != 0)
+        || el
+            .attr("id")
+            .is_some_and(|i| name_hints(i, true) & hints != 0)
 }
 
 /// The [`hint`]s of an element's class names, id and hiding attributes.
