@@ -28,6 +28,8 @@ pub mod flag {
     pub const BLOCKQUOTE: u32 = 1 << 13;
     pub const FIGURE: u32 = 1 << 14;
     pub const BUTTON: u32 = 1 << 15;
+    /// Inside an element hidden at a desktop width by a breakpoint (see [`crate::screen`]).
+    pub const SCREEN: u32 = 1 << 16;
 }
 
 /// What class and id names say about an element (bit flags; see [`hints_of`]).
@@ -168,6 +170,9 @@ pub struct Page {
     /// `@type`, or microdata with `itemprop="offers"`. Its customer reviews are not its
     /// content, however long they are.
     pub product: bool,
+    /// The block ranges of the outermost elements hidden at a desktop width by a
+    /// breakpoint (see [`crate::screen`] and [`flag::SCREEN`]).
+    pub screen_roots: Vec<(usize, usize)>,
     pub warnings: Vec<String>,
 }
 
@@ -358,6 +363,9 @@ struct Frame {
     control: bool,
     /// An inline element that keeps its text from sighted readers (see [`conceals`]).
     conceal: bool,
+    /// The outermost element hidden at a desktop width by a breakpoint (see
+    /// [`crate::screen`]).
+    screen: bool,
 }
 
 /// Parses a page (already decoded) into blocks.
@@ -376,6 +384,7 @@ pub fn parse(html: &str) -> Page {
         discussion: false,
         article: false,
         product: false,
+        screen_roots: Vec::new(),
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -391,6 +400,12 @@ pub fn parse(html: &str) -> Page {
     let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
         Default::default();
     let mut name_hints = NameHints::default();
+    // Elements hidden at a desktop width by a breakpoint (see `crate::screen`): the class
+    // names the page's style sheets hide so, and each class list's answer, once.
+    let css_screen = crate::screen::css_classes(html, &prepared.styles);
+    let mut class_screen: std::collections::HashMap<&str, bool, foldhash::fast::FixedState> =
+        Default::default();
+    let mut screen_roots: Vec<(usize, usize)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match *node.value() {
@@ -418,6 +433,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            screen: false,
                         });
                         if name == "title" && title.is_none() {
                             in_title = true;
@@ -444,6 +460,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            screen: false,
                         });
                         continue;
                     }
@@ -488,6 +505,16 @@ pub fn parse(html: &str) -> Page {
                     if hidden {
                         flags |= flag::HIDDEN;
                     }
+                    let screen = !css_screen.is_empty()
+                        && parent_flags & flag::SCREEN == 0
+                        && attrs.class.is_some_and(|c| {
+                            *class_screen.entry(c).or_insert_with(|| {
+                                c.split_ascii_whitespace().any(|k| css_screen.contains(k))
+                            })
+                        });
+                    if screen {
+                        flags |= flag::SCREEN;
+                    }
                     let link = name == "a";
                     if link {
                         links += 1;
@@ -509,6 +536,7 @@ pub fn parse(html: &str) -> Page {
                         link,
                         control,
                         conceal,
+                        screen,
                     });
                 }
                 Node::Text(ref t) => {
@@ -602,6 +630,7 @@ pub fn parse(html: &str) -> Page {
                         pending.text.push(' ');
                     }
                 }
+                let (screen, first) = (frame.screen, frame.first);
                 if frame.block {
                     // Flush with this frame still counted as the innermost element.
                     let line_kind = tag_info(frame.tag).1;
@@ -620,10 +649,14 @@ pub fn parse(html: &str) -> Page {
                         });
                     }
                 }
+                if screen && page.blocks.len() > first {
+                    screen_roots.push((first, page.blocks.len()));
+                }
             }
         }
     }
     flush(&mut page, &stack, &mut pending, false);
+    page.screen_roots = screen_roots;
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     for json in &json_ld {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
@@ -702,6 +735,8 @@ pub struct Prepared {
     pub html: Option<String>,
     /// Whether tags nested deeper than the limit were dropped.
     pub flattened: bool,
+    /// The byte ranges of the input's `<style>` elements' contents.
+    pub styles: Vec<(usize, usize)>,
 }
 
 /// The page as the parser should see it, by a lexical scan (tags, comments and raw-text
@@ -725,6 +760,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     let mut depth = 0usize;
     let mut drops: Vec<Cut> = Vec::new();
     let mut flattened = false;
+    let mut styles = Vec::new();
     // Text is collapsed up to an element whose text keeps its whitespace.
     let mut collapse = true;
     let mut raw_to_end = false;
@@ -778,6 +814,9 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
             match find_end_tag(&b[end..], name) {
                 Some(e) => {
                     let body_end = end + e;
+                    if name == b"style" {
+                        styles.push((end, body_end));
+                    }
                     let drop = never_text(name, &b[at..end], &b[end..body_end]);
                     if drop && body_end > end {
                         drops.push(Cut::drop(end, body_end));
@@ -840,6 +879,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         return Prepared {
             html: None,
             flattened,
+            styles,
         };
     }
     let mut out = String::with_capacity(html.len());
@@ -855,6 +895,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     Prepared {
         html: Some(out),
         flattened,
+        styles,
     }
 }
 
