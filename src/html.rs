@@ -396,15 +396,17 @@ pub fn parse(html: &str) -> Page {
     let mut capture: Option<String> = None;
     let mut title: Option<String> = None;
     let mut in_title = false;
-    // Class lists repeat all over a page: their hints are worked out once each.
-    let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
+    // Elements hidden at a desktop width by a breakpoint (see `crate::screen`): the class
+    // names the page's style sheets hide so.
+    let css_screen = crate::screen::css_classes(html, &prepared.styles);
+    let screen_class = |c: &str| {
+        !css_screen.is_empty() && c.split_ascii_whitespace().any(|k| css_screen.contains(k))
+    };
+    // Class lists repeat all over a page: their hints (and whether a style sheet hides one
+    // of their names at a desktop width) are worked out once each.
+    let mut class_hints: std::collections::HashMap<&str, (u32, bool), foldhash::fast::FixedState> =
         Default::default();
     let mut name_hints = NameHints::default();
-    // Elements hidden at a desktop width by a breakpoint (see `crate::screen`): the class
-    // names the page's style sheets hide so, and each class list's answer, once.
-    let css_screen = crate::screen::css_classes(html, &prepared.styles);
-    let mut class_screen: std::collections::HashMap<&str, bool, foldhash::fast::FixedState> =
-        Default::default();
     let mut screen_roots: Vec<(usize, usize)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -472,13 +474,16 @@ pub fn parse(html: &str) -> Page {
                         .is_some_and(|p| p.split_whitespace().any(|p| p == "offers"));
                     page.discussion |= attrs.itemtype.is_some_and(discussion_itemtype);
                     let mut flags = parent_flags | flags_of(name, &attrs);
-                    let hints = match (attrs.class, attrs.id, attrs.count) {
+                    let (hints, screen_named) = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
-                        (Some(c), None, 1) => *class_hints
-                            .entry(c)
-                            .or_insert_with(|| hints_cached(&attrs, &mut name_hints)),
-                        (None, None, 0) => 0,
-                        _ => hints_cached(&attrs, &mut name_hints),
+                        (Some(c), None, 1) => *class_hints.entry(c).or_insert_with(|| {
+                            (hints_cached(&attrs, &mut name_hints), screen_class(c))
+                        }),
+                        (None, None, 0) => (0, false),
+                        _ => (
+                            hints_cached(&attrs, &mut name_hints),
+                            attrs.class.is_some_and(screen_class),
+                        ),
                     };
                     // The class names of `<html>` and `<body>` describe the whole page (its
                     // template, theme options, a script's state: `et_left_sidebar`,
@@ -505,13 +510,7 @@ pub fn parse(html: &str) -> Page {
                     if hidden {
                         flags |= flag::HIDDEN;
                     }
-                    let screen = !css_screen.is_empty()
-                        && parent_flags & flag::SCREEN == 0
-                        && attrs.class.is_some_and(|c| {
-                            *class_screen.entry(c).or_insert_with(|| {
-                                c.split_ascii_whitespace().any(|k| css_screen.contains(k))
-                            })
-                        });
+                    let screen = screen_named && parent_flags & flag::SCREEN == 0;
                     if screen {
                         flags |= flag::SCREEN;
                     }

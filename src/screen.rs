@@ -20,6 +20,9 @@
 use crate::html::{Block, flag};
 use std::collections::HashSet;
 
+/// Sets of class names, hashed with foldhash (looked up for every class name of the page).
+pub type Names<'a> = HashSet<&'a str, foldhash::fast::FixedState>;
+
 /// The screen width, in CSS pixels, taken as the reader's: a laptop or desktop screen.
 pub const DESKTOP: f64 = 1280.0;
 
@@ -32,7 +35,7 @@ pub const COPY: f64 = 0.6;
 /// query (see the module comment). A lexical scan: rules whose selector is a list of
 /// single class names (`.hidden-c64fhs`, `.mobile-only, .phone-only`), in `@media` blocks
 /// whose condition is a `min-width` / `max-width` range, or at the top level.
-pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> HashSet<&'a str> {
+pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> Names<'a> {
     let mut rules = Rules::default();
     let media = memchr::memmem::Finder::new(b"@media");
     let display = memchr::memmem::Finder::new(b"display");
@@ -59,13 +62,13 @@ pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> HashSet<&'a 
 #[derive(Default)]
 struct Rules<'a> {
     /// `display:none` outside any media rule.
-    base_hidden: HashSet<&'a str>,
+    base_hidden: Names<'a>,
     /// `display:none` in a media rule that covers [`DESKTOP`].
-    hidden_here: HashSet<&'a str>,
+    hidden_here: Names<'a>,
     /// Another `display` in a media rule that covers [`DESKTOP`].
-    shown_here: HashSet<&'a str>,
+    shown_here: Names<'a>,
     /// Another `display` in a media rule that does not.
-    shown_elsewhere: HashSet<&'a str>,
+    shown_elsewhere: Names<'a>,
 }
 
 /// Reads the rules of `css` in one pass over its braces: rules at the top level, and rules
