@@ -25,6 +25,7 @@ pub const OUTSIDE: &str = "html_outside_main";
 pub const SEMANTIC: &str = "html_semantic_element";
 pub const CLASS_HINT: &str = "html_class_hint";
 pub const HIDDEN: &str = "html_hidden";
+pub const SCREEN_COPY: &str = "html_screen_copy";
 pub const LINK_LIST: &str = "html_link_list";
 pub const TITLE: &str = "html_title";
 pub const FORM_IN_CONTENT: &str = "html_form_in_content";
@@ -681,6 +682,7 @@ pub fn extract_page(page: &Page) -> Extraction {
     if !listing && !page.discussion {
         drop_datelines(page, &texts, &mut v, first, end);
     }
+    screen_copies(page, &mut v);
     Extraction {
         verdicts: v,
         // Records in prose (an article's table of plans, a report's rows of costs) are
@@ -691,6 +693,32 @@ pub fn extract_page(page: &Page) -> Extraction {
             Vec::new()
         },
         listing: listing || use_scopes || records_hold(page, &runs, first, end),
+    }
+}
+
+/// Removes the copies of the kept text written out for other screen sizes (see
+/// [`crate::screen`]): elements hidden at a desktop width whose text is mostly in the kept
+/// blocks not hidden so. One whose original goes for another reason (a poster's card beside
+/// each post, with its phone copy above the post) stays.
+fn screen_copies(page: &Page, v: &mut [Option<Verdict>]) {
+    if page.screen_roots.is_empty() {
+        return;
+    }
+    let blocks = &page.blocks;
+    let copies = crate::screen::copies(blocks, |i| v[i].is_none(), &page.screen_roots);
+    for (a, z) in copies {
+        for i in a..z {
+            if v[i].is_none() {
+                v[i] = Some(verdict(
+                    page,
+                    "hidden",
+                    SCREEN_COPY,
+                    &blocks[i],
+                    "a copy of the kept text for other screen sizes (hidden at a desktop width)"
+                        .into(),
+                ));
+            }
+        }
     }
 }
 

@@ -32,6 +32,8 @@ pub mod flag {
     /// [`Block::concealed`]): an icon button's or link's label for screen readers ("Save
     /// this event: …", "Close", "Share on X"), a heading or a field label only they read.
     pub const UNSEEN: u32 = 1 << 16;
+    /// Inside an element hidden at a desktop width by a breakpoint (see [`crate::screen`]).
+    pub const SCREEN: u32 = 1 << 17;
 }
 
 /// What class and id names say about an element (bit flags; see [`hints_of`]).
@@ -181,6 +183,9 @@ pub struct Page {
     /// `@type`, or microdata with `itemprop="offers"`. Its customer reviews are not its
     /// content, however long they are.
     pub product: bool,
+    /// The block ranges of the outermost elements hidden at a desktop width by a
+    /// breakpoint (see [`crate::screen`] and [`flag::SCREEN`]).
+    pub screen_roots: Vec<(usize, usize)>,
     pub warnings: Vec<String>,
 }
 
@@ -371,6 +376,9 @@ struct Frame {
     control: bool,
     /// An inline element that keeps its text from sighted readers (see [`conceals`]).
     conceal: bool,
+    /// The outermost element hidden at a desktop width by a breakpoint (see
+    /// [`crate::screen`]).
+    screen: bool,
 }
 
 /// Parses a page (already decoded) into blocks.
@@ -389,6 +397,7 @@ pub fn parse(html: &str) -> Page {
         discussion: false,
         article: false,
         product: false,
+        screen_roots: Vec::new(),
         warnings: Vec::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -400,10 +409,18 @@ pub fn parse(html: &str) -> Page {
     let mut capture: Option<String> = None;
     let mut title: Option<String> = None;
     let mut in_title = false;
-    // Class lists repeat all over a page: their hints are worked out once each.
-    let mut class_hints: std::collections::HashMap<&str, u32, foldhash::fast::FixedState> =
+    // Elements hidden at a desktop width by a breakpoint (see `crate::screen`): the class
+    // names the page's style sheets hide so.
+    let css_screen = crate::screen::css_classes(html, &prepared.styles);
+    let screen_class = |c: &str| {
+        !css_screen.is_empty() && c.split_ascii_whitespace().any(|k| css_screen.contains(k))
+    };
+    // Class lists repeat all over a page: their hints (and whether a style sheet hides one
+    // of their names at a desktop width) are worked out once each.
+    let mut class_hints: std::collections::HashMap<&str, (u32, bool), foldhash::fast::FixedState> =
         Default::default();
     let mut name_hints = NameHints::default();
+    let mut screen_roots: Vec<(usize, usize)> = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match *node.value() {
@@ -431,6 +448,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            screen: false,
                         });
                         if name == "title" && title.is_none() {
                             in_title = true;
@@ -457,6 +475,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            screen: false,
                         });
                         continue;
                     }
@@ -468,13 +487,16 @@ pub fn parse(html: &str) -> Page {
                         .is_some_and(|p| p.split_whitespace().any(|p| p == "offers"));
                     page.discussion |= attrs.itemtype.is_some_and(discussion_itemtype);
                     let mut flags = parent_flags | flags_of(name, &attrs);
-                    let hints = match (attrs.class, attrs.id, attrs.count) {
+                    let (hints, screen_named) = match (attrs.class, attrs.id, attrs.count) {
                         // Only a class attribute: the common case, cached.
-                        (Some(c), None, 1) => *class_hints
-                            .entry(c)
-                            .or_insert_with(|| hints_cached(&attrs, &mut name_hints)),
-                        (None, None, 0) => 0,
-                        _ => hints_cached(&attrs, &mut name_hints),
+                        (Some(c), None, 1) => *class_hints.entry(c).or_insert_with(|| {
+                            (hints_cached(&attrs, &mut name_hints), screen_class(c))
+                        }),
+                        (None, None, 0) => (0, false),
+                        _ => (
+                            hints_cached(&attrs, &mut name_hints),
+                            attrs.class.is_some_and(screen_class),
+                        ),
                     };
                     // The class names of `<html>` and `<body>` describe the whole page (its
                     // template, theme options, a script's state: `et_left_sidebar`,
@@ -503,6 +525,10 @@ pub fn parse(html: &str) -> Page {
                     if hidden {
                         flags |= flag::HIDDEN;
                     }
+                    let screen = screen_named && parent_flags & flag::SCREEN == 0;
+                    if screen {
+                        flags |= flag::SCREEN;
+                    }
                     let link = name == "a";
                     if link {
                         links += 1;
@@ -524,6 +550,7 @@ pub fn parse(html: &str) -> Page {
                         link,
                         control,
                         conceal,
+                        screen,
                     });
                 }
                 Node::Text(ref t) => {
@@ -617,6 +644,7 @@ pub fn parse(html: &str) -> Page {
                         pending.text.push(' ');
                     }
                 }
+                let (screen, first) = (frame.screen, frame.first);
                 if frame.block {
                     // Flush with this frame still counted as the innermost element.
                     let line_kind = tag_info(frame.tag).1;
@@ -635,10 +663,14 @@ pub fn parse(html: &str) -> Page {
                         });
                     }
                 }
+                if screen && page.blocks.len() > first {
+                    screen_roots.push((first, page.blocks.len()));
+                }
             }
         }
     }
     flush(&mut page, &stack, &mut pending, false);
+    page.screen_roots = screen_roots;
     page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     for json in &json_ld {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
@@ -717,6 +749,8 @@ pub struct Prepared {
     pub html: Option<String>,
     /// Whether tags nested deeper than the limit were dropped.
     pub flattened: bool,
+    /// The byte ranges of the input's `<style>` elements' contents.
+    pub styles: Vec<(usize, usize)>,
 }
 
 /// The page as the parser should see it, by a lexical scan (tags, comments and raw-text
@@ -740,6 +774,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     let mut depth = 0usize;
     let mut drops: Vec<Cut> = Vec::new();
     let mut flattened = false;
+    let mut styles = Vec::new();
     // Text is collapsed up to an element whose text keeps its whitespace.
     let mut collapse = true;
     let mut raw_to_end = false;
@@ -793,6 +828,9 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
             match find_end_tag(&b[end..], name) {
                 Some(e) => {
                     let body_end = end + e;
+                    if name == b"style" {
+                        styles.push((end, body_end));
+                    }
                     let drop = never_text(name, &b[at..end], &b[end..body_end]);
                     if drop && body_end > end {
                         drops.push(Cut::drop(end, body_end));
@@ -855,6 +893,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
         return Prepared {
             html: None,
             flattened,
+            styles,
         };
     }
     let mut out = String::with_capacity(html.len());
@@ -870,6 +909,7 @@ pub fn prepare(html: &str, limit: usize) -> Prepared {
     Prepared {
         html: Some(out),
         flattened,
+        styles,
     }
 }
 

@@ -32,6 +32,7 @@ pub mod near;
 pub mod output;
 pub mod pagedump;
 pub mod provenance;
+pub mod screen;
 pub mod segment;
 pub mod shard;
 pub mod text;

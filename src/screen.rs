@@ -1,0 +1,305 @@
+//! Copies written out for other screen sizes. A responsive page often holds one section two
+//! or three times, one copy per breakpoint, and hides all but one with CSS: a desktop and a
+//! phone layout of the same hero (Framer's `ssr-variant`s), a product description repeated
+//! in a `hide-on-desktop` box, a `d-lg-none` copy of a sidebar. A reader at one screen width
+//! sees each section once.
+//!
+//! An element is *for other screens* when a class of it is one the page's own `<style>`
+//! hides inside an `@media` rule that covers a desktop width ([`DESKTOP`]), or hides outside
+//! any and shows again inside one that does not (`.mobile-only{display:none}` then
+//! `@media (max-width:767px){.mobile-only{display:block}}`). Such an element whose kept
+//! text is mostly a copy of the kept text not for other screens is a screen copy (see
+//! [`copies`]) and goes; one with text of its own (a phone-only notice), or whose original
+//! goes for another reason, stays, as do elements hidden at every width.
+//!
+//! Only the page's own style sheets count, not a framework's class names (`d-lg-none`,
+//! `md:hidden`, `elementor-hidden-desktop`, `mobile-only`): their style sheets are not in
+//! the page, and a name can mislead (`sc-margin-small-only--md` is a margin). On the WCXB
+//! pages such names marked copies that half the references keep.
+
+use crate::html::{Block, flag};
+use std::collections::HashSet;
+
+/// Sets of class names, hashed with foldhash (looked up for every class name of the page).
+pub type Names<'a> = HashSet<&'a str, foldhash::fast::FixedState>;
+
+/// The screen width, in CSS pixels, taken as the reader's: a laptop or desktop screen.
+pub const DESKTOP: f64 = 1280.0;
+
+/// Share of a copy's word triples found in the text not for other screens at or above which
+/// it is a screen copy (as for hidden copies: markup differs a little between layouts).
+pub const COPY: f64 = 0.6;
+
+/// Class names that the page's `<style>` elements (`styles`: their contents' byte ranges in
+/// `html`, see [`crate::html::prepare`]) hide at [`DESKTOP`] width by a media
+/// query (see the module comment). A lexical scan: rules whose selector is a list of
+/// single class names (`.hidden-c64fhs`, `.mobile-only, .phone-only`), in `@media` blocks
+/// whose condition is a `min-width` / `max-width` range, or at the top level.
+pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> Names<'a> {
+    let mut rules = Rules::default();
+    let media = memchr::memmem::Finder::new(b"@media");
+    let display = memchr::memmem::Finder::new(b"display");
+    for &(a, z) in styles {
+        let css = &html[a..z];
+        // Only a style sheet with media rules can hide a class at some widths.
+        if media.find(css.as_bytes()).is_some() {
+            scan(css, &display, &mut rules);
+        }
+    }
+    let Rules {
+        base_hidden,
+        hidden_here,
+        shown_here,
+        shown_elsewhere,
+    } = rules;
+    (hidden_here.into_iter())
+        .chain(base_hidden.intersection(&shown_elsewhere).copied())
+        .filter(|c| !shown_here.contains(c))
+        .collect()
+}
+
+/// What the style sheets say of single class names (see [`css_classes`]).
+#[derive(Default)]
+struct Rules<'a> {
+    /// `display:none` outside any media rule.
+    base_hidden: Names<'a>,
+    /// `display:none` in a media rule that covers [`DESKTOP`].
+    hidden_here: Names<'a>,
+    /// Another `display` in a media rule that covers [`DESKTOP`].
+    shown_here: Names<'a>,
+    /// Another `display` in a media rule that does not.
+    shown_elsewhere: Names<'a>,
+}
+
+/// Reads the rules of `css` in one pass over its braces: rules at the top level, and rules
+/// right inside an `@media` block at the top level (see [`covers`]). Other at-rules' blocks
+/// (`@supports`, `@layer`, `@keyframes`) are passed over.
+fn scan<'a>(css: &'a str, display: &memchr::memmem::Finder, rules: &mut Rules<'a>) {
+    let b = css.as_bytes();
+    // Depth of braces; whether the media block being read (at depth 1) covers the width
+    // (None: not a width range, its rules are passed over); where the text before the next
+    // `{` starts.
+    let (mut depth, mut media, mut head_from) = (0usize, None::<Option<bool>>, 0usize);
+    let mut i = 0;
+    while let Some(p) = memchr::memchr2(b'{', b'}', &b[i..]) {
+        let at = i + p;
+        i = at + 1;
+        if b[at] == b'}' {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                media = None;
+            }
+            head_from = i;
+            continue;
+        }
+        let head = &css[head_from..at];
+        depth += 1;
+        head_from = i;
+        // `@charset "…";` or a comment before the head.
+        let mut head = head.trim_start();
+        if head.starts_with('@') {
+            head = head.rsplit(';').next().unwrap_or(head).trim_start();
+        }
+        if head.starts_with("/*")
+            && let Some(c) = head.rfind("*/")
+        {
+            head = head[c + 2..].trim_start();
+        }
+        let context = match (depth, media) {
+            (1, _) => None,
+            (2, Some(Some(covers))) => Some(covers),
+            _ => continue,
+        };
+        if let Some(cond) = head.strip_prefix("@media") {
+            if depth == 1 {
+                media = Some(covers(cond));
+            }
+        } else if head.starts_with('.') {
+            let end = memchr::memchr2(b'}', b'{', &b[i..]).map_or(b.len(), |e| i + e);
+            rule(head.trim_end(), &b[i..end], context, display, rules);
+        }
+    }
+}
+
+/// Whether a media condition (`(min-width: 810px) and (max-width: 1199.98px)`) covers
+/// [`DESKTOP`]; None when it is not a plain width range (print, a list of queries, `not`).
+fn covers(cond: &str) -> Option<bool> {
+    let cond = cond.to_ascii_lowercase();
+    if cond.contains("print") || cond.contains(',') || cond.contains("not ") {
+        return None;
+    }
+    let (mut lo, mut hi, mut any) = (f64::MIN, f64::MAX, false);
+    for (key, min) in [("min-width", true), ("max-width", false)] {
+        for (p, _) in cond.match_indices(key) {
+            let rest = cond[p + key.len()..]
+                .trim_start()
+                .strip_prefix(':')?
+                .trim_start();
+            let n = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            let v: f64 = rest[..n].parse().ok()?;
+            let v = match rest[n..].trim_start() {
+                u if u.starts_with("px") => v,
+                u if u.starts_with("em") || u.starts_with("rem") => 16.0 * v,
+                _ => return None,
+            };
+            if min {
+                lo = lo.max(v);
+            } else {
+                hi = hi.min(v);
+            }
+            any = true;
+        }
+    }
+    any.then_some(lo <= DESKTOP && DESKTOP <= hi)
+}
+
+/// Records one rule: its selector must be a list of single class names.
+fn rule<'a>(
+    selector: &'a str,
+    body: &[u8],
+    media: Option<bool>,
+    display: &memchr::memmem::Finder,
+    rules: &mut Rules<'a>,
+) {
+    let Some(p) = display.find(body) else {
+        return;
+    };
+    let value = body[p + "display".len()..].trim_ascii_start();
+    let Some(value) = value.strip_prefix(b":") else {
+        return;
+    };
+    let none = value.trim_ascii_start().starts_with(b"none");
+    for part in selector.split(',') {
+        let Some(class) = part.trim().strip_prefix('.') else {
+            continue;
+        };
+        if class.is_empty()
+            || !class
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        {
+            continue;
+        }
+        let set = match (media, none) {
+            (None, true) => &mut rules.base_hidden,
+            (None, false) => continue,
+            (Some(true), true) => &mut rules.hidden_here,
+            (Some(true), false) => &mut rules.shown_here,
+            (Some(false), true) => continue,
+            (Some(false), false) => &mut rules.shown_elsewhere,
+        };
+        set.insert(class);
+    }
+}
+
+/// The screen copies among a page's blocks: the outermost elements for other screens
+/// (`roots`, block ranges) at least [`COPY`] of whose kept word triples occur in the kept
+/// blocks that are not for other screens. `kept` says which blocks are kept.
+pub fn copies(
+    blocks: &[Block],
+    kept: impl Fn(usize) -> bool,
+    roots: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let shingles = |i: usize| crate::near::shingles(&crate::text::normalize(&blocks[i].text));
+    let own: Vec<HashSet<u64>> = (roots.iter())
+        .map(|&(a, z)| (a..z).filter(|&i| kept(i)).flat_map(shingles).collect())
+        .collect();
+    if own.iter().all(HashSet::is_empty) {
+        return Vec::new();
+    }
+    let wanted: HashSet<u64> = own.iter().flatten().copied().collect();
+    let original: HashSet<u64> = (0..blocks.len())
+        .filter(|&i| kept(i) && blocks[i].flags & flag::SCREEN == 0)
+        .flat_map(shingles)
+        .filter(|h| wanted.contains(h))
+        .collect();
+    (roots.iter().zip(&own))
+        .filter(|(_, s)| {
+            let seen = s.iter().filter(|h| original.contains(h)).count();
+            !s.is_empty() && seen as f64 >= COPY * s.len() as f64
+        })
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::html::parse;
+
+    #[test]
+    fn classes_hidden_at_a_desktop_width() {
+        let css = "<style>.x{color:red}\
+            @media(min-width: 1200px) and (max-width: 1365.98px){.hidden-c64fhs{display:none!important}}\
+            @media (max-width: 809.98px){.hidden-sxxatw{display:none!important}}\
+            .mobile-only{display:none} .modal{display:none}\
+            @media screen and (max-width:767px){.mobile-only, .nav{display:block}}\
+            @media print{.print-hide{display:none}}\
+            @media (min-width:64em){.wide-hide{display: none}}\
+            @media (min-width:1200px){.menu .item{display:none}/* x */ .wide2{display:none}}\
+            @supports (display:grid){@media (min-width:1200px){.grid-hide{display:none}}}</style>";
+        let styles = crate::html::prepare(css, 8).styles;
+        let mut got: Vec<&str> = css_classes(css, &styles).into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["hidden-c64fhs", "mobile-only", "wide-hide", "wide2"]);
+    }
+
+    fn kept(html: &str) -> Vec<String> {
+        let page = parse(html);
+        let v = extract(&page);
+        (page.blocks.iter().zip(&v))
+            .filter(|(_, v)| v.is_none())
+            .map(|(b, _)| b.text.clone())
+            .collect()
+    }
+
+    const STYLE: &str = "<style>@media (min-width:1024px){.phone{display:none}}\
+        @media (max-width:1023px){.desk{display:none}}</style>";
+    const INTRO: &str = "Our planners help small teams ship the right thing faster, with \
+        templates for every stage of the work and reviews that keep everyone aligned.";
+    const MORE: &str = "Pricing stays the same whatever the size of the team, and every plan \
+        comes with support from people who have run projects like yours before.";
+
+    #[test]
+    fn a_section_written_out_again_for_phones_goes_once() {
+        let html = format!(
+            "<html><head>{STYLE}</head><body><main><h1>Plan better</h1>\
+             <div class=desk><p>{INTRO}</p><p>{MORE}</p></div>\
+             <div class=phone><p>{INTRO}</p><p>{MORE}</p></div></main></body></html>"
+        );
+        assert_eq!(kept(&html), ["Plan better", INTRO, MORE]);
+        let page = parse(&html);
+        let v = extract(&page);
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert_eq!(rules, [crate::extract::SCREEN_COPY; 2]);
+    }
+
+    #[test]
+    fn text_of_its_own_for_phones_stays() {
+        // A phone-only notice is no copy; nor is a copy whose original goes (a poster's card
+        // in the sidebar, repeated above the post for phones).
+        let note = "Swipe left on any card to see the next plan and its full list of features.";
+        let html = format!(
+            "<html><head>{STYLE}</head><body><main><h1>Plan better</h1>\
+             <div class=phone><p>{note}</p></div><p>{INTRO}</p><p>{MORE}</p></main>\
+             <aside><p>Written by Ann Lee, who has planned projects for twenty years.</p></aside>\
+             </body></html>"
+        );
+        assert_eq!(kept(&html), ["Plan better", note, INTRO, MORE]);
+        let html = format!(
+            "<html><head>{STYLE}</head><body><main><article><h1>Plan better</h1>\
+             <div class=phone><p>Written by Ann Lee, who has planned projects for twenty years.</p></div>\
+             <p>{INTRO}</p><p>{MORE}</p></article></main>\
+             <aside><p>Written by Ann Lee, who has planned projects for twenty years.</p></aside>\
+             </body></html>"
+        );
+        assert!(
+            kept(&html)
+                .iter()
+                .any(|t| t.starts_with("Written by Ann Lee"))
+        );
+    }
+}
