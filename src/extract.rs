@@ -1768,6 +1768,11 @@ const CAPTION_SHARE: f64 = 0.25;
 /// Most words of a box named a call to action (see [`CTA_BOX`]).
 const CTA_WORDS: f64 = 80.0;
 
+/// Class words that make a box named a call to action the article's own (see [`CTA_BOX`]):
+/// a review's verdict, the key takeaways with a link to the study (`article-cta
+/// key-takeaways`, `review-cta verdict`).
+const CTA_CONTENT: &[&str] = &["takeaway", "takeaways", "verdict", "tldr"];
+
 /// Words below which a block in a form within the main content is a field, not prose.
 const FORM_FIELD_WORDS: f64 = 12.0;
 
@@ -1839,11 +1844,14 @@ fn inner_chrome(
         && !t.record
         && b.hints_below(depth) & hint::CTA != 0
         && short_box(page, b, hint::CTA, CTA_WORDS, true).is_some_and(|n| {
-            n.descendants().any(|d| {
-                d.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "a" | "button" | "input" | "form"))
-            })
+            let elements = || n.descendants().filter_map(|d| d.value().as_element());
+            elements().any(|e| matches!(e.name(), "a" | "button" | "input" | "form"))
+                && !elements().any(|e| {
+                    e.attr("class").is_some_and(|c| {
+                        c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                            .any(|w| CTA_CONTENT.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                    })
+                })
         })
     {
         return Some((
@@ -1868,12 +1876,38 @@ fn picture_caption(page: &Page, b: &Block) -> bool {
         return false;
     };
     let picture = |n: ego_tree::NodeRef<'_, scraper::Node>| {
-        n.descendants().any(|d| {
+        n.descendants().take(PICTURE_SCAN).any(|d| {
             d.value()
                 .as_element()
                 .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video"))
         })
     };
+    // The nearest element named a caption holds the text, not its picture too: one that
+    // does is a wrapper around a picture and the article's text beside it
+    // (`div.lead-media-caption > img + p`).
+    let node = b.node.and_then(|n| page.doc.tree.get(n));
+    let nearest = node.and_then(|n| {
+        std::iter::once(n).chain(n.ancestors()).take(8).find(|n| {
+            (n.value().as_element()).is_some_and(|e| crate::html::names_part(e, hint::CAPTION))
+        })
+    });
+    // A card's body (`div.card-caption`) or a how-to's step under its photo
+    // (`div.step > img + p.step-caption`) is text of the page.
+    let class_word = |n: ego_tree::NodeRef<'_, scraper::Node>, words: &[&str]| {
+        (n.value().as_element())
+            .and_then(|e| e.attr("class"))
+            .is_some_and(|c| {
+                c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                    .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            })
+    };
+    if nearest.is_some_and(picture)
+        || class_word(cap, &["card", "thumbnail"])
+        || (std::iter::once(cap).chain(cap.ancestors()).take(3))
+            .any(|n| class_word(n, &["step", "steps"]))
+    {
+        return false;
+    }
     // The nearest element on either side.
     let beside = |n: ego_tree::NodeRef<'_, scraper::Node>| {
         let element = |s: &ego_tree::NodeRef<'_, scraper::Node>| s.value().is_element();
@@ -1882,6 +1916,10 @@ fn picture_caption(page: &Page, b: &Block) -> bool {
     };
     picture(cap) || beside(cap) || cap.parent().is_some_and(beside)
 }
+
+/// Most nodes of an element [`picture_caption`] reads for a picture: many captions beside
+/// one long block do not each read all of it.
+const PICTURE_SCAN: usize = 64;
 
 /// The outermost element within 8 levels around a block whose class or id gives `hint`, when
 /// it holds at most `most` words in all (and, unless `headings`, no heading).
@@ -3132,6 +3170,42 @@ mod tests {
                 "Maria has led the crews since 2009."
             ]
         );
+    }
+
+    #[test]
+    fn article_text_in_boxes_named_a_caption_or_a_call_to_action_stays() {
+        // A wrapper named a caption around a picture and the article's text beside it, a
+        // card's body, a how-to's steps under their photos, a review's verdict box.
+        const ARTICLE_HEAD: &str =
+            "<html><head><script type=application/ld+json>{\"@type\":\"Article\"}</script></head>";
+        let cases = [
+            (
+                "<div class=lead-media-caption><img src=a.jpg><p>The crews met at dawn to clear the lower path.</p></div>",
+                "The crews met at dawn to clear the lower path.",
+            ),
+            (
+                "<div class=card><img src=a.jpg><div class=card-caption><strong>Our verdict</strong> The lighter saw is the one to buy.</div></div>",
+                "The lighter saw is the one to buy.",
+            ),
+            (
+                "<div class=step><img src=a.jpg><p class=step-caption>Cut the stakes to length and drive them in.</p></div>",
+                "Cut the stakes to length and drive them in.",
+            ),
+            (
+                "<div class='review-cta verdict'><p>Worth it for any crew that works steep ground.</p><a href=/buy>See price</a></div>",
+                "Worth it for any crew that works steep ground.",
+            ),
+        ];
+        for (box_, text) in cases {
+            let html = format!(
+                "{ARTICLE_HEAD}<body><article><p>{P}</p><p>{P2}</p>{box_}<p>{P3}</p><p>{P4}</p>\
+                 </article></body>"
+            );
+            let page = parse(&html);
+            let v = extract(&page);
+            let kept = kept_texts(&page, &v).join("\n");
+            assert!(kept.contains(text), "{box_}: {kept}");
+        }
     }
 
     #[test]
