@@ -609,7 +609,7 @@ pub fn extract_page(page: &Page) -> Extraction {
         }
         // Nothing of the block shows: an icon button's label for screen readers ("Save this
         // event: …", "Close"), a heading only they read. No one who looks at the page reads it.
-        if b.flags & flag::UNSEEN != 0 && !unseen_page {
+        if b.flags & flag::UNSEEN != 0 && b.flags & flag::TABLE == 0 && !unseen_page {
             v[i] = Some(verdict(
                 page,
                 "interface",
@@ -2719,6 +2719,22 @@ mod tests {
         let page = parse(&html);
         let v = extract(&page);
         assert_eq!(kept_texts(&page, &v).len(), 3, "{v:?}");
+        // So is a hero a reveal effect hides word by word, beside a page of ordinary text:
+        // a script lifts `visibility:hidden`, and the words keep their spaces. A table's
+        // check marks beside a hidden label keep their words too.
+        let html = format!(
+            "<html><body><main><h1>{}</h1><p>{P}</p><p>{P}</p><table>\
+             <tr><th>Video sessions<div class=sr-only>Talk face to face</div></th>\
+             <td><span class=sr-only>Yes</span></td><td><span class=sr-only>No</span></td></tr>\
+             </table></main></body></html>",
+            words("We design calm software"),
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let kept = kept_texts(&page, &v).join("\n");
+        for stays in ["We design calm software", "Yes No"] {
+            assert!(kept.contains(stays), "{stays}: {kept}");
+        }
     }
 
     #[test]

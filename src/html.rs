@@ -376,6 +376,9 @@ struct Frame {
     control: bool,
     /// An inline element that keeps its text from sighted readers (see [`conceals`]).
     conceal: bool,
+    /// Concealed by more than an inline `visibility:hidden` (an animation's starting state,
+    /// which a script lifts): a screen-reader class, `display:none`, `hidden`.
+    reader: bool,
     /// The outermost element hidden at a desktop width by a breakpoint (see
     /// [`crate::screen`]).
     screen: bool,
@@ -448,6 +451,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            reader: false,
                             screen: false,
                         });
                         if name == "title" && title.is_none() {
@@ -458,8 +462,13 @@ pub fn parse(html: &str) -> Page {
                     let block = kinds & kind::BLOCK != 0;
                     if block {
                         flush(&mut page, &stack, &mut pending, false);
-                    } else if kinds & kind::GAP != 0 && !pending.text.ends_with(' ') {
-                        pending.text.push(' ');
+                    } else if kinds & kind::GAP != 0 {
+                        if !pending.text.ends_with(' ') {
+                            pending.text.push(' ');
+                        }
+                        if !pending.concealed.is_empty() && !pending.concealed.ends_with(' ') {
+                            pending.concealed.push(' ');
+                        }
                     }
                     if name == "br" || name == "hr" {
                         // Void elements: the flush above is all they do.
@@ -475,6 +484,7 @@ pub fn parse(html: &str) -> Page {
                             link: false,
                             control: false,
                             conceal: false,
+                            reader: false,
                             screen: false,
                         });
                         continue;
@@ -534,6 +544,14 @@ pub fn parse(html: &str) -> Page {
                         links += 1;
                     }
                     let conceal = !block && hidden && conceals(&attrs);
+                    let reader = conceal
+                        && conceals(&Attrs {
+                            style: attrs.style.filter(|s| {
+                                let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+                                !s.contains("visibility:hidden")
+                            }),
+                            ..attrs
+                        });
                     let control = matches!(name, "button" | "label" | "select");
                     if control {
                         controls += 1;
@@ -550,6 +568,7 @@ pub fn parse(html: &str) -> Page {
                         link,
                         control,
                         conceal,
+                        reader,
                         screen,
                     });
                 }
@@ -572,6 +591,12 @@ pub fn parse(html: &str) -> Page {
                         .take_while(|f| !f.block)
                         .any(|f| f.conceal)
                     {
+                        if !(stack.iter().rev())
+                            .take_while(|f| !f.block)
+                            .any(|f| f.reader)
+                        {
+                            pending.styled = true;
+                        }
                         let before = pending.concealed.len();
                         push_collapsed(&mut pending.concealed, t);
                         let chars = pending.concealed[before..].trim().chars().count();
@@ -606,6 +631,13 @@ pub fn parse(html: &str) -> Page {
                         continue;
                     }
                     push_collapsed(&mut pending.text, t);
+                    // A space around visible text parts the hidden words on either side.
+                    if (t.starts_with(char::is_whitespace) || t.ends_with(char::is_whitespace))
+                        && !pending.concealed.is_empty()
+                        && !pending.concealed.ends_with(' ')
+                    {
+                        pending.concealed.push(' ');
+                    }
                     if links > 0 {
                         pending.link_chars += pending.text[before..].trim().chars().count();
                     }
@@ -1526,7 +1558,9 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
     let mut unseen = 0;
     if text.is_empty() {
         (text, concealed) = (concealed, "");
-        unseen = flag::UNSEEN;
+        if !pending.styled {
+            unseen = flag::UNSEEN;
+        }
     }
     if !text.is_empty() {
         let mut chars = text.chars().count();
@@ -1548,6 +1582,7 @@ fn flush(page: &mut Page, stack: &[Frame], pending: &mut Pending, line: bool) {
     }
     pending.text.clear();
     pending.concealed.clear();
+    pending.styled = false;
     pending.link_chars = 0;
     pending.control_chars = 0;
 }
@@ -1559,6 +1594,8 @@ struct Pending {
     text: String,
     /// Text sighted readers never see (see [`Block::concealed`]).
     concealed: String,
+    /// Some of the concealed text is hidden by nothing but an inline `visibility:hidden`.
+    styled: bool,
     link_chars: usize,
     control_chars: usize,
 }
