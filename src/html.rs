@@ -413,10 +413,13 @@ pub fn parse(html: &str) -> Page {
     let mut title: Option<String> = None;
     let mut in_title = false;
     // Elements hidden at a desktop width by a breakpoint (see `crate::screen`): the class
-    // names the page's style sheets hide so.
-    let css_screen = crate::screen::css_classes(html, &prepared.styles);
+    // names the page's style sheets hide so, unless another of its names shows it there
+    // (`d-lg-none d-xl-block`).
+    let (css_screen, css_shown) = crate::screen::css_classes(html, &prepared.styles);
     let screen_class = |c: &str| {
-        !css_screen.is_empty() && c.split_ascii_whitespace().any(|k| css_screen.contains(k))
+        !css_screen.is_empty()
+            && c.split_ascii_whitespace().any(|k| css_screen.contains(k))
+            && !c.split_ascii_whitespace().any(|k| css_shown.contains(k))
     };
     // Class lists repeat all over a page: their hints (and whether a style sheet hides one
     // of their names at a desktop width) are worked out once each.
@@ -535,7 +538,7 @@ pub fn parse(html: &str) -> Page {
                     if hidden {
                         flags |= flag::HIDDEN;
                     }
-                    let screen = screen_named && parent_flags & flag::SCREEN == 0;
+                    let screen = screen_named && block && parent_flags & flag::SCREEN == 0;
                     if screen {
                         flags |= flag::SCREEN;
                     }

@@ -34,8 +34,11 @@ pub const COPY: f64 = 0.6;
 /// `html`, see [`crate::html::prepare`]) hide at [`DESKTOP`] width by a media
 /// query (see the module comment). A lexical scan: rules whose selector is a list of
 /// single class names (`.hidden-c64fhs`, `.mobile-only, .phone-only`), in `@media` blocks
-/// whose condition is a `min-width` / `max-width` range, or at the top level.
-pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> Names<'a> {
+/// whose condition is nothing but a `min-width` / `max-width` range (not `hover`,
+/// `pointer`, `max-height`, `orientation`), or at the top level. Returned with them: the
+/// class names a media rule that covers [`DESKTOP`] shows (an element with one of those is
+/// shown whatever else its classes say: `d-lg-none d-xl-block`).
+pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> (Names<'a>, Names<'a>) {
     let mut rules = Rules::default();
     let media = memchr::memmem::Finder::new(b"@media");
     let display = memchr::memmem::Finder::new(b"display");
@@ -52,10 +55,11 @@ pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> Names<'a> {
         shown_here,
         shown_elsewhere,
     } = rules;
-    (hidden_here.into_iter())
+    let hidden = (hidden_here.iter().copied())
         .chain(base_hidden.intersection(&shown_elsewhere).copied())
         .filter(|c| !shown_here.contains(c))
-        .collect()
+        .collect();
+    (hidden, shown_here)
 }
 
 /// What the style sheets say of single class names (see [`css_classes`]).
@@ -128,6 +132,14 @@ fn covers(cond: &str) -> Option<bool> {
     if cond.contains("print") || cond.contains(',') || cond.contains("not ") {
         return None;
     }
+    // Only width ranges: any other feature (hover, pointer, height, orientation,
+    // prefers-*) makes the answer depend on more than the width.
+    for g in cond.split('(').skip(1) {
+        let f = g.trim_start();
+        if !(f.starts_with("min-width") || f.starts_with("max-width")) {
+            return None;
+        }
+    }
     let (mut lo, mut hi, mut any) = (f64::MIN, f64::MAX, false);
     for (key, min) in [("min-width", true), ("max-width", false)] {
         for (p, _) in cond.match_indices(key) {
@@ -163,14 +175,23 @@ fn rule<'a>(
     display: &memchr::memmem::Finder,
     rules: &mut Rules<'a>,
 ) {
-    let Some(p) = display.find(body) else {
+    if display.find(body).is_none() {
+        return;
+    }
+    // The last declaration of `display` itself (not `--mobile-display`, nor one in a
+    // comment) is the one that holds.
+    let mut found = None;
+    for decl in body.split(|&c| c == b';') {
+        let d = decl.trim_ascii_start();
+        if let Some(v) = d.strip_prefix(b"display")
+            && let Some(v) = v.trim_ascii_start().strip_prefix(b":")
+        {
+            found = Some(v.trim_ascii_start().starts_with(b"none"));
+        }
+    }
+    let Some(none) = found else {
         return;
     };
-    let value = body[p + "display".len()..].trim_ascii_start();
-    let Some(value) = value.strip_prefix(b":") else {
-        return;
-    };
-    let none = value.trim_ascii_start().starts_with(b"none");
     for part in selector.split(',') {
         let Some(class) = part.trim().strip_prefix('.') else {
             continue;
@@ -242,9 +263,17 @@ mod tests {
             @media (min-width:1200px){.menu .item{display:none}/* x */ .wide2{display:none}}\
             @supports (display:grid){@media (min-width:1200px){.grid-hide{display:none}}}</style>";
         let styles = crate::html::prepare(css, 8).styles;
-        let mut got: Vec<&str> = css_classes(css, &styles).into_iter().collect();
+        let mut got: Vec<&str> = css_classes(css, &styles).0.into_iter().collect();
         got.sort();
         assert_eq!(got, ["hidden-c64fhs", "mobile-only", "wide-hide", "wide2"]);
+        // Only the last declaration of `display` itself counts, and only width ranges.
+        let css = "<style>@media (min-width:1024px){.a{--mobile-display:none; display:block}\
+            .b{display:none; display:flex} .c{display:none}}\
+            @media (hover:none) and (min-width:1024px){.d{display:none}}\
+            @media (min-width:1024px) and (max-height:600px){.e{display:none}}</style>";
+        let styles = crate::html::prepare(css, 8).styles;
+        let got: Vec<&str> = css_classes(css, &styles).0.into_iter().collect();
+        assert_eq!(got, ["c"]);
     }
 
     fn kept(html: &str) -> Vec<String> {
@@ -275,6 +304,32 @@ mod tests {
         let v = extract(&page);
         let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
         assert_eq!(rules, [crate::extract::SCREEN_COPY; 2]);
+    }
+
+    #[test]
+    fn text_shown_at_a_desktop_width_stays() {
+        // A class hidden from 992 px beside one that shows it again from 1200 px: the
+        // element shows, and its copy of the text is no screen copy.
+        let style = "<style>@media (min-width:992px){.d-lg-none{display:none}}\
+            @media (min-width:1200px){.d-xl-block{display:block}}\
+            @media (min-width:1024px){.phone{display:none}}</style>";
+        let html = format!(
+            "<html><head>{style}</head><body><main><h1>Plan better</h1>\
+             <div class='d-lg-none d-xl-block'><p>{INTRO}</p></div><p>{INTRO}</p><p>{MORE}</p>\
+             </main></body></html>"
+        );
+        let page = parse(&html);
+        let v = extract(&page);
+        let rules: Vec<&str> = v.iter().flatten().map(|v| v.rule.as_str()).collect();
+        assert!(!rules.contains(&crate::extract::SCREEN_COPY), "{rules:?}");
+        // A sentence before an inline link whose paragraph is the phone's copy is not in it.
+        let said = "Ask us anything.";
+        let html = format!(
+            "<html><head>{style}</head><body><main><h1>Plan better</h1><p>{INTRO}</p>\
+             <p>{MORE}</p><div>{said} <a class=phone href=/p><p>{INTRO}</p></a></div>\
+             </main></body></html>"
+        );
+        assert!(kept(&html).iter().any(|t| t == said));
     }
 
     #[test]
