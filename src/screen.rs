@@ -54,6 +54,7 @@ pub fn css_classes<'a>(html: &'a str, styles: &[(usize, usize)]) -> (Names<'a>, 
         hidden_here,
         shown_here,
         shown_elsewhere,
+        ..
     } = rules;
     let hidden = (hidden_here.iter().copied())
         .chain(base_hidden.intersection(&shown_elsewhere).copied())
@@ -73,6 +74,8 @@ struct Rules<'a> {
     shown_here: Names<'a>,
     /// Another `display` in a media rule that does not.
     shown_elsewhere: Names<'a>,
+    /// `display:none !important` anywhere: no later rule without it shows the class.
+    important: Names<'a>,
 }
 
 /// Reads the rules of `css` in one pass over its braces: rules at the top level, and rules
@@ -186,10 +189,11 @@ fn rule<'a>(
         if let Some(v) = d.strip_prefix(b"display")
             && let Some(v) = v.trim_ascii_start().strip_prefix(b":")
         {
-            found = Some(v.trim_ascii_start().starts_with(b"none"));
+            let important = memchr::memmem::find(v, b"!important").is_some();
+            found = Some((v.trim_ascii_start().starts_with(b"none"), important));
         }
     }
-    let Some(none) = found else {
+    let Some((none, important)) = found else {
         return;
     };
     for part in selector.split(',') {
@@ -203,9 +207,20 @@ fn rule<'a>(
         {
             continue;
         }
+        if none && important {
+            rules.important.insert(class);
+        }
         let set = match (media, none) {
             (None, true) => &mut rules.base_hidden,
-            (None, false) => continue,
+            (None, false) => {
+                // A later rule at the top level shows the class at every width, over the
+                // rules before it that hide it (the cascade), unless they are `!important`.
+                if !rules.important.contains(class) {
+                    rules.hidden_here.remove(class);
+                    rules.base_hidden.remove(class);
+                }
+                continue;
+            }
             (Some(true), true) => &mut rules.hidden_here,
             (Some(true), false) => &mut rules.shown_here,
             (Some(false), true) => continue,
@@ -274,6 +289,15 @@ mod tests {
         let styles = crate::html::prepare(css, 8).styles;
         let got: Vec<&str> = css_classes(css, &styles).0.into_iter().collect();
         assert_eq!(got, ["c"]);
+        // A later rule at the top level shows a class again, unless the hiding one is
+        // `!important`; a still later media rule hides it again.
+        let css = "<style>@media (min-width:1024px){.a{display:none} .b{display:none!important}}\
+            .a{display:block} .b{display:block} .c{display:block}\
+            @media (min-width:1024px){.c{display:none}}</style>";
+        let styles = crate::html::prepare(css, 8).styles;
+        let mut got: Vec<&str> = css_classes(css, &styles).0.into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["b", "c"]);
     }
 
     fn kept(html: &str) -> Vec<String> {
