@@ -874,7 +874,7 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     // of an element are the elements on the stack, inside its range, when it closes.
     let mut stack: Vec<usize> = Vec::new();
     let mut kids: Vec<usize> = Vec::new();
-    let mut groups: Shapes<usize> = Vec::new();
+    let mut groups: Shapes<usize> = Shapes::default();
     for (j, e) in els.iter().enumerate() {
         kids.clear();
         while let Some(&k) = stack.last() {
@@ -958,8 +958,40 @@ fn records(page: &Page) -> (Vec<u32>, Vec<Vec<usize>>) {
     (rec, runs)
 }
 
-/// Siblings grouped by shape: tag name and first class.
-type Shapes<'a, T> = Vec<((&'a str, &'a str), Vec<T>)>;
+/// Siblings grouped by shape: tag name and first class, in the order each shape first
+/// comes, with an index by shape once there are more than [`SHAPES_SCAN`] (a parent of
+/// thousands of children, each of a class of its own, is not searched once per child).
+struct Shapes<'a, T> {
+    groups: Vec<((&'a str, &'a str), Vec<T>)>,
+    index: HashMap<(&'a str, &'a str), usize>,
+}
+
+/// Shapes [`group_by`] searches one by one before it indexes them.
+const SHAPES_SCAN: usize = 16;
+
+impl<T> Default for Shapes<'_, T> {
+    fn default() -> Self {
+        Shapes {
+            groups: Vec::new(),
+            index: HashMap::default(),
+        }
+    }
+}
+
+impl<T> Shapes<'_, T> {
+    fn clear(&mut self) {
+        self.groups.clear();
+        self.index.clear();
+    }
+}
+
+impl<'s, 'a, T> IntoIterator for &'s Shapes<'a, T> {
+    type Item = &'s ((&'a str, &'a str), Vec<T>);
+    type IntoIter = std::slice::Iter<'s, ((&'a str, &'a str), Vec<T>)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.groups.iter()
+    }
+}
 
 /// Adds `item`, for sibling element `el`, to the group of its shape in `groups` (see
 /// [`records`] and [`shop_cards`]).
@@ -983,9 +1015,25 @@ fn group_by<'a, T>(
         crate::html::first_class(el)
     };
     let shape = (el.name(), class.unwrap_or(""));
-    match groups.iter_mut().find(|g| g.0 == shape) {
-        Some(g) => g.1.push(item),
-        None => groups.push((shape, vec![item])),
+    // A few shapes are searched in order; past SHAPES_SCAN of them, by the index.
+    let found = if groups.groups.len() <= SHAPES_SCAN {
+        groups.groups.iter().position(|g| g.0 == shape)
+    } else {
+        if groups.index.is_empty() {
+            for (g, (s, _)) in groups.groups.iter().enumerate() {
+                groups.index.insert(*s, g);
+            }
+        }
+        groups.index.get(&shape).copied()
+    };
+    match found {
+        Some(g) => groups.groups[g].1.push(item),
+        None => {
+            if !groups.index.is_empty() {
+                groups.index.insert(shape, groups.groups.len());
+            }
+            groups.groups.push((shape, vec![item]));
+        }
     }
 }
 
@@ -1045,7 +1093,7 @@ fn for_each_sibling_run<'p>(
     written: bool,
     mut f: impl FnMut(&str, &[&'p Element]),
 ) {
-    let mut groups: Shapes<&Element> = Vec::new();
+    let mut groups: Shapes<&Element> = Shapes::default();
     for parent in &page.elements {
         let Some(node) = parent.node.and_then(|n| page.doc.tree.get(n)) else {
             continue;
@@ -2225,7 +2273,7 @@ fn poster_cards(
     v: &mut [Option<Verdict>],
 ) {
     let words = |k: usize| page.blocks[k].text.split_whitespace().count();
-    let mut parts: Shapes<(usize, &Element)> = Vec::new();
+    let mut parts: Shapes<(usize, &Element)> = Shapes::default();
     let mut in_card = vec![false; page.blocks.len()];
     for run in runs {
         parts.clear();
@@ -3186,6 +3234,33 @@ mod tests {
                 "Maria has led the crews since 2009."
             ]
         );
+    }
+
+    #[test]
+    fn shapes_keep_their_first_order_past_the_index() {
+        // More shapes than are searched one by one: each child still joins its shape's
+        // group, and the groups come in the order their shapes first came.
+        let html: String = (0..3 * SHAPES_SCAN)
+            .map(|i| format!("<p class=c{}>x</p>", i % (2 * SHAPES_SCAN)))
+            .collect();
+        let doc = scraper::Html::parse_fragment(&html);
+        let mut groups: Shapes<usize> = Shapes::default();
+        let ps = doc.tree.nodes().filter_map(|n| n.value().as_element());
+        for (i, el) in ps.filter(|e| e.name() == "p").enumerate() {
+            group_by_shape(&mut groups, el, i);
+        }
+        let got: Vec<(String, Vec<usize>)> = (&groups)
+            .into_iter()
+            .map(|((_, c), m)| (c.to_string(), m.clone()))
+            .collect();
+        assert_eq!(got.len(), 2 * SHAPES_SCAN);
+        for (k, (class, members)) in got.iter().enumerate() {
+            assert_eq!(class, &format!("c{k}"));
+            let want: Vec<usize> = (0..3 * SHAPES_SCAN)
+                .filter(|i| i % (2 * SHAPES_SCAN) == k)
+                .collect();
+            assert_eq!(members, &want);
+        }
     }
 
     #[test]
