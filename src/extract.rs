@@ -1674,9 +1674,7 @@ fn hidden_copies(blocks: &[Block]) -> Vec<bool> {
             if b.flags & flag::HIDDEN == 0 {
                 return false;
             }
-            let own = shingles(b);
-            let seen = own.iter().filter(|h| visible.contains(h)).count();
-            !own.is_empty() && seen as f64 >= HIDDEN_COPY * own.len() as f64
+            crate::near::mostly_in(&shingles(b), &visible, HIDDEN_COPY)
         })
         .collect()
 }
@@ -1894,12 +1892,7 @@ fn inner_chrome(
         && short_box(page, b, hint::CTA, CTA_WORDS, true).is_some_and(|n| {
             let elements = || n.descendants().filter_map(|d| d.value().as_element());
             elements().any(|e| matches!(e.name(), "a" | "button" | "input" | "form"))
-                && !elements().any(|e| {
-                    e.attr("class").is_some_and(|c| {
-                        c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                            .any(|w| CTA_CONTENT.iter().any(|x| w.eq_ignore_ascii_case(x)))
-                    })
-                })
+                && !elements().any(|e| class_word(e, CTA_CONTENT))
         })
     {
         return Some((
@@ -1933,26 +1926,16 @@ fn picture_caption(page: &Page, b: &Block) -> bool {
     // The nearest element named a caption holds the text, not its picture too: one that
     // does is a wrapper around a picture and the article's text beside it
     // (`div.lead-media-caption > img + p`).
-    let node = b.node.and_then(|n| page.doc.tree.get(n));
-    let nearest = node.and_then(|n| {
-        std::iter::once(n).chain(n.ancestors()).take(8).find(|n| {
-            (n.value().as_element()).is_some_and(|e| crate::html::names_part(e, hint::CAPTION))
-        })
-    });
+    let nearest = named_boxes(page, b, hint::CAPTION).next();
     // A card's body (`div.card-caption`) or a how-to's step under its photo
     // (`div.step > img + p.step-caption`) is text of the page.
-    let class_word = |n: ego_tree::NodeRef<'_, scraper::Node>, words: &[&str]| {
-        (n.value().as_element())
-            .and_then(|e| e.attr("class"))
-            .is_some_and(|c| {
-                c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                    .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
-            })
+    let has_word = |n: ego_tree::NodeRef<'_, scraper::Node>, words: &[&str]| {
+        (n.value().as_element()).is_some_and(|e| class_word(e, words))
     };
     if nearest.is_some_and(picture)
-        || class_word(cap, &["card", "thumbnail"])
+        || has_word(cap, &["card", "thumbnail"])
         || (std::iter::once(cap).chain(cap.ancestors()).take(3))
-            .any(|n| class_word(n, &["step", "steps"]))
+            .any(|n| has_word(n, &["step", "steps"]))
     {
         return false;
     }
@@ -1969,8 +1952,34 @@ fn picture_caption(page: &Page, b: &Block) -> bool {
 /// one long block do not each read all of it.
 const PICTURE_SCAN: usize = 64;
 
-/// The outermost element within 8 levels around a block whose class or id gives `hint`, when
-/// it holds at most `most` words in all (and, unless `headings`, no heading).
+/// Whether one of an element's class words (parted at any mark: `review-cta`,
+/// `step_caption`) is one of `words`.
+fn class_word(e: &scraper::node::Element, words: &[&str]) -> bool {
+    e.attr("class").is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    })
+}
+
+/// Levels around a block (itself included) in which [`named_boxes`] looks.
+const BOX_LEVELS: usize = 8;
+
+/// The elements around a block, within [`BOX_LEVELS`] levels and from the nearest out,
+/// whose class or id gives `hint`.
+fn named_boxes<'a>(
+    page: &'a Page,
+    b: &Block,
+    hint: u32,
+) -> impl Iterator<Item = ego_tree::NodeRef<'a, scraper::Node>> {
+    let node = b.node.and_then(|n| page.doc.tree.get(n));
+    (node.into_iter())
+        .flat_map(|n| std::iter::once(n).chain(n.ancestors()))
+        .take(BOX_LEVELS)
+        .filter(move |n| (n.value().as_element()).is_some_and(|e| crate::html::names_part(e, hint)))
+}
+
+/// The outermost element of [`named_boxes`] when it holds at most `most` words in all (and,
+/// unless `headings`, no heading).
 fn short_box<'a>(
     page: &'a Page,
     b: &Block,
@@ -1978,16 +1987,7 @@ fn short_box<'a>(
     most: f64,
     headings: bool,
 ) -> Option<ego_tree::NodeRef<'a, scraper::Node>> {
-    let node = b.node.and_then(|n| page.doc.tree.get(n))?;
-    let named = std::iter::once(node)
-        .chain(node.ancestors())
-        .take(8)
-        .filter(|n| {
-            n.value()
-                .as_element()
-                .is_some_and(|e| crate::html::names_part(e, hint))
-        })
-        .last()?;
+    let named = named_boxes(page, b, hint).last()?;
     let mut words = 0.0;
     for n in named.descendants() {
         match n.value() {

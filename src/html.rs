@@ -549,10 +549,8 @@ pub fn parse(html: &str) -> Page {
                     let conceal = !block && hidden && conceals(&attrs);
                     let reader = conceal
                         && conceals(&Attrs {
-                            style: attrs.style.filter(|s| {
-                                let s: String = s.to_ascii_lowercase().split_whitespace().collect();
-                                !s.contains("visibility:hidden")
-                            }),
+                            style: (attrs.style)
+                                .filter(|s| !squeezed(s).contains("visibility:hidden")),
                             ..attrs
                         });
                     let control = matches!(name, "button" | "label" | "select");
@@ -1980,13 +1978,18 @@ fn controlled_panel(attrs: &Attrs, hints: u32, node: ego_tree::NodeRef<scraper::
     })
 }
 
+/// An inline style lower-cased and without its whitespace (`Display: None` is
+/// `display:none`), for declarations to be matched as written out.
+fn squeezed(style: &str) -> String {
+    style.to_ascii_lowercase().split_whitespace().collect()
+}
+
 /// Whether the inline style `style` sets `display` to one of `values` (`display: none`,
 /// `display:block !important`).
 fn inline_display(style: Option<&str>, values: &[&str]) -> bool {
     style.is_some_and(|s| {
         s.contains("display") && {
-            let s: String = s.to_ascii_lowercase().split_whitespace().collect();
-            (s.split(';')).any(|d| {
+            (squeezed(s).split(';')).any(|d| {
                 d.strip_prefix("display:")
                     .is_some_and(|v| values.contains(&v.trim_end_matches("!important")))
             })
@@ -2069,7 +2072,7 @@ fn switched_panel(
 /// (`position:absolute`, `opacity`, `z-index`).
 fn slide_style(style: Option<&str>) -> bool {
     style.is_some_and(|s| {
-        let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+        let s = squeezed(s);
         ["position:absolute", "opacity", "z-index"]
             .iter()
             .any(|x| s.contains(x))
@@ -2398,7 +2401,7 @@ pub fn hints_cached<'a>(attrs: &Attrs<'a>, cache: &mut NameHints<'a>) -> u32 {
         || attrs.aria_hidden == Some("true")
         || attrs.style.is_some_and(|s| {
             (s.contains("none") || s.contains("hidden")) && {
-                let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+                let s = squeezed(s);
                 s.contains("display:none") || s.contains("visibility:hidden")
             }
         })

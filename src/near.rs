@@ -77,6 +77,13 @@ pub fn bands(norm: &str, words: usize) -> Option<[u32; BANDS]> {
     Some(out)
 }
 
+/// Whether at least `share` of `copy`'s 3-grams are in `original` (a text with none is no
+/// copy): a hidden block, or a section written out for other screens, repeating the text.
+pub fn mostly_in(copy: &HashSet<u64>, original: &HashSet<u64>, share: f64) -> bool {
+    let seen = copy.iter().filter(|h| original.contains(h)).count();
+    !copy.is_empty() && seen as f64 >= share * copy.len() as f64
+}
+
 /// Share of `copy`'s 3-grams found in `original` (1.0 = contained entirely).
 pub fn containment(copy_norm: &str, original_norm: &str) -> f64 {
     let c = shingles(copy_norm);

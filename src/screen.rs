@@ -252,10 +252,7 @@ pub fn copies(
         .filter(|h| wanted.contains(h))
         .collect();
     (roots.iter().zip(&own))
-        .filter(|(_, s)| {
-            let seen = s.iter().filter(|h| original.contains(h)).count();
-            !s.is_empty() && seen as f64 >= COPY * s.len() as f64
-        })
+        .filter(|(_, s)| crate::near::mostly_in(s, &original, COPY))
         .map(|(r, _)| *r)
         .collect()
 }
